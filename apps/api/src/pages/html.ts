@@ -1,0 +1,43 @@
+/** Escapes text for HTML element content and double-quoted attributes. */
+export function escapeHtml(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+export interface LayoutOptions {
+  readonly title: string;
+  readonly body: string;
+  /** External scripts only: the CSP allows no inline script. */
+  readonly scripts?: readonly string[];
+  readonly bodyData?: Readonly<Record<string, string>>;
+}
+
+export function layout(options: LayoutOptions): string {
+  const data = Object.entries(options.bodyData ?? {})
+    .map(([key, value]) => ` data-${key}="${escapeHtml(value)}"`)
+    .join('');
+  const scripts = (options.scripts ?? [])
+    .map((src) => `<script src="${escapeHtml(src)}" defer></script>`)
+    .join('\n    ');
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>${escapeHtml(options.title)} · Grantkeeper</title>
+    <link rel="icon" href="data:,">
+    <link rel="stylesheet" href="/assets/site.css">
+    ${scripts}
+  </head>
+  <body${data}>
+    <main class="card">
+${options.body}
+    </main>
+  </body>
+</html>
+`;
+}

@@ -1,0 +1,104 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { EmulatorConfig } from './emulator.config.js';
+import { createEmulatorContext } from './emulator.context.js';
+import { EmulatorError } from './emulator.errors.js';
+import { installFaultHooks } from './faults.js';
+import { htmlPage, sendHtml } from './pages/html.js';
+import { avatarsRoutes } from './routes/avatars.routes.js';
+import { certsRoutes } from './routes/certs.routes.js';
+import { controlRoutes } from './routes/control.routes.js';
+import { discoveryRoutes } from './routes/discovery.routes.js';
+import { gsiRoutes } from './routes/gsi.routes.js';
+import { oneTapRoutes } from './routes/one-tap.routes.js';
+
+function listeningPort(app: FastifyInstance): number | undefined {
+  const address = app.server.address();
+  return typeof address === 'object' && address !== null ? address.port : undefined;
+}
+
+function installBodyParsers(app: FastifyInstance): void {
+  // Plain JSON.parse keeps hostile keys such as "__proto__" as data (tests mint tokens with
+  // them) and an empty body is "no input", not an error.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, body === '' ? undefined : (JSON.parse(body as string) as unknown));
+    } catch {
+      done(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
+  // Google's endpoints take form posts (token, revoke, GIS redirect mode, the chooser).
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
+}
+
+function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler<FastifyError | EmulatorError>((error, _request, reply) => {
+    if (error instanceof EmulatorError) return reply.code(error.statusCode).send(error.toJSON());
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return reply
+        .code(status)
+        .send({ error: 'invalid_request', error_description: error.message });
+    }
+    return reply.code(500).send({ error: 'internal_failure', error_description: error.message });
+  });
+
+  // Google answers unknown paths with its "404. That's an error." page; API clients get JSON.
+  app.setNotFoundHandler((request, reply) => {
+    const description = `${request.method} ${request.url.split('?', 1)[0]} is not an emulated Google endpoint`;
+    if (request.headers.accept?.includes('text/html')) {
+      return sendHtml(
+        reply,
+        404,
+        htmlPage({ title: 'Error 404 (Not Found)', body: `<p><b>404.</b> That’s an error.</p>` }),
+      );
+    }
+    return reply.code(404).send({ error: 'not_found', error_description: description });
+  });
+}
+
+/**
+ * The Google emulator as a Fastify app, not listening yet. Embed it (`app.inject`, or
+ * `app.listen({ port: 0 })`) or use {@link startEmulator}.
+ */
+export async function buildEmulator(config: EmulatorConfig): Promise<FastifyInstance> {
+  // forceCloseConnections: browsers and hang faults keep connections open; close() must not wait.
+  const app = Fastify({ logger: false, forceCloseConnections: true });
+  const publicUrl = () =>
+    (config.publicUrl ?? `http://localhost:${listeningPort(app) ?? config.port}`).replace(
+      /\/$/,
+      '',
+    );
+  const ctx = await createEmulatorContext(config, publicUrl);
+
+  installBodyParsers(app);
+  installErrorHandlers(app);
+  installFaultHooks(app, ctx.faults, ctx.calls);
+
+  // Each routes module adds its routes to the root instance, so the hooks above cover them all.
+  discoveryRoutes(app, ctx);
+  certsRoutes(app, ctx);
+  avatarsRoutes(app);
+  gsiRoutes(app, ctx);
+  oneTapRoutes(app, ctx);
+  controlRoutes(app, ctx);
+  return app;
+}
+
+export interface RunningEmulator {
+  app: FastifyInstance;
+  /** The emulator's public origin, e.g. http://localhost:4400. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Builds and starts listening on `config.host`:`config.port` (0 = any free port). */
+export async function startEmulator(config: EmulatorConfig): Promise<RunningEmulator> {
+  const app = await buildEmulator(config);
+  await app.listen({ port: config.port, host: config.host });
+  const url = (config.publicUrl ?? `http://localhost:${listeningPort(app)}`).replace(/\/$/, '');
+  return { app, url, close: () => app.close() };
+}

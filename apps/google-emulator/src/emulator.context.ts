@@ -1,0 +1,52 @@
+import { CallLog } from './call-log.js';
+import { ClientRegistry } from './clients.js';
+import type { EmulatorConfig } from './emulator.config.js';
+import { FaultInjector } from './faults.js';
+import { IdTokens } from './id-tokens.js';
+import { SigningKeys } from './signing-keys.js';
+
+/** Settings a test may change at run time through `/__control/settings`. */
+export interface EmulatorSettings {
+  certsMaxAgeSeconds: number;
+}
+
+/** Everything a route needs; each `routes/*.routes.ts` plugin receives it as its options. */
+export interface EmulatorContext {
+  config: EmulatorConfig;
+  /** The emulator's public origin (no trailing slash), as pages and libraries reach it. */
+  publicUrl: () => string;
+  settings: EmulatorSettings;
+  keys: SigningKeys;
+  idTokens: IdTokens;
+  clients: ClientRegistry;
+  faults: FaultInjector;
+  calls: CallLog;
+  /** Faults, calls and settings back to their start; one fresh signing key. */
+  reset: () => Promise<void>;
+}
+
+export async function createEmulatorContext(
+  config: EmulatorConfig,
+  publicUrl: () => string,
+): Promise<EmulatorContext> {
+  const keys = await SigningKeys.create();
+  const settings: EmulatorSettings = { certsMaxAgeSeconds: config.certsMaxAgeSeconds };
+  const faults = new FaultInjector();
+  const calls = new CallLog();
+  return {
+    config,
+    publicUrl,
+    settings,
+    keys,
+    idTokens: new IdTokens(keys, () => config.idTokenLifetimeSeconds, publicUrl),
+    clients: new ClientRegistry(config.clients),
+    faults,
+    calls,
+    reset: async () => {
+      faults.clear();
+      calls.clear();
+      settings.certsMaxAgeSeconds = config.certsMaxAgeSeconds;
+      await keys.reset();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { randomBytes, sign } from 'node:crypto';
+import type { SigningKeys } from './signing-keys.js';
+import { avatarPath, type TestUser } from './test-users.js';
+
+export type JwtFields = Record<string, unknown>;
+
+/** Google's ID tokens name this issuer (some older flows use the bare `accounts.google.com`). */
+export const GOOGLE_ISSUER = 'https://accounts.google.com';
+
+export interface IdTokenRequest {
+  user: TestUser;
+  clientId: string;
+  nonce?: string;
+  /** Seconds since the epoch; now by default. */
+  issuedAt?: number;
+}
+
+const base64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
+
+/** Drops fields given as `null`, so a test can ask for a token *without* a claim. */
+function withoutNulls(fields: JwtFields): JwtFields {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null));
+}
+
+/** Mints and signs Google-shaped ID tokens with the emulator's current key. */
+export class IdTokens {
+  constructor(
+    private readonly keys: SigningKeys,
+    private readonly lifetimeSeconds: () => number,
+    private readonly publicUrl: () => string,
+  ) {}
+
+  /**
+   * The claims Google puts in an ID token for `user` signing in to `clientId`, in Google's order.
+   * `hd` only for Workspace accounts; `nonce` only when the client sent one; `nbf` five minutes
+   * before `iat` as in GIS credentials.
+   */
+  claimsFor({ user, clientId, nonce, issuedAt }: IdTokenRequest): JwtFields {
+    const iat = issuedAt ?? Math.floor(Date.now() / 1000);
+    return {
+      iss: GOOGLE_ISSUER,
+      azp: clientId,
+      aud: clientId,
+      sub: user.sub,
+      ...(user.hd === undefined ? {} : { hd: user.hd }),
+      email: user.email,
+      email_verified: user.emailVerified,
+      ...(nonce === undefined ? {} : { nonce }),
+      nbf: iat - 300,
+      name: user.name,
+      picture: `${this.publicUrl()}${avatarPath(user)}`,
+      given_name: user.givenName,
+      family_name: user.familyName,
+      iat,
+      exp: iat + this.lifetimeSeconds(),
+      jti: randomBytes(20).toString('hex'),
+    };
+  }
+
+  forUser(request: IdTokenRequest): string {
+    return this.sign(this.claimsFor(request));
+  }
+
+  /**
+   * Signs `claims` with RS256 and the current key. `header` fields are merged over
+   * `{ alg, kid, typ }` — even a lying `alg` — yet the signature is always RS256 with the current
+   * key, which is what a test of a verifier's algorithm checks needs. `null` removes a field.
+   */
+  sign(claims: JwtFields, header: JwtFields = {}): string {
+    const key = this.keys.signingKey;
+    const fullHeader = withoutNulls({ alg: 'RS256', kid: key.kid, typ: 'JWT', ...header });
+    const input = `${base64url(JSON.stringify(fullHeader))}.${base64url(JSON.stringify(withoutNulls(claims)))}`;
+    const signature = sign('sha256', Buffer.from(input), key.privateKey);
+    return `${input}.${base64url(signature)}`;
+  }
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../emulator.context.js';
+import { CONTROL_PREFIX } from '../faults.js';
+import { DEFAULT_TEST_USER } from '../test-users.js';
+import {
+  callsQuery,
+  faultBody,
+  idTokenBody,
+  parseControl,
+  rotateBody,
+  settingsBody,
+} from './control.schemas.js';
+
+/**
+ * The test-control API: only the emulator has it (Google does not). Exempt from faults and from
+ * the call log, so tests can steer the emulator while "Google" is failing.
+ */
+export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  const at = (path: string) => `${CONTROL_PREFIX}${path}`;
+
+  app.post(at('id-token'), (request) => {
+    const { claims = {}, header = {} } = parseControl(idTokenBody, request.body);
+    const defaults = ctx.idTokens.claimsFor({
+      user: DEFAULT_TEST_USER,
+      clientId: ctx.clients.defaultClient.clientId,
+    });
+    return { id_token: ctx.idTokens.sign({ ...defaults, ...claims }, header) };
+  });
+
+  app.get(at('keys'), () => ctx.keys.state());
+  app.post(at('keys/rotate'), async (request) => {
+    const { step } = parseControl(rotateBody, request.body);
+    return ctx.keys.rotate(step);
+  });
+
+  app.get(at('faults'), () => ({ faults: ctx.faults.list() }));
+  app.post(at('faults'), async (request, reply) => {
+    const fault = parseControl(faultBody, request.body);
+    const added = ctx.faults.add({
+      path: fault.path,
+      method: fault.method,
+      status: fault.status,
+      body: fault.body,
+      contentType: fault.content_type,
+      headers: fault.headers,
+      delayMs: fault.delay_ms,
+      hang: fault.hang,
+      times: fault.times,
+    });
+    return reply.code(201).send(added);
+  });
+  app.delete(at('faults'), async (_request, reply) => {
+    ctx.faults.clear();
+    return reply.code(204).send();
+  });
+
+  app.get(at('calls'), (request) => {
+    const { path } = parseControl(callsQuery, request.query);
+    return { calls: ctx.calls.list(path) };
+  });
+  app.delete(at('calls'), async (_request, reply) => {
+    ctx.calls.clear();
+    return reply.code(204).send();
+  });
+
+  app.get(at('settings'), () => ({ certs_max_age: ctx.settings.certsMaxAgeSeconds }));
+  app.post(at('settings'), (request) => {
+    const { certs_max_age } = parseControl(settingsBody, request.body);
+    if (certs_max_age !== undefined) ctx.settings.certsMaxAgeSeconds = certs_max_age;
+    return { certs_max_age: ctx.settings.certsMaxAgeSeconds };
+  });
+
+  app.post(at('reset'), async (_request, reply) => {
+    await ctx.reset();
+    return reply.code(204).send();
+  });
+}

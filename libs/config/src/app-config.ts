@@ -1,0 +1,39 @@
+import type { GOOGLE_PRODUCTION_URLS } from './config.schema.js';
+
+export type GoogleUrls = Record<keyof typeof GOOGLE_PRODUCTION_URLS, string>;
+
+/** The validated configuration of the api, read once at start-up. */
+export interface AppConfig {
+  readonly env: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  /** The origin users reach us at; redirect URIs and origin checks derive from it, never from headers. */
+  readonly publicUrl: string;
+  readonly trustProxy: boolean;
+  readonly dataDir: string;
+  readonly logLevel: string;
+  readonly database: { readonly url: string; readonly poolSize: number };
+  readonly google: {
+    /** Accepted ID-token audiences: the web client first, then Android/iOS clients. */
+    readonly clientIds: readonly string[];
+    /** The web client the pages and the code exchange use. */
+    readonly webClientId: string;
+    readonly clientSecret: string;
+    readonly hostedDomain: string | undefined;
+    readonly httpTimeoutMs: number;
+    /** Lower bound between two fetches of Google's signing keys (unknown kids, short max-age). */
+    readonly certsMinRefreshMs: number;
+    readonly urls: GoogleUrls;
+    /** True when the URLs point at the local Google emulator (development and tests). */
+    readonly usesEmulator: boolean;
+  };
+  readonly session: {
+    readonly secret: string;
+    readonly ttlHours: number;
+    readonly cookieName: string;
+    /** `Secure` cookies everywhere but plain-http development. */
+    readonly secureCookie: boolean;
+  };
+  readonly adminEmails: readonly string[];
+  readonly rateLimit: { readonly signInPerMinute: number };
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** Google's production endpoints; every one of them can be overridden (the emulator, a proxy). */
+export const GOOGLE_PRODUCTION_URLS = {
+  auth: 'https://accounts.google.com/o/oauth2/v2/auth',
+  token: 'https://oauth2.googleapis.com/token',
+  revoke: 'https://oauth2.googleapis.com/revoke',
+  tokeninfo: 'https://oauth2.googleapis.com/tokeninfo',
+  userinfo: 'https://openidconnect.googleapis.com/v1/userinfo',
+  jwks: 'https://www.googleapis.com/oauth2/v3/certs',
+  pemCerts: 'https://www.googleapis.com/oauth2/v1/certs',
+  gsiClient: 'https://accounts.google.com/gsi/client',
+} as const;
+
+/** The same endpoints on the emulator: paths mirror Google's, only the origin differs. */
+export const GOOGLE_EMULATOR_PATHS: Record<keyof typeof GOOGLE_PRODUCTION_URLS, string> = {
+  auth: '/o/oauth2/v2/auth',
+  token: '/token',
+  revoke: '/revoke',
+  tokeninfo: '/tokeninfo',
+  userinfo: '/oauth2/v3/userinfo',
+  jwks: '/oauth2/v3/certs',
+  pemCerts: '/oauth2/v1/certs',
+  gsiClient: '/gsi/client',
+};
+
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+const url = z.url({ protocol: /^https?$/ });
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every environment variable the api reads. Defaults are the development ones; production
+ * requirements are enforced after parsing (see load-config.ts) so the error names the variable.
+ */
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int(0, 65535).default(3000),
+  PUBLIC_URL: url.optional(),
+  TRUST_PROXY: bool.default(false),
+  DATA_DIR: z.string().min(1).default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: int(1, 200).default(10),
+
+  GOOGLE_CLIENT_IDS: list.pipe(z.array(z.string().min(1)).min(1)).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_HOSTED_DOMAIN: z.string().min(1).optional(),
+  GOOGLE_HTTP_TIMEOUT_MS: int(100, 60_000).default(5000),
+  GOOGLE_CERTS_MIN_REFRESH_SECONDS: int(0, 3600).default(30),
+  GOOGLE_EMULATOR_URL: url.optional(),
+  GOOGLE_AUTH_URL: url.optional(),
+  GOOGLE_TOKEN_URL: url.optional(),
+  GOOGLE_REVOKE_URL: url.optional(),
+  GOOGLE_TOKENINFO_URL: url.optional(),
+  GOOGLE_USERINFO_URL: url.optional(),
+  GOOGLE_JWKS_URL: url.optional(),
+  GOOGLE_PEM_CERTS_URL: url.optional(),
+  GOOGLE_GSI_CLIENT_URL: url.optional(),
+
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_TTL_HOURS: int(1, 24 * 90).default(24 * 14),
+  ADMIN_EMAILS: list.default([]),
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;

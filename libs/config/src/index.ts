@@ -1,0 +1,12 @@
+export type { AppConfig, GoogleUrls } from './app-config.js';
+export { ConfigError } from './config.errors.js';
+export { ConfigModule } from './config.module.js';
+export { GOOGLE_EMULATOR_PATHS, GOOGLE_PRODUCTION_URLS } from './config.schema.js';
+export { ConfigService } from './config.service.js';
+export {
+  DEFAULT_EMULATOR_URL,
+  DEVELOPMENT_CLIENT_ID,
+  type LoadedConfig,
+  loadConfig,
+} from './load-config.js';
+export { loadDevelopmentSecrets } from './development-secrets.js';

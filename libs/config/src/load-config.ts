@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import type { AppConfig, GoogleUrls } from './app-config.js';
+import { ConfigError } from './config.errors.js';
+import {
+  type Environment,
+  environmentSchema,
+  GOOGLE_EMULATOR_PATHS,
+  GOOGLE_PRODUCTION_URLS,
+} from './config.schema.js';
+import { DEVELOPMENT_SECRETS_FILE, loadDevelopmentSecrets } from './development-secrets.js';
+
+export const DEVELOPMENT_CLIENT_ID = 'grantkeeper-dev.apps.googleusercontent.com';
+export const DEFAULT_EMULATOR_URL = 'http://localhost:4400';
+
+export interface LoadedConfig {
+  readonly config: AppConfig;
+  /** Things an operator must see at start-up (development secrets in use, and so on). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Validates the environment once. In production every secret and the database must be given;
+ * elsewhere the Google emulator and generated development secrets fill the gaps, with a warning.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  if (env.NODE_ENV === 'production') assertProductionReady(env);
+
+  const warnings: string[] = [];
+  const usesEmulator = env.GOOGLE_EMULATOR_URL !== undefined || !env.GOOGLE_CLIENT_IDS;
+  const emulatorUrl = env.GOOGLE_EMULATOR_URL ?? DEFAULT_EMULATOR_URL;
+  const clientIds = env.GOOGLE_CLIENT_IDS ?? [DEVELOPMENT_CLIENT_ID];
+  let sessionSecret = env.SESSION_SECRET;
+  let clientSecret = env.GOOGLE_CLIENT_SECRET;
+  if (!sessionSecret || !clientSecret) {
+    const generated = loadDevelopmentSecrets(env.DATA_DIR);
+    sessionSecret ??= generated.sessionSecret;
+    clientSecret ??= generated.googleClientSecret;
+    warnings.push(
+      `Using development secrets from ${join(env.DATA_DIR, DEVELOPMENT_SECRETS_FILE)}. ` +
+        'Never use them in production: set SESSION_SECRET and GOOGLE_CLIENT_SECRET.',
+    );
+  }
+  if (usesEmulator) {
+    warnings.push(`Google endpoints point at the local emulator (${emulatorUrl}).`);
+  }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+
+  return {
+    warnings,
+    config: {
+      env: env.NODE_ENV,
+      host: env.HOST,
+      port: env.PORT,
+      publicUrl,
+      trustProxy: env.TRUST_PROXY,
+      dataDir: env.DATA_DIR,
+      logLevel: env.LOG_LEVEL,
+      database: { url: env.DATABASE_URL ?? '', poolSize: env.DATABASE_POOL_SIZE },
+      google: {
+        clientIds,
+        webClientId: clientIds[0],
+        clientSecret,
+        hostedDomain: env.GOOGLE_HOSTED_DOMAIN,
+        httpTimeoutMs: env.GOOGLE_HTTP_TIMEOUT_MS,
+        certsMinRefreshMs: env.GOOGLE_CERTS_MIN_REFRESH_SECONDS * 1000,
+        urls: googleUrls(env, usesEmulator ? emulatorUrl : undefined),
+        usesEmulator,
+      },
+      session: {
+        secret: sessionSecret,
+        ttlHours: env.SESSION_TTL_HOURS,
+        cookieName: env.NODE_ENV === 'development' ? 'gk_session' : '__Host-gk_session',
+        secureCookie: env.NODE_ENV !== 'development',
+      },
+      adminEmails: env.ADMIN_EMAILS.map((email) => email.toLowerCase()),
+      rateLimit: { signInPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE },
+    },
+  };
+}
+
+function assertProductionReady(env: Environment): void {
+  const required = {
+    DATABASE_URL: env.DATABASE_URL,
+    GOOGLE_CLIENT_IDS: env.GOOGLE_CLIENT_IDS,
+    GOOGLE_CLIENT_SECRET: env.GOOGLE_CLIENT_SECRET,
+    SESSION_SECRET: env.SESSION_SECRET,
+    PUBLIC_URL: env.PUBLIC_URL,
+  };
+  const problems = Object.entries(required)
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => `${name}: required when NODE_ENV=production`);
+  if (env.GOOGLE_EMULATOR_URL) {
+    problems.push('GOOGLE_EMULATOR_URL: the Google emulator is for development and tests only');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+function googleUrls(env: Environment, emulatorUrl: string | undefined): GoogleUrls {
+  const base = (key: keyof GoogleUrls): string =>
+    emulatorUrl
+      ? `${emulatorUrl.replace(/\/+$/, '')}${GOOGLE_EMULATOR_PATHS[key]}`
+      : GOOGLE_PRODUCTION_URLS[key];
+  return {
+    auth: env.GOOGLE_AUTH_URL ?? base('auth'),
+    token: env.GOOGLE_TOKEN_URL ?? base('token'),
+    revoke: env.GOOGLE_REVOKE_URL ?? base('revoke'),
+    tokeninfo: env.GOOGLE_TOKENINFO_URL ?? base('tokeninfo'),
+    userinfo: env.GOOGLE_USERINFO_URL ?? base('userinfo'),
+    jwks: env.GOOGLE_JWKS_URL ?? base('jwks'),
+    pemCerts: env.GOOGLE_PEM_CERTS_URL ?? base('pemCerts'),
+    gsiClient: env.GOOGLE_GSI_CLIENT_URL ?? base('gsiClient'),
+  };
+}

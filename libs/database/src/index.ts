@@ -1,0 +1,5 @@
+export { buildDataSourceOptions, type DatabaseOptions } from './data-source-options.js';
+export { DatabaseModule } from './database.module.js';
+export { EmbeddedDatabase, type EmbeddedDatabaseOptions } from './embedded-database.js';
+export { freePort } from './free-port.js';
+export { SnakeNamingStrategy } from './snake-naming.strategy.js';

@@ -1,0 +1,233 @@
+import { checkKid, type GoogleSigningKeys } from './google-signing-keys.js';
+import { IdTokenError } from './id-token.errors.js';
+import { decodePayload, parseCompactJws, verifyRs256, type JsonObject } from './jwt-compact.js';
+import type { VerifiedTokenCache } from './verified-token.cache.js';
+
+/** The two issuer spellings Google uses for ID tokens. */
+export type GoogleIssuer = 'accounts.google.com' | 'https://accounts.google.com';
+
+/** The claims of a Google ID token that passed every check. Times are epoch seconds. */
+export interface VerifiedIdToken {
+  /** The stable account id: key accounts on this, never on `email`. */
+  readonly sub: string;
+  readonly email?: string;
+  /** True only when the claim is literally `true` or `"true"`: never link by an unverified email. */
+  readonly emailVerified: boolean;
+  readonly name?: string;
+  readonly givenName?: string;
+  readonly familyName?: string;
+  readonly picture?: string;
+  /** Google Workspace domain of the account; absent for consumer accounts. */
+  readonly hd?: string;
+  readonly iss: GoogleIssuer;
+  readonly aud: string;
+  readonly azp?: string;
+  readonly iat: number;
+  readonly exp: number;
+  readonly nonce?: string;
+  readonly jti?: string;
+}
+
+/** Options of {@link GoogleIdTokenVerifier}. */
+export interface GoogleIdTokenVerifierOptions {
+  /** OAuth client ids whose tokens are accepted. Must not be empty. */
+  readonly audiences: readonly string[];
+  /** When set, the token's `hd` claim must equal it (an absent `hd` is refused). */
+  readonly hostedDomain?: string;
+  /** Tolerated clock difference with Google. Default 300, as google-auth-library. */
+  readonly clockSkewSeconds?: number;
+  /** Longest accepted `exp - iat`. Default 86 400 (Google's tokens live one hour). */
+  readonly maxLifetimeSeconds?: number;
+  /** Larger tokens are refused before any parsing. Default 16 384. */
+  readonly maxTokenBytes?: number;
+  /** Clock in epoch milliseconds; defaults to `Date.now`. */
+  readonly now?: () => number;
+}
+
+const ISSUERS: ReadonlySet<unknown> = new Set<GoogleIssuer>([
+  'accounts.google.com',
+  'https://accounts.google.com',
+]);
+
+/**
+ * Verifies Google ID tokens as Google's guide asks
+ * (https://developers.google.com/identity/gsi/web/guides/verify-google-id-token), with the
+ * semantics of google-auth-library's `verifyIdToken` but stricter, following RFC 8725:
+ *
+ * - size, then strict decoding, then `alg` (exactly `RS256`, whatever the header claims), then
+ *   `kid`, then the signature, and only then the claims: a forged token learns nothing about
+ *   claim checks, and no key is looked up for a token with a wrong algorithm;
+ * - keys come only from {@link GoogleSigningKeys}; `jku`, `x5u`, `jwk` headers are ignored;
+ * - `aud` must be one string among the configured audiences (never an array, never absent).
+ *
+ * With a {@link VerifiedTokenCache}, a token seen before costs a hash and a lookup.
+ *
+ * @example
+ * ```ts
+ * const keys = new GoogleSigningKeys({ jwksUrl: 'https://www.googleapis.com/oauth2/v3/certs' });
+ * const verifier = new GoogleIdTokenVerifier({ audiences: [clientId] }, keys, new VerifiedTokenCache());
+ * const { sub, email, emailVerified } = await verifier.verify(idToken);
+ * ```
+ */
+export class GoogleIdTokenVerifier {
+  private readonly audiences: ReadonlySet<string>;
+  private readonly hostedDomain: string | undefined;
+  private readonly skewSeconds: number;
+  private readonly maxLifetimeSeconds: number;
+  private readonly maxTokenBytes: number;
+  private readonly now: () => number;
+
+  constructor(
+    options: GoogleIdTokenVerifierOptions,
+    private readonly keys: GoogleSigningKeys,
+    private readonly cache?: VerifiedTokenCache,
+  ) {
+    validateOptions(options);
+    this.audiences = new Set(options.audiences);
+    this.hostedDomain = options.hostedDomain;
+    this.skewSeconds = options.clockSkewSeconds ?? 300;
+    this.maxLifetimeSeconds = options.maxLifetimeSeconds ?? 86_400;
+    this.maxTokenBytes = options.maxTokenBytes ?? 16_384;
+    this.now = options.now ?? Date.now;
+    cache?.attach(this);
+  }
+
+  /**
+   * Verifies `token` and returns its claims (a frozen object).
+   *
+   * @throws IdTokenError with a code saying why; `certificates_unavailable` means retry later.
+   */
+  async verify(token: string): Promise<VerifiedIdToken> {
+    if (typeof token !== 'string') {
+      throw new IdTokenError('malformed', 'The token is not a string.');
+    }
+    // Checked before hashing, too: a huge token must not cost a SHA-256 either.
+    if (token.length > this.maxTokenBytes) {
+      throw new IdTokenError(
+        'token_too_large',
+        `The token is larger than ${this.maxTokenBytes} bytes.`,
+      );
+    }
+    const cache = this.cache;
+    const digest = cache?.digest(token);
+    const hit = digest === undefined ? undefined : cache?.get(digest);
+    if (hit !== undefined) return hit;
+
+    // Size → structure and header → alg → kid → signature → payload and claims: nothing about the
+    // claims is parsed, let alone reported, before the signature holds.
+    const jws = parseCompactJws(token, this.maxTokenBytes);
+    const kid = checkHeader(jws.header);
+    const key = this.keys.cachedKey(kid) ?? (await this.keys.getKey(kid));
+    if (!verifyRs256(jws, key)) {
+      throw new IdTokenError('bad_signature', 'The token signature is not valid.');
+    }
+    const claims = this.checkClaims(decodePayload(jws));
+    if (digest !== undefined) cache?.set(digest, claims);
+    return claims;
+  }
+
+  private checkClaims(payload: JsonObject): VerifiedIdToken {
+    const iat = numericDate(payload, 'iat');
+    const exp = numericDate(payload, 'exp');
+    const nbf = payload.nbf === undefined ? undefined : numericDate(payload, 'nbf');
+    const iss = payload.iss;
+    if (!ISSUERS.has(iss)) {
+      throw new IdTokenError('wrong_issuer', 'The token was not issued by Google.');
+    }
+    const aud = payload.aud;
+    if (typeof aud !== 'string' || !this.audiences.has(aud)) {
+      throw new IdTokenError('wrong_audience', 'The token was not issued for this application.');
+    }
+    this.checkTimes(iat, exp, nbf);
+    const sub = payload.sub;
+    if (typeof sub !== 'string' || sub.length === 0) {
+      throw new IdTokenError('missing_subject', 'The token does not identify an account.');
+    }
+    const hd = optionalString(payload, 'hd');
+    if (this.hostedDomain !== undefined && hd !== this.hostedDomain) {
+      throw new IdTokenError('wrong_hosted_domain', 'The account is not in the allowed domain.');
+    }
+    return Object.freeze({
+      sub,
+      email: optionalString(payload, 'email'),
+      emailVerified: payload.email_verified === true || payload.email_verified === 'true',
+      name: optionalString(payload, 'name'),
+      givenName: optionalString(payload, 'given_name'),
+      familyName: optionalString(payload, 'family_name'),
+      picture: optionalString(payload, 'picture'),
+      hd,
+      iss: iss as GoogleIssuer,
+      aud,
+      azp: optionalString(payload, 'azp'),
+      iat,
+      exp,
+      nonce: optionalString(payload, 'nonce'),
+      jti: optionalString(payload, 'jti'),
+    });
+  }
+
+  private checkTimes(iat: number, exp: number, nbf: number | undefined): void {
+    const now = this.now() / 1000;
+    // RFC 7519 §4.1.4: the current time must be before exp, so equality is already expired.
+    if (exp <= now - this.skewSeconds) {
+      throw new IdTokenError('expired', 'The token has expired.');
+    }
+    if (iat > now + this.skewSeconds || (nbf !== undefined && nbf > now + this.skewSeconds)) {
+      throw new IdTokenError('not_yet_valid', 'The token is not valid yet.');
+    }
+    if (exp - iat > this.maxLifetimeSeconds) {
+      throw new IdTokenError('lifetime_too_long', 'The token lifetime is longer than allowed.');
+    }
+  }
+}
+
+// RFC 8725 §3.1: the algorithm is fixed by us, never chosen by the token, so `none`, HS256 keyed
+// with the public key text, or any other value is refused before a key is even looked up.
+function checkHeader(header: JsonObject): string {
+  if (header.alg !== 'RS256') {
+    throw new IdTokenError('unsupported_algorithm', 'The token is not signed with RS256.');
+  }
+  // RFC 7515 §4.1.11: extensions listed in `crit` must be understood; this verifier knows none.
+  if (header.crit !== undefined) {
+    throw new IdTokenError('malformed', 'The token requires header extensions not supported.');
+  }
+  return checkKid(header.kid);
+}
+
+// RFC 7519 §2 NumericDate: a JSON number. Strings, null and booleans are refused, not coerced.
+function numericDate(payload: JsonObject, name: 'iat' | 'exp' | 'nbf'): number {
+  const value = payload[name];
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new IdTokenError('malformed', `The token claim ${name} is not a number.`);
+  }
+  return value;
+}
+
+function optionalString(payload: JsonObject, name: string): string | undefined {
+  const value = payload[name];
+  if (value === undefined || typeof value === 'string') return value;
+  throw new IdTokenError('malformed', `The token claim ${name} is not a string.`);
+}
+
+function validateOptions(options: GoogleIdTokenVerifierOptions): void {
+  const { audiences, hostedDomain, clockSkewSeconds, maxLifetimeSeconds, maxTokenBytes } = options;
+  // An empty or undefined audience list must never mean "any audience".
+  if (!Array.isArray(audiences) || audiences.length === 0) {
+    throw new Error('GoogleIdTokenVerifier: audiences must list at least one client id.');
+  }
+  if (!audiences.every((aud) => typeof aud === 'string' && aud.length > 0)) {
+    throw new Error('GoogleIdTokenVerifier: every audience must be a non-empty string.');
+  }
+  if (hostedDomain !== undefined && (typeof hostedDomain !== 'string' || hostedDomain === '')) {
+    throw new Error('GoogleIdTokenVerifier: hostedDomain must be a non-empty string when set.');
+  }
+  for (const [name, value] of Object.entries({
+    clockSkewSeconds,
+    maxLifetimeSeconds,
+    maxTokenBytes,
+  })) {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new Error(`GoogleIdTokenVerifier: ${name} must be a non-negative number.`);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/** Stable codes of authentication failures other than ID-token verification. */
+export type AuthErrorCode =
+  | 'authentication_required'
+  | 'session_invalid'
+  | 'csrf_token_missing'
+  | 'csrf_token_mismatch'
+  | 'cross_origin_request'
+  | 'forbidden';
+
+/** Thrown by the identity module; the api's exception filter maps the code to a status. */
+export class AuthError extends Error {
+  constructor(
+    readonly code: AuthErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AuthError';
+  }
+}

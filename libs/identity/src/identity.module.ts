@@ -1,0 +1,72 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@grantkeeper/audit';
+import { ConfigService } from '@grantkeeper/config';
+import { GOOGLE_ENDPOINTS, type GoogleEndpoints } from '@grantkeeper/google';
+import { AuthController } from './auth.controller.js';
+import { AuthenticationGuard } from './authentication.guard.js';
+import { GoogleIdTokenVerifier } from './google-id-token.verifier.js';
+import { GoogleSigningKeys } from './google-signing-keys.js';
+import { MeController } from './me.controller.js';
+import { SessionEntity } from './session.entity.js';
+import { SessionsService } from './sessions.service.js';
+import { SignInService } from './sign-in.service.js';
+import { UserEntity } from './user.entity.js';
+import { UsersService } from './users.service.js';
+import { VerifiedTokenCache } from './verified-token.cache.js';
+
+/** Entities owned by this module, for the composition root's data source. */
+export const IDENTITY_ENTITIES = [UserEntity, SessionEntity];
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(IDENTITY_ENTITIES),
+    AuditModule,
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        throttlers: [
+          { name: 'sign-in', ttl: 60_000, limit: config.get('rateLimit').signInPerMinute },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController, MeController],
+  providers: [
+    {
+      provide: GoogleSigningKeys,
+      inject: [GOOGLE_ENDPOINTS, ConfigService],
+      useFactory: (endpoints: GoogleEndpoints, config: ConfigService) =>
+        new GoogleSigningKeys({
+          jwksUrl: endpoints.jwks,
+          timeoutMs: config.get('google').httpTimeoutMs,
+          refetchCooldownMs: config.get('google').certsMinRefreshMs,
+        }),
+    },
+    {
+      provide: VerifiedTokenCache,
+      useFactory: () => new VerifiedTokenCache({ maxEntries: 10_000 }),
+    },
+    {
+      provide: GoogleIdTokenVerifier,
+      inject: [ConfigService, GoogleSigningKeys, VerifiedTokenCache],
+      useFactory: (config: ConfigService, keys: GoogleSigningKeys, cache: VerifiedTokenCache) =>
+        new GoogleIdTokenVerifier(
+          {
+            audiences: config.get('google').clientIds,
+            hostedDomain: config.get('google').hostedDomain,
+          },
+          keys,
+          cache,
+        ),
+    },
+    UsersService,
+    SessionsService,
+    SignInService,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+  ],
+  exports: [UsersService, SessionsService, GoogleIdTokenVerifier],
+})
+export class IdentityModule {}

@@ -1,0 +1,27 @@
+export {
+  CurrentUser,
+  IS_PUBLIC_KEY,
+  Public,
+  REQUIRED_ROLE_KEY,
+  RequireRole,
+} from './auth.decorators.js';
+export type { AuthenticatedUser } from './authenticated-user.js';
+export { UserProfileDto } from './dto/user-profile.dto.js';
+export {
+  GoogleIdTokenVerifier,
+  type GoogleIdTokenVerifierOptions,
+  type VerifiedIdToken,
+} from './google-id-token.verifier.js';
+export { GoogleSigningKeys } from './google-signing-keys.js';
+export {
+  ID_TOKEN_ERROR_CODES,
+  IdTokenError,
+  type IdTokenErrorCode,
+  idTokenErrorDisposition,
+} from './id-token.errors.js';
+export { AuthError, type AuthErrorCode } from './identity.errors.js';
+export { IDENTITY_ENTITIES, IdentityModule } from './identity.module.js';
+export { SessionsService } from './sessions.service.js';
+export type { UserEntity, UserRole } from './user.entity.js';
+export { UsersService } from './users.service.js';
+export { VerifiedTokenCache } from './verified-token.cache.js';

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
+import { GoogleIdTokenVerifier } from './google-id-token.verifier.js';
+import { IdTokenError, idTokenErrorDisposition } from './id-token.errors.js';
+import { type StartedSession, SessionsService } from './sessions.service.js';
+import type { UserEntity } from './user.entity.js';
+import { UsersService } from './users.service.js';
+
+export interface SignInResult {
+  readonly user: UserEntity;
+  readonly session: StartedSession;
+}
+
+/** The "Verify" flow: a Google ID token in, a user and a fresh session out, all on the record. */
+@Injectable()
+export class SignInService {
+  constructor(
+    private readonly verifier: GoogleIdTokenVerifier,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async signInWithIdToken(
+    credential: string,
+    context: AuditRequestContext,
+    previousSessionToken?: string,
+  ): Promise<SignInResult> {
+    const token = await this.verifyRecordingFailures(credential, context);
+    const user = await this.users.upsertFromIdToken(token, { signIn: true });
+    if (previousSessionToken) {
+      await this.sessions.revokeToken(previousSessionToken, 'replaced_by_sign_in');
+    }
+    const session = await this.sessions.start(user.id, context);
+    await this.audit.record({
+      action: 'sign_in.succeeded',
+      actor: { kind: 'user', id: user.id },
+      subjectUserId: user.id,
+      context,
+      details: { method: 'google_id_token', session_id: session.session.id },
+    });
+    return { user, session };
+  }
+
+  async signOut(sessionToken: string, context: AuditRequestContext): Promise<void> {
+    const session = await this.sessions.revokeToken(sessionToken, 'signed_out');
+    if (!session) return;
+    await this.audit.record({
+      action: 'sign_out',
+      actor: { kind: 'user', id: session.userId },
+      subjectUserId: session.userId,
+      context,
+      details: { session_id: session.id },
+    });
+  }
+
+  private async verifyRecordingFailures(credential: string, context: AuditRequestContext) {
+    try {
+      return await this.verifier.verify(credential);
+    } catch (error) {
+      if (error instanceof IdTokenError && idTokenErrorDisposition(error.code) === 'rejected') {
+        await this.audit.record({
+          action: 'sign_in.failed',
+          actor: { kind: 'anonymous' },
+          context,
+          details: { reason: error.code },
+        });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@grantkeeper/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
+import type { Repository } from 'typeorm';
+import type { VerifiedIdToken } from './google-id-token.verifier.js';
+import { UserEntity } from './user.entity.js';
+
+/** How long a Bearer caller's user row is reused in this instance before it is read again. */
+const BEARER_USER_TTL_MS = 5_000;
+
+const UPSERT_SQL = `
+  INSERT INTO users AS u
+    (google_sub, email, email_verified, name, given_name, family_name, picture, hd, role,
+     last_sign_in_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $9 THEN 'admin' ELSE 'user' END,
+          CASE WHEN $10 THEN now() END)
+  ON CONFLICT (google_sub) DO UPDATE SET
+    email = EXCLUDED.email,
+    email_verified = EXCLUDED.email_verified,
+    name = EXCLUDED.name,
+    given_name = EXCLUDED.given_name,
+    family_name = EXCLUDED.family_name,
+    picture = EXCLUDED.picture,
+    hd = EXCLUDED.hd,
+    role = CASE WHEN $9 THEN 'admin' ELSE u.role END,
+    last_sign_in_at = CASE WHEN $10 THEN now() ELSE u.last_sign_in_at END,
+    updated_at = now()
+  RETURNING u.id`;
+
+/** Users, created and refreshed from verified Google ID tokens. */
+@Injectable()
+export class UsersService {
+  private readonly adminEmails: ReadonlySet<string>;
+  private readonly bearerUsers = new LRUCache<string, UserEntity>({
+    max: 10_000,
+    ttl: BEARER_USER_TTL_MS,
+  });
+
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    config: ConfigService,
+  ) {
+    this.adminEmails = new Set(config.get('adminEmails'));
+  }
+
+  /**
+   * Creates or refreshes the user with this token's `sub`. The profile is replaced by the token's
+   * claims. Accounts are never matched by email; a configured bootstrap admin email only raises
+   * the role, and only when Google says the address is verified.
+   */
+  async upsertFromIdToken(
+    token: VerifiedIdToken,
+    options: { signIn: boolean },
+  ): Promise<UserEntity> {
+    const email = token.email?.toLowerCase() ?? null;
+    const bootstrapAdmin = token.emailVerified && email !== null && this.adminEmails.has(email);
+    const rows = await this.users.query<Array<{ id: string }>>(UPSERT_SQL, [
+      token.sub,
+      token.email ?? null,
+      token.emailVerified,
+      token.name ?? null,
+      token.givenName ?? null,
+      token.familyName ?? null,
+      token.picture ?? null,
+      token.hd ?? null,
+      bootstrapAdmin,
+      options.signIn,
+    ]);
+    const user = await this.users.findOneByOrFail({ id: rows[0].id });
+    this.bearerUsers.set(user.googleSub, user);
+    return user;
+  }
+
+  /**
+   * The user behind a Bearer ID token. API callers send a token per request, so the row is reused
+   * for a few seconds per instance instead of being written on every call; a role change is seen
+   * within {@link BEARER_USER_TTL_MS}.
+   */
+  async fromBearerToken(token: VerifiedIdToken): Promise<UserEntity> {
+    return this.bearerUsers.get(token.sub) ?? this.upsertFromIdToken(token, { signIn: false });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+}

@@ -1,0 +1,81 @@
+import { hash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { VerifiedIdToken } from './google-id-token.verifier.js';
+
+/** SHA-256 of a token (base64url): the only form in which a token is used as a cache key. */
+export type TokenDigest = string & { readonly __brand: 'TokenDigest' };
+
+/** Options of {@link VerifiedTokenCache}. */
+export interface VerifiedTokenCacheOptions {
+  /** Most tokens remembered at once; the least recently used go first. Default 10 000. */
+  readonly maxEntries?: number;
+  /** Clock in epoch milliseconds; defaults to `Date.now`. Use the verifier's clock. */
+  readonly now?: () => number;
+}
+
+/**
+ * Remembers tokens that passed every check, so a token presented again costs one SHA-256 and one
+ * map lookup instead of an RSA verification.
+ *
+ * - Keyed by the SHA-256 of the token: the bearer token itself is not kept as a key, and keys have
+ *   a fixed size whatever the token.
+ * - An entry never outlives the token's `exp`: its TTL is `exp - now`, and `exp` is checked again
+ *   on every read against the clock (the allowed clock skew is deliberately not applied here; a
+ *   token within the skew goes through full verification again).
+ * - Belongs to exactly one verifier: a hit skips the audience and hosted-domain checks, so a cache
+ *   shared by verifiers with different settings would let one accept the other's tokens.
+ */
+export class VerifiedTokenCache {
+  private readonly entries: LRUCache<string, VerifiedIdToken>;
+  private readonly now: () => number;
+  private owner: object | undefined;
+
+  constructor(options: VerifiedTokenCacheOptions = {}) {
+    const max = options.maxEntries ?? 10_000;
+    if (!Number.isInteger(max) || max < 1) {
+      throw new Error('VerifiedTokenCache: maxEntries must be a positive integer.');
+    }
+    this.now = options.now ?? Date.now;
+    // lru-cache measures TTLs with the same clock, so the injected clock drives both checks.
+    this.entries = new LRUCache({ max, perf: { now: this.now }, ttlResolution: 0 });
+  }
+
+  /** Binds the cache to its verifier; a second, different owner is refused. */
+  attach(owner: object): void {
+    if (this.owner !== undefined && this.owner !== owner) {
+      throw new Error('VerifiedTokenCache: a cache belongs to exactly one verifier.');
+    }
+    this.owner = owner;
+  }
+
+  /**
+   * The cache key of `token`: its SHA-256, base64url. Computed once per verification and passed
+   * to {@link get} and {@link set}, so a miss costs one hash, not two.
+   */
+  digest(token: string): TokenDigest {
+    return hash('sha256', token, 'base64url') as TokenDigest;
+  }
+
+  /** The verified claims of the token with this digest, if it passed before and has not expired. */
+  get(digest: TokenDigest): VerifiedIdToken | undefined {
+    const entry = this.entries.get(digest);
+    if (entry === undefined) return undefined;
+    if (entry.exp * 1000 <= this.now()) {
+      this.entries.delete(digest);
+      return undefined;
+    }
+    return entry;
+  }
+
+  /** Remembers `claims` until `claims.exp`; an already expired token is not stored. */
+  set(digest: TokenDigest, claims: VerifiedIdToken): void {
+    const ttl = Math.floor(claims.exp * 1000 - this.now());
+    if (!(ttl > 0)) return;
+    this.entries.set(digest, claims, { ttl });
+  }
+
+  /** Number of entries held, expired ones not yet evicted included. */
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,90 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '@grantkeeper/database';
+import { afterAll, describe, expect, it } from 'vitest';
+import { request } from '../support/http-client.js';
+import { type RunningProcess, runNode } from '../support/process-stack.js';
+
+const dataDir = join('.data', `e2e-dev-stack-${process.pid}`);
+
+async function startDevStack(apiPort: number, emulatorPort: number): Promise<RunningProcess> {
+  const stack = runNode('dist/apps/dev-stack/src/main.js', {
+    PATH: process.env.PATH,
+    DATA_DIR: dataDir,
+    PORT: String(apiPort),
+    GOOGLE_EMULATOR_URL: `http://localhost:${emulatorPort}`,
+    LOG_LEVEL: 'warn',
+  });
+  const deadline = Date.now() + 90_000;
+  while (!stack.output().includes('Grantkeeper is running.')) {
+    if (stack.child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(`npm start did not come up:\n${stack.output()}`);
+    }
+    await sleep(200);
+  }
+  return stack;
+}
+
+async function signInAlice(apiPort: number, emulatorPort: number): Promise<string> {
+  const minted = await request<{ id_token: string }>(
+    `http://localhost:${emulatorPort}/__control/id-token`,
+    { json: {} },
+  );
+  const response = await request<{ id: string }>(
+    `http://localhost:${apiPort}/auth/google/id-token`,
+    {
+      json: { credential: minted.body.id_token },
+    },
+  );
+  expect(response.status).toBe(200);
+  return response.body.id;
+}
+
+const postgresPidFile = () => join(dataDir, 'postgres', 'postmaster.pid');
+
+describe('npm start (apps/dev-stack)', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('runs the whole product, stops cleanly on Ctrl-C, and reuses the data on the next start', async () => {
+    const [apiPort, emulatorPort] = [await freePort(), await freePort()];
+    const first = await startDevStack(apiPort, emulatorPort);
+    const output = first.output();
+    expect(output).toContain(`http://localhost:${apiPort}/`);
+    expect(output).toContain('admin@grantkeeper.test');
+    expect(output).toMatch(/WARNING: Using development secrets/);
+    expect((await request(`http://localhost:${apiPort}/health`)).status).toBe(200);
+    const userId = await signInAlice(apiPort, emulatorPort);
+
+    expect(await first.stop('SIGINT')).toBe(0);
+    expect(existsSync(postgresPidFile())).toBe(false);
+    await expect(fetch(`http://localhost:${apiPort}/health`)).rejects.toThrow();
+    await expect(fetch(`http://localhost:${emulatorPort}/oauth2/v3/certs`)).rejects.toThrow();
+
+    const second = await startDevStack(apiPort, emulatorPort);
+    expect(second.output()).not.toContain('Applied migration');
+    expect(await signInAlice(apiPort, emulatorPort)).toBe(userId);
+    expect(await second.stop('SIGINT')).toBe(0);
+  });
+
+  it('recovers after being killed with SIGKILL: children exit, the orphan PostgreSQL is stopped', async () => {
+    const [apiPort, emulatorPort] = [await freePort(), await freePort()];
+    const killed = await startDevStack(apiPort, emulatorPort);
+    await killed.stop('SIGKILL');
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const up = await fetch(`http://localhost:${apiPort}/health`).then(
+        () => true,
+        () => false,
+      );
+      if (!up) break;
+      await sleep(200);
+    }
+    await expect(fetch(`http://localhost:${apiPort}/health`)).rejects.toThrow();
+
+    const again = await startDevStack(apiPort, emulatorPort);
+    expect((await request(`http://localhost:${apiPort}/health`)).status).toBe(200);
+    expect(await again.stop('SIGINT')).toBe(0);
+    expect(existsSync(postgresPidFile())).toBe(false);
+  });
+});
