@@ -1,6 +1,8 @@
 // GET /api/v1/me with a valid Bearer ID token, against a bare Fastify hello-world, both as
 // separate processes loaded by autocannon from this one. Target: api ≥ 0.50 × bare Fastify.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
@@ -9,11 +11,21 @@ import { buildDataSourceOptions, EmbeddedDatabase, freePort } from '../libs/data
 import { migrations } from '../migrations/index.js';
 
 const CLIENT_ID = 'grantkeeper-bench.apps.googleusercontent.com';
-const DURATION_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const DURATION_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 8);
 const CONNECTIONS = 50;
+/** Linux's USER_HZ: /proc reports CPU times in these ticks. */
+const CLOCK_TICKS = 100;
 
-function startNode(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [script], { env: { ...process.env, ...env }, stdio: 'ignore' });
+// With two or more cores, the server under test runs on core 0 and the load generator (this
+// process) on core 1, so they don't steal time from each other and rounds are comparable.
+const PIN = existsSync('/usr/bin/taskset') && cpus().length >= 2;
+
+function startServer(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const [command, args] = PIN
+    ? ['taskset', ['-c', '0', process.execPath, script]]
+    : [process.execPath, [script]];
+  return spawn(command, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
 }
 
 async function waitFor(url: string): Promise<void> {
@@ -28,22 +40,82 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<number> {
-  // Warm-up, then the measured run.
-  await autocannon({ url, headers, connections: CONNECTIONS, duration: 2 });
+interface Target {
+  readonly url: string;
+  readonly pid: number;
+  readonly headers?: Record<string, string>;
+}
+
+interface Run {
+  /** Requests per second the load generator achieved. */
+  readonly rps: number;
+  /** Server CPU time per request, µs: what bounds its throughput once it has a core to itself. */
+  readonly cpuMicros: number;
+}
+
+/** The process's user + system CPU time in seconds, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+async function measure({ url, pid, headers = {} }: Target): Promise<Run> {
+  const before = cpuSeconds(pid);
   const result = await autocannon({
     url,
     headers,
     connections: CONNECTIONS,
     duration: DURATION_SECONDS,
   });
+  const cpu = cpuSeconds(pid) - before;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   }
-  return result.requests.average;
+  return { rps: result.requests.average, cpuMicros: (cpu * 1e6) / result.requests.total };
+}
+
+/**
+ * Two views of the same rounds: requests/s as measured (bounded by the load generator's core
+ * as much as by the server), and server capacity = 1 / CPU time per request, which does not
+ * depend on how fast autocannon is. The target is judged on capacity.
+ */
+function report(bareRuns: readonly Run[], apiRuns: readonly Run[]): void {
+  const rpsRatio = median(apiRuns.map((run, i) => run.rps / bareRuns[i].rps));
+  const bareCpu = median(bareRuns.map((run) => run.cpuMicros));
+  const apiCpu = median(apiRuns.map((run) => run.cpuMicros));
+  // Paired per round, like the req/s ratio: this machine's speed shifts between rounds.
+  const capacityRatio = median(apiRuns.map((run, i) => bareRuns[i].cpuMicros / run.cpuMicros));
+  const rps = (runs: readonly Run[]) =>
+    median(runs.map((run) => run.rps))
+      .toFixed(0)
+      .padStart(8);
+  console.log('\nHTTP: GET /api/v1/me (Bearer ID token) vs bare Fastify hello-world');
+  console.log(
+    `  ${CONNECTIONS} connections, ${ROUNDS} paired rounds of ${DURATION_SECONDS} s, medians` +
+      (PIN ? '; servers on core 0, autocannon on core 1' : ''),
+  );
+  console.log('  case                        req/s   CPU µs/req   capacity req/s');
+  const rows = [
+    ['bare Fastify hello-world', bareRuns, bareCpu],
+    ['api GET /api/v1/me      ', apiRuns, apiCpu],
+  ] as const;
+  for (const [name, runs, cpu] of rows) {
+    const capacity = (1e6 / cpu).toFixed(0).padStart(14);
+    console.log(`  ${name} ${rps(runs)}   ${cpu.toFixed(1).padStart(10)}   ${capacity}`);
+  }
+  console.log(`  ratio, req/s as measured:      ${rpsRatio.toFixed(2)}`);
+  console.log(`  ratio, capacity (CPU per req): ${capacityRatio.toFixed(2)}`);
+  const verdict = capacityRatio >= 0.5 ? 'PASS' : 'FAIL';
+  console.log(`  target ≥ 0.50 × bare Fastify (capacity): ${verdict}`);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export async function run(): Promise<void> {
+  if (PIN) spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
   const database = new EmbeddedDatabase({ clusterDir: '.data/bench-postgres', database: 'bench' });
   const children: ChildProcess[] = [];
   try {
@@ -58,10 +130,10 @@ export async function run(): Promise<void> {
       await freePort(),
       await freePort(),
     ];
-    children.push(startNode('dist/bench/servers/bare-fastify.js', { PORT: String(barePort) }));
+    children.push(startServer('dist/bench/servers/bare-fastify.js', { PORT: String(barePort) }));
     const secret = randomBytes(16).toString('hex');
     children.push(
-      startNode('dist/apps/google-emulator/src/main.js', {
+      startServer('dist/apps/google-emulator/src/main.js', {
         NODE_ENV: 'test',
         EMULATOR_PORT: String(emulatorPort),
         EMULATOR_CLIENTS: JSON.stringify([
@@ -76,7 +148,7 @@ export async function run(): Promise<void> {
     );
     await waitFor(`http://localhost:${emulatorPort}/oauth2/v3/certs`);
     children.push(
-      startNode('dist/apps/api/src/main.js', {
+      startServer('dist/apps/api/src/main.js', {
         NODE_ENV: 'production',
         PORT: String(apiPort),
         PUBLIC_URL: `http://localhost:${apiPort}`,
@@ -98,18 +170,22 @@ export async function run(): Promise<void> {
     });
     const { id_token: token } = (await minted.json()) as { id_token: string };
 
-    const bare = await load(`http://127.0.0.1:${barePort}/api/v1/me`);
-    const api = await load(`http://127.0.0.1:${apiPort}/api/v1/me`, {
-      authorization: `Bearer ${token}`,
-    });
-    const ratio = api / bare;
-    console.log('\nHTTP: GET /api/v1/me (Bearer ID token) vs bare Fastify');
-    console.log(`  ${CONNECTIONS} connections, ${DURATION_SECONDS} s each, autocannon in-process`);
-    console.log(`  bare Fastify hello-world   ${bare.toFixed(0).padStart(8)} req/s   1.00`);
-    console.log(
-      `  api GET /api/v1/me          ${api.toFixed(0).padStart(8)} req/s   ${ratio.toFixed(2)}`,
-    );
-    console.log(`  target ≥ 0.50 × bare Fastify: ${ratio >= 0.5 ? 'PASS' : 'FAIL'}`);
+    const bare: Target = { url: `http://127.0.0.1:${barePort}/api/v1/me`, pid: children[0].pid! };
+    const api: Target = {
+      url: `http://127.0.0.1:${apiPort}/api/v1/me`,
+      pid: children[2].pid!,
+      headers: { authorization: `Bearer ${token}` },
+    };
+    // Warm-up (JIT, caches), then paired rounds so background noise hits both alike.
+    await measure(bare);
+    await measure(api);
+    const bareRuns: Run[] = [];
+    const apiRuns: Run[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      bareRuns.push(await measure(bare));
+      apiRuns.push(await measure(api));
+    }
+    report(bareRuns, apiRuns);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await sleep(500);

@@ -29,6 +29,17 @@ describe('Platform', () => {
     expect(response.text).toContain(`${api.emulatorUrl}/gsi/client`);
   });
 
+  it('gives JSON API responses the REST set of security headers, not the page set', async () => {
+    const response = await request(`${api.url}/api/v1/me`);
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('cross-origin-opener-policy')).toBeNull();
+  });
+
   it('gives every response a request id and keeps a well-formed incoming one', async () => {
     const fresh = await request(`${api.url}/health`);
     expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

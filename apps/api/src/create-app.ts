@@ -1,18 +1,19 @@
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@grantkeeper/config';
+import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
+import { createLoggers } from './http/logger.js';
 import { requestIdOf } from './http/request-id.js';
-import { securityHeaders } from './http/security-headers.js';
+import { apiSecurityHeaders, isApiPath, staticSecurityHeaders } from './http/security-headers.js';
 import { projectRoot } from './project-root.js';
 
 /** Request bodies are small JSON or form posts; an ID token is at most 16 KB. */
@@ -23,7 +24,11 @@ const BODY_LIMIT_BYTES = 64 * 1024;
  * Shared by main.ts and the tests, so tests run exactly the production pipeline.
  */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const loggers = createLoggers(config);
   const adapter = new FastifyAdapter({
+    loggerInstance: loggers.http,
+    // One line per request, written in the onResponse hook below, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     genReqId: requestIdOf,
@@ -31,24 +36,38 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     return503OnClosing: true,
   });
   // Body parsers are ours (depth-limited JSON, @fastify/formbody), not Nest's defaults.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bufferLogs: true,
-    bodyParser: false,
-    // Throw instead of process.exit(1): main.ts reports it, tests see the error.
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, loggers.app),
+    adapter,
+    {
+      bufferLogs: true,
+      bodyParser: false,
+      // Throw instead of process.exit(1): main.ts reports it, tests see the error.
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
 
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify);
   // Only JSON and form posts are accepted; anything else is 415 before it reaches a route.
   fastify.removeContentTypeParser('text/plain');
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', String(request.id));
+  const pageHeaders = staticSecurityHeaders(config.google.urls.gsiClient);
+  const apiHeaders = apiSecurityHeaders(pageHeaders);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply
+      .headers(isApiPath(request.url) ? apiHeaders : pageHeaders)
+      .header('x-request-id', request.id);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (request.url !== '/health') {
+      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request');
+    }
+    done();
   });
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
-  await app.register(fastifyHelmet, securityHeaders(config.google.urls.gsiClient));
   await app.register(fastifyStatic, {
     root: join(projectRoot(), 'apps/api/public'),
     prefix: '/assets/',
