@@ -9,11 +9,13 @@ import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, EmbeddedDatabase, freePort } from '../libs/database/src/index.js';
 import { migrations } from '../migrations/index.js';
+import { formatTarget } from './harness.js';
 
 const CLIENT_ID = 'grantkeeper-bench.apps.googleusercontent.com';
 const DURATION_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 8);
 const CONNECTIONS = 50;
+const TARGET = 0.5;
 /** Linux's USER_HZ: /proc reports CPU times in these ticks. */
 const CLOCK_TICKS = 100;
 
@@ -105,8 +107,7 @@ function report(bareRuns: readonly Run[], apiRuns: readonly Run[]): void {
   }
   console.log(`  ratio, req/s as measured:      ${rpsRatio.toFixed(2)}`);
   console.log(`  ratio, capacity (CPU per req): ${capacityRatio.toFixed(2)}`);
-  const verdict = capacityRatio >= 0.5 ? 'PASS' : 'FAIL';
-  console.log(`  target ≥ 0.50 × bare Fastify (capacity): ${verdict}`);
+  console.log(`  ${formatTarget('api vs bare Fastify (capacity)', capacityRatio, TARGET)}`);
 }
 
 function median(values: readonly number[]): number {
@@ -130,7 +131,10 @@ export async function run(): Promise<void> {
       await freePort(),
       await freePort(),
     ];
-    children.push(startServer('dist/bench/servers/bare-fastify.js', { PORT: String(barePort) }));
+    const bareServer = startServer('dist/bench/servers/bare-fastify.js', {
+      PORT: String(barePort),
+    });
+    children.push(bareServer);
     const secret = randomBytes(16).toString('hex');
     children.push(
       startServer('dist/apps/google-emulator/src/main.js', {
@@ -147,19 +151,18 @@ export async function run(): Promise<void> {
       }),
     );
     await waitFor(`http://localhost:${emulatorPort}/oauth2/v3/certs`);
-    children.push(
-      startServer('dist/apps/api/src/main.js', {
-        NODE_ENV: 'production',
-        PORT: String(apiPort),
-        PUBLIC_URL: `http://localhost:${apiPort}`,
-        DATABASE_URL: url,
-        GOOGLE_CLIENT_IDS: CLIENT_ID,
-        GOOGLE_CLIENT_SECRET: secret,
-        GOOGLE_JWKS_URL: `http://localhost:${emulatorPort}/oauth2/v3/certs`,
-        SESSION_SECRET: randomBytes(32).toString('hex'),
-        LOG_LEVEL: 'warn',
-      }),
-    );
+    const apiServer = startServer('dist/apps/api/src/main.js', {
+      NODE_ENV: 'production',
+      PORT: String(apiPort),
+      PUBLIC_URL: `http://localhost:${apiPort}`,
+      DATABASE_URL: url,
+      GOOGLE_CLIENT_IDS: CLIENT_ID,
+      GOOGLE_CLIENT_SECRET: secret,
+      GOOGLE_JWKS_URL: `http://localhost:${emulatorPort}/oauth2/v3/certs`,
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+    });
+    children.push(apiServer);
     await waitFor(`http://localhost:${barePort}/api/v1/me`);
     await waitFor(`http://localhost:${apiPort}/health`);
 
@@ -170,10 +173,10 @@ export async function run(): Promise<void> {
     });
     const { id_token: token } = (await minted.json()) as { id_token: string };
 
-    const bare: Target = { url: `http://127.0.0.1:${barePort}/api/v1/me`, pid: children[0].pid! };
+    const bare: Target = { url: `http://127.0.0.1:${barePort}/api/v1/me`, pid: bareServer.pid! };
     const api: Target = {
       url: `http://127.0.0.1:${apiPort}/api/v1/me`,
-      pid: children[2].pid!,
+      pid: apiServer.pid!,
       headers: { authorization: `Bearer ${token}` },
     };
     // Warm-up (JIT, caches), then paired rounds so background noise hits both alike.

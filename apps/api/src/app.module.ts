@@ -22,8 +22,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         // Requests are logged by Fastify (create-app.ts); Nest's own logs go through the same
-        // pino logger. nestjs-pino's per-request middleware is left out: through middie it cost
-        // a third of the guarded /api/v1/me throughput.
+        // pino logger. nestjs-pino's per-request middleware is left out: run through middie, it
+        // measurably cut the guarded /api/v1/me throughput (docs/BENCHMARKS.md).
         LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         DatabaseModule.forRoot({
           url: config.database.url,

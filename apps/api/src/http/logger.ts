@@ -19,27 +19,31 @@ export interface ApiLoggers {
   readonly http: Logger;
 }
 
-/** The api's pino loggers: JSON lines everywhere but development, where they are prettified. */
+/**
+ * The api's pino loggers, writing to one shared destination: JSON lines on stdout, or one
+ * pino-pretty worker in development (not one per logger).
+ */
 export function createLoggers(config: AppConfig): ApiLoggers {
-  const base = {
-    level: config.logLevel,
-    transport:
-      config.env === 'development'
-        ? { target: 'pino-pretty', options: { singleLine: true } }
-        : undefined,
-  };
+  const destination =
+    config.env === 'development'
+      ? pino.transport({ target: 'pino-pretty', options: { singleLine: true } })
+      : pino.destination({ dest: 1, sync: true });
+  const level = config.logLevel;
   return {
-    app: pino({ ...base, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } }),
-    http: pino({
-      ...base,
-      serializers: {
-        req: (request: LoggedRequest) => ({
-          id: request.id,
-          method: request.method,
-          url: redactUrl(request.url),
-        }),
-        res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    app: pino({ level, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } }, destination),
+    http: pino(
+      {
+        level,
+        serializers: {
+          req: (request: LoggedRequest) => ({
+            id: request.id,
+            method: request.method,
+            url: redactUrl(request.url),
+          }),
+          res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+        },
       },
-    }),
+      destination,
+    ),
   };
 }
