@@ -100,6 +100,29 @@ describe(GoogleIdTokenVerifier.name, () => {
       );
     });
 
+    it('refuses a changed payload even right after the genuine token passed', async () => {
+      const f = fixture();
+      const genuine = f.token(google);
+      await f.verifier.verify(genuine);
+      const [header, payload, signature] = genuine.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as object;
+      const forged = segment({ ...claims, sub: 'admin' });
+      // Same header segment (now remembered as decoded) and same signature: still refused.
+      await expectRefused(f, `${header}.${forged}.${signature}`, 'bad_signature');
+      expect(f.verifier.cached(`${header}.${forged}.${signature}`)).toBeUndefined();
+    });
+
+    it('answers cached() only for tokens it accepted, and only until they expire', async () => {
+      const f = fixture();
+      const token = f.token(google);
+      expect(f.verifier.cached(token)).toBeUndefined();
+      const claims = await f.verifier.verify(token);
+      expect(f.verifier.cached(token)).toBe(claims);
+      expect(f.verifier.cached(`${token}A`)).toBeUndefined();
+      f.clock.now += 3600 * 1000;
+      expect(f.verifier.cached(token)).toBeUndefined();
+    });
+
     it('refuses a token whose payload was changed after signing', async () => {
       const f = fixture();
       const [header, payload, signature] = f.token(google).split('.');

@@ -1,6 +1,12 @@
 import { checkKid, type GoogleSigningKeys } from './google-signing-keys.js';
 import { IdTokenError } from './id-token.errors.js';
-import { decodePayload, parseCompactJws, verifyRs256, type JsonObject } from './jwt-compact.js';
+import {
+  type CompactJws,
+  decodePayload,
+  type JsonObject,
+  parseCompactJws,
+  verifyRs256,
+} from './jwt-compact.js';
 import type { VerifiedTokenCache } from './verified-token.cache.js';
 
 /** The two issuer spellings Google uses for ID tokens. */
@@ -44,6 +50,9 @@ export interface GoogleIdTokenVerifierOptions {
   readonly now?: () => number;
 }
 
+/** Google signs with one header per key and holds two or three keys at a time. */
+const MAX_KNOWN_HEADERS = 16;
+
 const ISSUERS: ReadonlySet<unknown> = new Set<GoogleIssuer>([
   'accounts.google.com',
   'https://accounts.google.com',
@@ -76,6 +85,8 @@ export class GoogleIdTokenVerifier {
   private readonly maxLifetimeSeconds: number;
   private readonly maxTokenBytes: number;
   private readonly now: () => number;
+  // Header segments of tokens whose signature held, decoded once (see parseCompactJws).
+  private readonly knownHeaders = new Map<string, JsonObject>();
 
   constructor(
     options: GoogleIdTokenVerifierOptions,
@@ -90,6 +101,19 @@ export class GoogleIdTokenVerifier {
     this.maxTokenBytes = options.maxTokenBytes ?? 16_384;
     this.now = options.now ?? Date.now;
     cache?.attach(this);
+  }
+
+  /**
+   * The claims of `token` if this verifier accepted it before and it has not expired, otherwise
+   * undefined (call {@link verify}). Synchronous: the hot path of a Bearer caller costs a hash
+   * and a lookup, not a promise.
+   */
+  cached(token: string): VerifiedIdToken | undefined {
+    const cache = this.cache;
+    if (cache === undefined || typeof token !== 'string' || token.length > this.maxTokenBytes) {
+      return undefined;
+    }
+    return cache.get(cache.digest(token));
   }
 
   /**
@@ -115,15 +139,23 @@ export class GoogleIdTokenVerifier {
 
     // Size → structure and header → alg → kid → signature → payload and claims: nothing about the
     // claims is parsed, let alone reported, before the signature holds.
-    const jws = parseCompactJws(token, this.maxTokenBytes);
+    const jws = parseCompactJws(token, this.maxTokenBytes, this.knownHeaders);
     const kid = checkHeader(jws.header);
     const key = this.keys.cachedKey(kid) ?? (await this.keys.getKey(kid));
     if (!verifyRs256(jws, key)) {
       throw new IdTokenError('bad_signature', 'The token signature is not valid.');
     }
+    this.rememberHeader(jws);
     const claims = this.checkClaims(decodePayload(jws));
     if (digest !== undefined) cache?.set(digest, claims);
     return claims;
+  }
+
+  // Only headers Google actually signed are kept, so forged tokens cannot fill or churn the map.
+  private rememberHeader(jws: CompactJws): void {
+    if (this.knownHeaders.has(jws.headerText)) return;
+    if (this.knownHeaders.size >= MAX_KNOWN_HEADERS) this.knownHeaders.clear();
+    this.knownHeaders.set(jws.headerText, Object.freeze(jws.header));
   }
 
   private checkClaims(payload: JsonObject): VerifiedIdToken {

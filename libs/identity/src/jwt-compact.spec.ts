@@ -39,6 +39,20 @@ describe(parseCompactJws.name, () => {
     expect(jws.signature).toBe(SIGNATURE);
   });
 
+  it('takes a known header segment from the map instead of decoding it again', () => {
+    const known = Object.freeze({ alg: 'RS256', kid: 'from-the-map' });
+    const jws = parseCompactJws(TOKEN, LIMIT, new Map([[HEADER, known]]));
+
+    expect(jws.header).toBe(known);
+    expect(jws.headerText).toBe(HEADER);
+  });
+
+  it('still checks the other segments of a token whose header is known', () => {
+    const known = new Map([[HEADER, { alg: 'RS256' }]]);
+    const error = refusal(() => parseCompactJws(`${HEADER}.${PAYLOAD}.AB/C`, LIMIT, known));
+    expect(error.code).toBe('malformed');
+  });
+
   it('refuses an oversized token before looking at its content', () => {
     expect(parseError('!'.repeat(LIMIT + 1)).code).toBe('token_too_large');
     expect(parseError(`${TOKEN}${'A'.repeat(LIMIT)}`).code).toBe('token_too_large');

@@ -10,6 +10,8 @@ export type JsonObject = Record<string, unknown>;
  */
 export interface CompactJws {
   readonly header: JsonObject;
+  /** The header segment, still base64url. */
+  readonly headerText: string;
   /** `header.payload` as it was signed. */
   readonly signingInput: string;
   /** The payload segment, still base64url. */
@@ -40,10 +42,17 @@ const segmentScratch = Buffer.allocUnsafe(SCRATCH_BYTES);
  * token costs one comparison (the cap is in bytes; a token is ASCII, and any non-ASCII character
  * is refused by the alphabet check). All three segments must be canonical base64url.
  *
+ * `knownHeaders` maps header segments that were decoded before to their (frozen) JSON: a signer
+ * uses a handful of headers, one per key, so decoding them again would be wasted work.
+ *
  * Error messages never quote the token, and JSON/UTF-8 errors are not kept as `cause`: V8's
  * SyntaxError messages quote the text being parsed, which here is token content.
  */
-export function parseCompactJws(token: string, maxBytes: number): CompactJws {
+export function parseCompactJws(
+  token: string,
+  maxBytes: number,
+  knownHeaders?: ReadonlyMap<string, JsonObject>,
+): CompactJws {
   if (typeof token !== 'string') throw malformed('The token is not a string.');
   if (token.length > maxBytes) {
     throw new IdTokenError('token_too_large', `The token is larger than ${maxBytes} bytes.`);
@@ -56,11 +65,13 @@ export function parseCompactJws(token: string, maxBytes: number): CompactJws {
   const headerText = token.slice(0, firstDot);
   const payload = token.slice(firstDot + 1, secondDot);
   const signature = token.slice(secondDot + 1);
-  checkSegment(headerText, 'header');
+  // A header segment decoded before is byte-for-byte the same text: its checks still hold.
+  let header = knownHeaders?.get(headerText);
+  if (header === undefined) checkSegment(headerText, 'header');
   checkSegment(payload, 'payload');
   checkSegment(signature, 'signature');
-  const header = parseJsonObject(headerText, 'header');
-  return { header, signingInput: token.slice(0, secondDot), payload, signature };
+  header ??= parseJsonObject(headerText, 'header');
+  return { header, headerText, signingInput: token.slice(0, secondDot), payload, signature };
 }
 
 /** Decodes the payload of a checked JWS; call it once the signature holds. */

@@ -15,6 +15,10 @@ import { UserProfileDto } from './dto/user-profile.dto.js';
 @ApiBearerAuth()
 @Controller('api/v1')
 export class MeController {
+  // A Bearer caller's user object is shared by its requests for a few seconds (UsersService), so
+  // its profile is built once; WeakMap entries go with the object.
+  private readonly profiles = new WeakMap<AuthenticatedUser, UserProfileDto>();
+
   @Get('me')
   @ApiOperation({
     summary: 'The current user',
@@ -22,6 +26,8 @@ export class MeController {
   })
   @ApiOkResponse({ type: UserProfileDto })
   me(@CurrentUser() user: AuthenticatedUser): UserProfileDto {
-    return UserProfileDto.from(user);
+    let profile = this.profiles.get(user);
+    if (!profile) this.profiles.set(user, (profile = UserProfileDto.from(user)));
+    return profile;
   }
 }

@@ -3,6 +3,7 @@ import { ConfigService } from '@grantkeeper/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import type { Repository } from 'typeorm';
+import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user.js';
 import type { VerifiedIdToken } from './google-id-token.verifier.js';
 import { UserEntity } from './user.entity.js';
 
@@ -32,7 +33,8 @@ const UPSERT_SQL = `
 @Injectable()
 export class UsersService {
   private readonly adminEmails: ReadonlySet<string>;
-  private readonly bearerUsers = new LRUCache<string, UserEntity>({
+  /** Bearer callers by `sub`, as the guard hands them to handlers. */
+  private readonly bearerUsers = new LRUCache<string, AuthenticatedUser>({
     max: 10_000,
     ttl: BEARER_USER_TTL_MS,
   });
@@ -68,7 +70,7 @@ export class UsersService {
       options.signIn,
     ]);
     const user = await this.users.findOneByOrFail({ id: rows[0].id });
-    this.bearerUsers.set(user.googleSub, user);
+    this.bearerUsers.set(user.googleSub, toAuthenticatedUser(user, 'bearer'));
     return user;
   }
 
@@ -77,8 +79,15 @@ export class UsersService {
    * for a few seconds per instance instead of being written on every call; a role change is seen
    * within {@link BEARER_USER_TTL_MS}.
    */
-  async fromBearerToken(token: VerifiedIdToken): Promise<UserEntity> {
-    return this.bearerUsers.get(token.sub) ?? this.upsertFromIdToken(token, { signIn: false });
+  async fromBearerToken(token: VerifiedIdToken): Promise<AuthenticatedUser> {
+    const cached = this.cachedBearerUser(token);
+    if (cached) return cached;
+    return toAuthenticatedUser(await this.upsertFromIdToken(token, { signIn: false }), 'bearer');
+  }
+
+  /** {@link fromBearerToken} when the answer is already in memory, without a promise. */
+  cachedBearerUser(token: VerifiedIdToken): AuthenticatedUser | undefined {
+    return this.bearerUsers.get(token.sub);
   }
 
   findById(id: string): Promise<UserEntity | null> {
