@@ -62,7 +62,7 @@ export class AuthenticationGuard implements CanActivate {
     const claims = this.cachedClaims(request, header);
     const user = claims && this.users.cachedBearerUser(claims);
     if (user) return admit(request, user, policy);
-    return this.fromBearer(request, header).then((found) => admit(request, found, policy));
+    return this.fromBearer(request, header, claims).then((found) => admit(request, found, policy));
   }
 
   // A token seen before is byte-for-byte one that passed strict verification, so the header
@@ -78,7 +78,13 @@ export class AuthenticationGuard implements CanActivate {
     return claims;
   }
 
-  private async fromBearer(request: FastifyRequest, header: string): Promise<AuthenticatedUser> {
+  // `known`: claims the fast path already found, when only the user had to be read again.
+  private async fromBearer(
+    request: FastifyRequest,
+    header: string,
+    known: VerifiedIdToken | undefined,
+  ): Promise<AuthenticatedUser> {
+    if (known) return this.users.fromBearerToken(known);
     const match = BEARER.exec(header);
     if (!match) {
       throw new AuthError('authentication_required', 'Authorization must be "Bearer <ID token>".');

@@ -55,6 +55,39 @@ export class UsersService {
     token: VerifiedIdToken,
     options: { signIn: boolean },
   ): Promise<UserEntity> {
+    const user = await this.upsert(token, options);
+    this.rememberBearerUser(user);
+    return user;
+  }
+
+  /**
+   * The user behind a Bearer ID token. API callers send a token per request, so the row is reused
+   * for a few seconds per instance instead of being written on every call; a role change is seen
+   * within {@link BEARER_USER_TTL_MS}.
+   */
+  async fromBearerToken(token: VerifiedIdToken): Promise<AuthenticatedUser> {
+    return (
+      this.cachedBearerUser(token) ??
+      this.rememberBearerUser(await this.upsert(token, { signIn: false }))
+    );
+  }
+
+  /** {@link fromBearerToken} when the answer is already in memory, without a promise. */
+  cachedBearerUser(token: VerifiedIdToken): AuthenticatedUser | undefined {
+    return this.bearerUsers.get(token.sub);
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  private rememberBearerUser(user: UserEntity): AuthenticatedUser {
+    const bearer = toAuthenticatedUser(user, 'bearer');
+    this.bearerUsers.set(user.googleSub, bearer);
+    return bearer;
+  }
+
+  private async upsert(token: VerifiedIdToken, options: { signIn: boolean }): Promise<UserEntity> {
     const email = token.email?.toLowerCase() ?? null;
     const bootstrapAdmin = token.emailVerified && email !== null && this.adminEmails.has(email);
     const rows = await this.users.query<Array<{ id: string }>>(UPSERT_SQL, [
@@ -69,28 +102,6 @@ export class UsersService {
       bootstrapAdmin,
       options.signIn,
     ]);
-    const user = await this.users.findOneByOrFail({ id: rows[0].id });
-    this.bearerUsers.set(user.googleSub, toAuthenticatedUser(user, 'bearer'));
-    return user;
-  }
-
-  /**
-   * The user behind a Bearer ID token. API callers send a token per request, so the row is reused
-   * for a few seconds per instance instead of being written on every call; a role change is seen
-   * within {@link BEARER_USER_TTL_MS}.
-   */
-  async fromBearerToken(token: VerifiedIdToken): Promise<AuthenticatedUser> {
-    const cached = this.cachedBearerUser(token);
-    if (cached) return cached;
-    return toAuthenticatedUser(await this.upsertFromIdToken(token, { signIn: false }), 'bearer');
-  }
-
-  /** {@link fromBearerToken} when the answer is already in memory, without a promise. */
-  cachedBearerUser(token: VerifiedIdToken): AuthenticatedUser | undefined {
-    return this.bearerUsers.get(token.sub);
-  }
-
-  findById(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id });
+    return this.users.findOneByOrFail({ id: rows[0].id });
   }
 }
