@@ -160,6 +160,7 @@ export async function run(): Promise<void> {
       GOOGLE_CLIENT_SECRET: secret,
       GOOGLE_JWKS_URL: `http://localhost:${emulatorPort}/oauth2/v3/certs`,
       SESSION_SECRET: randomBytes(32).toString('hex'),
+      VAULT_KEYS: `1:${randomBytes(32).toString('base64url')}`,
       LOG_LEVEL: 'warn',
     });
     children.push(apiServer);

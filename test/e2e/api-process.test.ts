@@ -60,6 +60,7 @@ describe('Production start-up', () => {
       'GOOGLE_CLIENT_IDS',
       'GOOGLE_CLIENT_SECRET',
       'SESSION_SECRET',
+      'VAULT_KEYS',
     ]) {
       expect(output).toContain(name);
     }

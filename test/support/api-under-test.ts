@@ -57,6 +57,7 @@ export async function startApiUnderTest(env: Record<string, string> = {}): Promi
     GOOGLE_EMULATOR_URL: emulatorUrl,
     GOOGLE_HTTP_TIMEOUT_MS: '1500',
     SESSION_SECRET: randomBytes(32).toString('base64url'),
+    VAULT_KEYS: `1:${randomBytes(32).toString('base64url')}`,
     ADMIN_EMAILS: 'admin@grantkeeper.test,carol@example.net',
     LOG_LEVEL: 'silent',
     ...env,

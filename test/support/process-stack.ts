@@ -93,6 +93,7 @@ export async function startProcessStack(
     GOOGLE_CLIENT_SECRET: secret,
     GOOGLE_EMULATOR_URL: emulatorUrl,
     SESSION_SECRET: randomBytes(32).toString('base64url'),
+    VAULT_KEYS: `1:${randomBytes(32).toString('base64url')}`,
     ADMIN_EMAILS: 'admin@grantkeeper.test',
     LOG_LEVEL: 'info',
     ...apiEnv,

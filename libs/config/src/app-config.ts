@@ -1,4 +1,5 @@
 import type { GOOGLE_PRODUCTION_URLS } from './config.schema.js';
+import type { VaultKey } from './vault-keys.js';
 
 export type GoogleUrls = Record<keyof typeof GOOGLE_PRODUCTION_URLS, string>;
 
@@ -36,4 +37,12 @@ export interface AppConfig {
   };
   readonly adminEmails: readonly string[];
   readonly rateLimit: { readonly signInPerMinute: number };
+  readonly vault: {
+    /** Key-encryption keys by version. Sensitive: `KeyObject`s, never logged or serialised. */
+    readonly keys: readonly VaultKey[];
+    /** The version new envelopes and re-wraps use. */
+    readonly activeVersion: number;
+    /** True when the keyring was generated under the data folder (development and tests). */
+    readonly developmentKeyring: boolean;
+  };
 }

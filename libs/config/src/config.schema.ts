@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseVaultKeys } from './vault-keys.js';
 
 /** Google's production endpoints; every one of them can be overridden (the emulator, a proxy). */
 export const GOOGLE_PRODUCTION_URLS = {
@@ -72,6 +73,20 @@ export const environmentSchema = z.object({
   SESSION_TTL_HOURS: int(1, 24 * 90).default(24 * 14),
   ADMIN_EMAILS: list.default([]),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
+
+  VAULT_KEYS: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return parseVaultKeys(text);
+      } catch (error) {
+        // The parser's messages name entries by position or version, never by their key text.
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  VAULT_ACTIVE_KEY_VERSION: int(1, 2 ** 31 - 1).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

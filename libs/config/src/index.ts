@@ -10,3 +10,4 @@ export {
   loadConfig,
 } from './load-config.js';
 export { loadDevelopmentSecrets } from './development-secrets.js';
+export { type VaultKey } from './vault-keys.js';

@@ -1,11 +1,14 @@
-import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config.errors.js';
 import { DEVELOPMENT_CLIENT_ID, loadConfig } from './load-config.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'gk-config-'));
+const vaultKey = () => randomBytes(32).toString('base64url');
 
 const production = {
   NODE_ENV: 'production',
@@ -14,6 +17,7 @@ const production = {
   GOOGLE_CLIENT_SECRET: 'GOCSPX-secret',
   SESSION_SECRET: 'x'.repeat(40),
   PUBLIC_URL: 'https://app.example.com',
+  VAULT_KEYS: `1:${vaultKey()}`,
 };
 
 describe(loadConfig.name, () => {
@@ -47,15 +51,18 @@ describe(loadConfig.name, () => {
     expect(warnings).toEqual([]);
   });
 
-  it.each(['DATABASE_URL', 'GOOGLE_CLIENT_IDS', 'GOOGLE_CLIENT_SECRET', 'SESSION_SECRET'])(
-    'refuses production without %s and names it',
-    (name) => {
-      const env: Record<string, string> = { ...production };
-      delete env[name];
-      expect(() => loadConfig(env)).toThrow(ConfigError);
-      expect(() => loadConfig(env)).toThrow(new RegExp(name));
-    },
-  );
+  it.each([
+    'DATABASE_URL',
+    'GOOGLE_CLIENT_IDS',
+    'GOOGLE_CLIENT_SECRET',
+    'SESSION_SECRET',
+    'VAULT_KEYS',
+  ])('refuses production without %s and names it', (name) => {
+    const env: Record<string, string> = { ...production };
+    delete env[name];
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
 
   it('refuses the emulator in production', () => {
     expect(() =>
@@ -83,4 +90,57 @@ describe(loadConfig.name, () => {
     expect(config.google.urls.jwks).toBe('https://proxy.example.com/certs');
     expect(config.google.urls.token).toBe('https://oauth2.googleapis.com/token');
   });
+
+  describe('vault keyring', () => {
+    it('generates a development keyring once (mode 0600) and warns about it', () => {
+      const dir = dataDir();
+      const first = loadConfig({ DATA_DIR: dir });
+      expect(first.config.vault.developmentKeyring).toBe(true);
+      expect(first.config.vault.activeVersion).toBe(1);
+      expect(first.warnings.join('\n')).toMatch(/development vault keyring.*VAULT_KEYS/);
+      expect(statSync(join(dir, 'dev-vault-keyring.json')).mode & 0o777).toBe(0o600);
+      const again = loadConfig({ DATA_DIR: dir }).config.vault.keys[0].key;
+      expect(again.equals(first.config.vault.keys[0].key)).toBe(true);
+    });
+
+    it('makes the highest configured version active unless told otherwise', () => {
+      const keys = `1:${vaultKey()},3:${vaultKey()},2:${vaultKey()}`;
+      expect(loadConfig({ ...production, VAULT_KEYS: keys }).config.vault.activeVersion).toBe(3);
+      const pinned = loadConfig({ ...production, VAULT_KEYS: keys, VAULT_ACTIVE_KEY_VERSION: '2' });
+      expect(pinned.config.vault.activeVersion).toBe(2);
+      expect(pinned.config.vault.developmentKeyring).toBe(false);
+    });
+
+    it('refuses an active version that is not configured', () => {
+      expect(() => loadConfig({ ...production, VAULT_ACTIVE_KEY_VERSION: '2' })).toThrow(
+        /VAULT_ACTIVE_KEY_VERSION: version 2 is not in VAULT_KEYS/,
+      );
+    });
+
+    it('names VAULT_KEYS when it is invalid and never echoes the key', () => {
+      const short = randomBytes(16).toString('base64url');
+      for (const value of [`1:${short}`, short, `1:${vaultKey()},1:${short}`]) {
+        const error = captureError(() => loadConfig({ ...production, VAULT_KEYS: value }));
+        expect(error).toBeInstanceOf(ConfigError);
+        expect(error.message).toMatch(/VAULT_KEYS/);
+        expect(error.message).not.toContain(short);
+      }
+    });
+
+    it('keeps key material out of the configuration’s JSON and inspection', () => {
+      const key = vaultKey();
+      const { config } = loadConfig({ ...production, VAULT_KEYS: `1:${key}` });
+      expect(JSON.stringify(config)).not.toContain(key);
+      expect(inspect(config, { depth: 10 })).not.toContain(key);
+    });
+  });
 });
+
+function captureError(work: () => unknown): Error {
+  try {
+    work();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+}

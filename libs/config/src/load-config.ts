@@ -8,6 +8,11 @@ import {
   GOOGLE_PRODUCTION_URLS,
 } from './config.schema.js';
 import { DEVELOPMENT_SECRETS_FILE, loadDevelopmentSecrets } from './development-secrets.js';
+import {
+  DEVELOPMENT_VAULT_KEYRING_FILE,
+  loadDevelopmentVaultKeys,
+} from './development-vault-keyring.js';
+import { parseVaultKeys } from './vault-keys.js';
 
 export const DEVELOPMENT_CLIENT_ID = 'grantkeeper-dev.apps.googleusercontent.com';
 export const DEFAULT_EMULATOR_URL = 'http://localhost:4400';
@@ -50,6 +55,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
   if (usesEmulator) {
     warnings.push(`Google endpoints point at the local emulator (${emulatorUrl}).`);
   }
+  const vault = vaultConfig(env, warnings);
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
 
   return {
@@ -81,6 +87,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
       },
       adminEmails: env.ADMIN_EMAILS.map((email) => email.toLowerCase()),
       rateLimit: { signInPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE },
+      vault,
     },
   };
 }
@@ -92,6 +99,7 @@ function assertProductionReady(env: Environment): void {
     GOOGLE_CLIENT_SECRET: env.GOOGLE_CLIENT_SECRET,
     SESSION_SECRET: env.SESSION_SECRET,
     PUBLIC_URL: env.PUBLIC_URL,
+    VAULT_KEYS: env.VAULT_KEYS,
   };
   const problems = Object.entries(required)
     .filter(([, value]) => value === undefined)
@@ -100,6 +108,26 @@ function assertProductionReady(env: Environment): void {
     problems.push('GOOGLE_EMULATOR_URL: the Google emulator is for development and tests only');
   }
   if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/** The keyring from `VAULT_KEYS`, or (outside production) the generated development one. */
+function vaultConfig(env: Environment, warnings: string[]): AppConfig['vault'] {
+  const developmentKeyring = env.VAULT_KEYS === undefined;
+  const keys = env.VAULT_KEYS ?? parseVaultKeys(loadDevelopmentVaultKeys(env.DATA_DIR));
+  if (developmentKeyring) {
+    warnings.push(
+      `Using the development vault keyring from ${join(env.DATA_DIR, DEVELOPMENT_VAULT_KEYRING_FILE)}. ` +
+        'Anyone with that file can read the stored refresh tokens: set VAULT_KEYS in production.',
+    );
+  }
+  const versions = keys.map((key) => key.version);
+  const activeVersion = env.VAULT_ACTIVE_KEY_VERSION ?? Math.max(...versions);
+  if (!versions.includes(activeVersion)) {
+    throw new ConfigError([
+      `VAULT_ACTIVE_KEY_VERSION: version ${activeVersion} is not in VAULT_KEYS (configured: ${versions.join(', ')})`,
+    ]);
+  }
+  return { keys, activeVersion, developmentKeyring };
 }
 
 function googleUrls(env: Environment, emulatorUrl: string | undefined): GoogleUrls {
