@@ -5,6 +5,7 @@ import { type AppConfig, ConfigModule } from '@grantkeeper/config';
 import { DatabaseModule } from '@grantkeeper/database';
 import { GoogleModule } from '@grantkeeper/google';
 import { IdentityModule } from '@grantkeeper/identity';
+import { VaultModule } from '@grantkeeper/vault';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { migrations } from '../../../migrations/index.js';
@@ -34,6 +35,7 @@ export class AppModule {
         GoogleModule,
         AuditModule,
         IdentityModule,
+        VaultModule,
         HealthModule,
       ],
       controllers: [PagesController],

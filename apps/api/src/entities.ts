@@ -1,5 +1,6 @@
 import { AUDIT_ENTITIES } from '@grantkeeper/audit';
 import { IDENTITY_ENTITIES } from '@grantkeeper/identity';
+import { VAULT_ENTITIES } from '@grantkeeper/vault';
 
 /** Every entity of every module: the data source (app and CLI) must know them all. */
-export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES];
+export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...VAULT_ENTITIES];

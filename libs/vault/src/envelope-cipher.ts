@@ -1,0 +1,177 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
+import type { Keyring } from './keyring.js';
+import { VaultError } from './vault.errors.js';
+
+/** What a sealed secret is bound to; both parts are authenticated, neither is encrypted. */
+export interface EnvelopeBinding {
+  /** What the secret is for, e.g. `google_refresh_token`. */
+  readonly purpose: string;
+  /** Whose secret it is, e.g. `grant:${grantId}`. */
+  readonly owner: string;
+}
+
+/** The data key, wrapped by a KEK: replaced as a whole by a re-wrap. */
+export interface WrappedDataKey {
+  readonly kekVersion: number;
+  readonly dataKeyNonce: Buffer;
+  readonly wrappedDataKey: Buffer;
+  readonly dataKeyTag: Buffer;
+}
+
+/** Everything stored for one secret: the wrapped data key and the secret sealed under it. */
+export interface SealedEnvelope extends WrappedDataKey {
+  readonly nonce: Buffer;
+  readonly ciphertext: Buffer;
+  readonly tag: Buffer;
+}
+
+const ALGORITHM = 'aes-256-gcm';
+const KEY_BYTES = 32;
+/** 96-bit random nonces (NIST SP 800-38D §8.2.2); each data key seals one secret only. */
+const NONCE_BYTES = 12;
+/** Full 128-bit tags; a shorter tag given to `setAuthTag` must not be accepted. */
+const TAG_BYTES = 16;
+const SECRET_CONTEXT = 'grantkeeper/vault/v1/secret';
+const DATA_KEY_CONTEXT = 'grantkeeper/vault/v1/data-key';
+
+/**
+ * Envelope encryption with AES-256-GCM, synchronous and free of I/O. Each seal draws a fresh
+ * 256-bit data key and nonce; the data key is wrapped by the keyring's active KEK. The secret's
+ * additional data binds it to its envelope id, purpose and owner; the wrapped key's binds it to
+ * the envelope id and KEK version. Every failure to open is `integrity_failure`, with no
+ * partial plaintext.
+ */
+export class EnvelopeCipher {
+  constructor(private readonly keyring: Keyring) {}
+
+  seal(id: string, plaintext: string, binding: EnvelopeBinding): SealedEnvelope {
+    const dataKey = randomBytes(KEY_BYTES);
+    const message = Buffer.from(plaintext, 'utf8');
+    try {
+      const sealed = encrypt(createSecretKey(dataKey), message, secretAad(id, binding));
+      return { ...this.wrap(id, dataKey), ...sealed };
+    } finally {
+      dataKey.fill(0);
+      message.fill(0);
+    }
+  }
+
+  open(id: string, envelope: SealedEnvelope, binding: EnvelopeBinding): string {
+    const dataKey = this.unwrap(id, envelope);
+    try {
+      const { nonce, ciphertext, tag } = envelope;
+      return decrypt(
+        createSecretKey(dataKey),
+        { nonce, ciphertext, tag },
+        secretAad(id, binding),
+      ).toString('utf8');
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  /** The same data key wrapped by the active KEK: the sealed secret itself is not touched. */
+  rewrap(id: string, envelope: WrappedDataKey): WrappedDataKey {
+    const dataKey = this.unwrap(id, envelope);
+    try {
+      return this.wrap(id, dataKey);
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  private wrap(id: string, dataKey: Buffer): WrappedDataKey {
+    const kekVersion = this.keyring.activeVersion;
+    const { nonce, ciphertext, tag } = encrypt(
+      this.keyring.active,
+      dataKey,
+      dataKeyAad(id, kekVersion),
+    );
+    return { kekVersion, dataKeyNonce: nonce, wrappedDataKey: ciphertext, dataKeyTag: tag };
+  }
+
+  private unwrap(id: string, envelope: WrappedDataKey): Buffer {
+    // A version the keyring lacks is tampering or a retired key still in use: either way the
+    // envelope can't be authenticated.
+    if (!this.keyring.has(envelope.kekVersion)) {
+      throw new VaultError(
+        'integrity_failure',
+        `Envelope ${id} references key version ${envelope.kekVersion}, which is not in the keyring`,
+      );
+    }
+    const dataKey = decrypt(
+      this.keyring.get(envelope.kekVersion),
+      {
+        nonce: envelope.dataKeyNonce,
+        ciphertext: envelope.wrappedDataKey,
+        tag: envelope.dataKeyTag,
+      },
+      dataKeyAad(id, envelope.kekVersion),
+    );
+    if (dataKey.length !== KEY_BYTES) {
+      dataKey.fill(0);
+      throw new VaultError('integrity_failure', `Envelope ${id} does not authenticate`);
+    }
+    return dataKey;
+  }
+}
+
+interface Sealed {
+  readonly nonce: Buffer;
+  readonly ciphertext: Buffer;
+  readonly tag: Buffer;
+}
+
+function encrypt(key: KeyObject, plaintext: Buffer, aad: Buffer): Sealed {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
+  cipher.setAAD(aad);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return { nonce, ciphertext, tag: cipher.getAuthTag() };
+}
+
+/** Plaintext only after the tag verified; any malformed or forged input is `integrity_failure`. */
+function decrypt(key: KeyObject, sealed: Sealed, aad: Buffer): Buffer {
+  if (sealed.nonce.length !== NONCE_BYTES || sealed.tag.length !== TAG_BYTES) {
+    throw new VaultError('integrity_failure', 'The envelope has a malformed nonce or tag');
+  }
+  const parts: Buffer[] = [];
+  try {
+    const decipher = createDecipheriv(ALGORITHM, key, sealed.nonce, { authTagLength: TAG_BYTES });
+    decipher.setAAD(aad);
+    decipher.setAuthTag(sealed.tag);
+    parts.push(decipher.update(sealed.ciphertext));
+    parts.push(decipher.final());
+    return Buffer.concat(parts);
+  } catch (cause) {
+    throw new VaultError('integrity_failure', 'The envelope does not authenticate', { cause });
+  } finally {
+    // The unauthenticated output of update() must not outlive a failed final().
+    for (const part of parts) part.fill(0);
+  }
+}
+
+function secretAad(id: string, binding: EnvelopeBinding): Buffer {
+  return encodeFields([SECRET_CONTEXT, id, binding.purpose, binding.owner]);
+}
+
+function dataKeyAad(id: string, kekVersion: number): Buffer {
+  return encodeFields([DATA_KEY_CONTEXT, id, String(kekVersion)]);
+}
+
+/** Length-prefixed fields, so `("ab", "c")` and `("a", "bc")` never give the same bytes. */
+function encodeFields(fields: readonly string[]): Buffer {
+  const parts = fields.flatMap((field) => {
+    const bytes = Buffer.from(field, 'utf8');
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    return [length, bytes];
+  });
+  return Buffer.concat(parts);
+}

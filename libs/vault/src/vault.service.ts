@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Not, type Repository } from 'typeorm';
+import { type EnvelopeBinding, EnvelopeCipher } from './envelope-cipher.js';
+import { Keyring } from './keyring.js';
+import { VaultEnvelopeEntity } from './vault-envelope.entity.js';
+import { VaultError } from './vault.errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEFAULT_REWRAP_BATCH = 500;
+
+/** Envelopes per key version, and whether the keyring holds that version. */
+export interface VaultStatus {
+  readonly activeVersion: number;
+  readonly versions: Array<{ version: number; envelopes: number; configured: boolean }>;
+}
+
+/**
+ * Stores secrets sealed by envelope encryption (see {@link EnvelopeCipher}) in `vault_envelopes`.
+ * Every method that takes a `manager` runs in the caller's transaction when given one, so a
+ * secret can be written atomically with the row that refers to it.
+ *
+ * @example
+ * const binding = { purpose: 'google_refresh_token', owner: `grant:${grant.id}` };
+ * grant.refreshTokenEnvelopeId = await vault.seal(refreshToken, binding, manager);
+ * const token = await vault.open(grant.refreshTokenEnvelopeId, binding);
+ */
+@Injectable()
+export class VaultService implements OnModuleInit {
+  constructor(
+    @InjectRepository(VaultEnvelopeEntity)
+    private readonly envelopes: Repository<VaultEnvelopeEntity>,
+    private readonly keyring: Keyring,
+    private readonly cipher: EnvelopeCipher,
+  ) {}
+
+  /**
+   * Refuses to start while an envelope references a key version the keyring lacks: those
+   * secrets would be lost. The operator puts the version back and re-wraps first.
+   */
+  async onModuleInit(): Promise<void> {
+    const missing = (await this.status()).versions.filter((v) => !v.configured);
+    if (missing.length === 0) return;
+    const list = missing.map((v) => `version ${v.version} (${v.envelopes} envelopes)`).join(', ');
+    throw new VaultError(
+      'unknown_key_version',
+      `Vault envelopes reference key versions missing from VAULT_KEYS: ${list}. ` +
+        'Put them back, run `npm run vault:rotate` to re-wrap to the active version, then remove them.',
+    );
+  }
+
+  /** Seals a secret in a new envelope under the active key version; returns the envelope id. */
+  async seal(
+    plaintext: string,
+    binding: EnvelopeBinding,
+    manager?: EntityManager,
+  ): Promise<string> {
+    assertBinding(binding);
+    const id = randomUUID();
+    const sealed = this.cipher.seal(id, plaintext, binding);
+    await this.repository(manager).insert({ id, purpose: binding.purpose, ...sealed });
+    return id;
+  }
+
+  /**
+   * Replaces the secret of an existing envelope, keeping its id: a fresh data key and nonce,
+   * wrapped by the active key version. `envelope_not_found` when there is no such envelope.
+   */
+  async reseal(
+    id: string,
+    plaintext: string,
+    binding: EnvelopeBinding,
+    manager?: EntityManager,
+  ): Promise<void> {
+    assertBinding(binding);
+    if (!UUID.test(id)) throw notFound(id);
+    const canonicalId = id.toLowerCase();
+    const sealed = this.cipher.seal(canonicalId, plaintext, binding);
+    const result = await this.repository(manager).update(
+      { id: canonicalId },
+      { purpose: binding.purpose, ...sealed, rewrappedAt: null },
+    );
+    if (!result.affected) throw notFound(id);
+  }
+
+  /**
+   * The secret of an envelope, if it authenticates for this binding. Throws `envelope_not_found`,
+   * or `integrity_failure` for a tampered or copied envelope, another owner or purpose, or a
+   * wrong key — never a wrong plaintext. Opening never writes.
+   */
+  async open(id: string, binding: EnvelopeBinding, manager?: EntityManager): Promise<string> {
+    assertBinding(binding);
+    if (!UUID.test(id)) throw notFound(id);
+    const envelope = await this.repository(manager).findOneBy({ id });
+    if (!envelope) throw notFound(id);
+    try {
+      return this.cipher.open(envelope.id, envelope, binding);
+    } catch (error) {
+      throw integrityFailure(envelope.id, error);
+    }
+  }
+
+  /** Deletes an envelope; false when there was none. The secret is gone for good. */
+  async purge(id: string, manager?: EntityManager): Promise<boolean> {
+    if (!UUID.test(id)) return false;
+    const result = await this.repository(manager).delete({ id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Re-wraps the data keys of up to `limit` envelopes not on the active key version, in one
+   * transaction, and reports how many remain. Rows locked by another re-wrap are skipped, rows
+   * go in id order, and only wrapped data keys are read and written — the sealed secrets are not
+   * even loaded. Call it until `remaining` is 0; stopping in between loses nothing.
+   */
+  async rewrapBatch(
+    limit = DEFAULT_REWRAP_BATCH,
+  ): Promise<{ rewrapped: number; remaining: number }> {
+    const active = this.keyring.activeVersion;
+    const rewrapped = await this.envelopes.manager.transaction(async (manager) => {
+      const rows = await manager
+        .getRepository(VaultEnvelopeEntity)
+        .createQueryBuilder('envelope')
+        .select(['envelope.id', 'envelope.kekVersion', 'envelope.dataKeyNonce'])
+        .addSelect(['envelope.wrappedDataKey', 'envelope.dataKeyTag'])
+        .where('envelope.kekVersion <> :active', { active })
+        .orderBy('envelope.id', 'ASC')
+        .limit(Math.max(1, Math.floor(limit)))
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const row of rows) await this.rewrapOne(manager, row);
+      return rows.length;
+    });
+    const remaining = await this.envelopes.countBy({ kekVersion: Not(active) });
+    return { rewrapped, remaining };
+  }
+
+  /** The active key version and, for every version configured or in use, its envelope count. */
+  async status(): Promise<VaultStatus> {
+    const rows = await this.envelopes
+      .createQueryBuilder('envelope')
+      .select('envelope.kekVersion', 'version')
+      .addSelect('count(*)::int', 'envelopes')
+      .groupBy('envelope.kekVersion')
+      .getRawMany<{ version: number; envelopes: number }>();
+    const counts = new Map(rows.map((row) => [row.version, row.envelopes]));
+    const versions = [...new Set([...this.keyring.versions, ...counts.keys()])].sort(
+      (a, b) => a - b,
+    );
+    return {
+      activeVersion: this.keyring.activeVersion,
+      versions: versions.map((version) => ({
+        version,
+        envelopes: counts.get(version) ?? 0,
+        configured: this.keyring.has(version),
+      })),
+    };
+  }
+
+  private async rewrapOne(manager: EntityManager, row: VaultEnvelopeEntity): Promise<void> {
+    let wrapped;
+    try {
+      wrapped = this.cipher.rewrap(row.id, row);
+    } catch (error) {
+      // Never re-encrypt what does not authenticate: the batch rolls back, the row stays as is.
+      throw integrityFailure(row.id, error);
+    }
+    await manager.update(
+      VaultEnvelopeEntity,
+      { id: row.id },
+      { ...wrapped, rewrappedAt: new Date() },
+    );
+  }
+
+  private repository(manager: EntityManager | undefined): Repository<VaultEnvelopeEntity> {
+    return manager ? manager.getRepository(VaultEnvelopeEntity) : this.envelopes;
+  }
+}
+
+function assertBinding(binding: EnvelopeBinding): void {
+  for (const field of ['purpose', 'owner'] as const) {
+    if (typeof binding[field] !== 'string' || binding[field].length === 0) {
+      throw new VaultError('invalid_binding', `The envelope binding needs a non-empty ${field}`);
+    }
+  }
+}
+
+function notFound(id: string): VaultError {
+  return new VaultError('envelope_not_found', `No vault envelope ${id.slice(0, 36)}`);
+}
+
+function integrityFailure(id: string, cause: unknown): VaultError {
+  return new VaultError('integrity_failure', `Vault envelope ${id} does not authenticate`, {
+    cause,
+  });
+}
