@@ -9,6 +9,9 @@ import { certsRoutes } from './routes/certs.routes.js';
 import { controlRoutes } from './routes/control.routes.js';
 import { discoveryRoutes } from './routes/discovery.routes.js';
 import { gsiRoutes } from './routes/gsi.routes.js';
+import { oauthAuthorizeRoutes } from './routes/oauth-authorize.routes.js';
+import { oauthTokenRoutes } from './routes/oauth-token.routes.js';
+import { oauthTokenInfoRoutes } from './routes/oauth-tokeninfo.routes.js';
 import { oneTapRoutes } from './routes/one-tap.routes.js';
 
 function listeningPort(app: FastifyInstance): number | undefined {
@@ -26,11 +29,20 @@ function installBodyParsers(app: FastifyInstance): void {
       done(Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 }), undefined);
     }
   });
-  // Google's endpoints take form posts (token, revoke, GIS redirect mode, the chooser).
+  // Google's endpoints take form posts (token, revoke, GIS redirect mode, the chooser). A field
+  // sent more than once (the consent screen's checkboxes) becomes an array; Object.fromEntries
+  // keeps a "__proto__" field as plain data.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
-    (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
+    (_request, body, done) => {
+      const params = new URLSearchParams(body as string);
+      const fields = [...new Set(params.keys())].map((name) => {
+        const values = params.getAll(name);
+        return [name, values.length === 1 ? values[0] : values] as const;
+      });
+      done(null, Object.fromEntries(fields));
+    },
   );
 }
 
@@ -84,6 +96,9 @@ export async function buildEmulator(config: EmulatorConfig): Promise<FastifyInst
   avatarsRoutes(app);
   gsiRoutes(app, ctx);
   oneTapRoutes(app, ctx);
+  oauthAuthorizeRoutes(app, ctx);
+  oauthTokenRoutes(app, ctx);
+  oauthTokenInfoRoutes(app, ctx);
   controlRoutes(app, ctx);
   return app;
 }

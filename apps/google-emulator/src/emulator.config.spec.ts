@@ -34,6 +34,8 @@ describe('loadEmulatorConfig', () => {
       clients: [DEFAULT_CLIENT],
       certsMaxAgeSeconds: 300,
       idTokenLifetimeSeconds: 3600,
+      accessTokenLifetimeSeconds: 3600,
+      codeLifetimeSeconds: 600,
     });
   });
 
@@ -44,6 +46,8 @@ describe('loadEmulatorConfig', () => {
       EMULATOR_CLIENTS: clientsJson,
       EMULATOR_CERTS_MAX_AGE: '60',
       EMULATOR_ID_TOKEN_LIFETIME: '120',
+      EMULATOR_ACCESS_TOKEN_LIFETIME: '30',
+      EMULATOR_CODE_LIFETIME: '5',
     });
     expect(config).toMatchObject({
       port: 4500,
@@ -58,7 +62,12 @@ describe('loadEmulatorConfig', () => {
         redirectUris: ['http://localhost:5173/callback'],
       },
     ]);
-    expect([config.certsMaxAgeSeconds, config.idTokenLifetimeSeconds]).toEqual([60, 120]);
+    expect([
+      config.certsMaxAgeSeconds,
+      config.idTokenLifetimeSeconds,
+      config.accessTokenLifetimeSeconds,
+      config.codeLifetimeSeconds,
+    ]).toEqual([60, 120, 30, 5]);
   });
 
   it('leaves the public URL to the listening port when the port is 0', () => {

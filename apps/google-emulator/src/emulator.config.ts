@@ -21,6 +21,10 @@ export interface EmulatorConfig {
   clients: EmulatorClient[];
   certsMaxAgeSeconds: number;
   idTokenLifetimeSeconds: number;
+  /** Lifetime of access tokens from /token (Google: 3599-3600 s). */
+  accessTokenLifetimeSeconds: number;
+  /** How long an authorization code may be exchanged (Google: about 10 minutes). */
+  codeLifetimeSeconds: number;
 }
 
 /** A configuration the emulator refuses to start with; the message names the variable. */
@@ -80,6 +84,8 @@ const envSchema = z.object({
   EMULATOR_CLIENTS: z.string().optional(),
   EMULATOR_CERTS_MAX_AGE: seconds(300),
   EMULATOR_ID_TOKEN_LIFETIME: seconds(3600),
+  EMULATOR_ACCESS_TOKEN_LIFETIME: seconds(3600),
+  EMULATOR_CODE_LIFETIME: seconds(600),
 });
 
 /**
@@ -109,6 +115,8 @@ export function loadEmulatorConfig(env: NodeJS.ProcessEnv = process.env): Emulat
       vars.EMULATOR_CLIENTS === undefined ? [DEFAULT_CLIENT] : parseClients(vars.EMULATOR_CLIENTS),
     certsMaxAgeSeconds: vars.EMULATOR_CERTS_MAX_AGE,
     idTokenLifetimeSeconds: vars.EMULATOR_ID_TOKEN_LIFETIME,
+    accessTokenLifetimeSeconds: vars.EMULATOR_ACCESS_TOKEN_LIFETIME,
+    codeLifetimeSeconds: vars.EMULATOR_CODE_LIFETIME,
   };
 }
 
@@ -141,6 +149,8 @@ export function emulatorConfig(overrides: Partial<EmulatorConfig> = {}): Emulato
     clients: [DEFAULT_CLIENT],
     certsMaxAgeSeconds: 300,
     idTokenLifetimeSeconds: 3600,
+    accessTokenLifetimeSeconds: 3600,
+    codeLifetimeSeconds: 600,
     ...overrides,
   };
 }

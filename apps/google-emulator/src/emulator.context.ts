@@ -3,11 +3,14 @@ import { ClientRegistry } from './clients.js';
 import type { EmulatorConfig } from './emulator.config.js';
 import { FaultInjector } from './faults.js';
 import { IdTokens } from './id-tokens.js';
+import { OAuthGrants } from './oauth-grants.js';
 import { SigningKeys } from './signing-keys.js';
 
 /** Settings a test may change at run time through `/__control/settings`. */
 export interface EmulatorSettings {
   certsMaxAgeSeconds: number;
+  accessTokenLifetimeSeconds: number;
+  codeLifetimeSeconds: number;
 }
 
 /** Everything a route needs; each `routes/*.routes.ts` plugin receives it as its options. */
@@ -19,9 +22,11 @@ export interface EmulatorContext {
   keys: SigningKeys;
   idTokens: IdTokens;
   clients: ClientRegistry;
+  /** Consent, authorization codes, access and refresh tokens of every user+client. */
+  grants: OAuthGrants;
   faults: FaultInjector;
   calls: CallLog;
-  /** Faults, calls and settings back to their start; one fresh signing key. */
+  /** Faults, calls, settings and grants back to their start; one fresh signing key. */
   reset: () => Promise<void>;
 }
 
@@ -30,7 +35,16 @@ export async function createEmulatorContext(
   publicUrl: () => string,
 ): Promise<EmulatorContext> {
   const keys = await SigningKeys.create();
-  const settings: EmulatorSettings = { certsMaxAgeSeconds: config.certsMaxAgeSeconds };
+  const initialSettings = (): EmulatorSettings => ({
+    certsMaxAgeSeconds: config.certsMaxAgeSeconds,
+    accessTokenLifetimeSeconds: config.accessTokenLifetimeSeconds,
+    codeLifetimeSeconds: config.codeLifetimeSeconds,
+  });
+  const settings = initialSettings();
+  const grants = new OAuthGrants({
+    accessTokenLifetimeSeconds: () => settings.accessTokenLifetimeSeconds,
+    codeLifetimeSeconds: () => settings.codeLifetimeSeconds,
+  });
   const faults = new FaultInjector();
   const calls = new CallLog();
   return {
@@ -40,12 +54,14 @@ export async function createEmulatorContext(
     keys,
     idTokens: new IdTokens(keys, () => config.idTokenLifetimeSeconds, publicUrl),
     clients: new ClientRegistry(config.clients),
+    grants,
     faults,
     calls,
     reset: async () => {
       faults.clear();
       calls.clear();
-      settings.certsMaxAgeSeconds = config.certsMaxAgeSeconds;
+      Object.assign(settings, initialSettings());
+      grants.clear();
       await keys.reset();
     },
   };

@@ -122,7 +122,7 @@ describe('installFaultHooks', () => {
         method: 'GET',
         path: '/tokeninfo',
         query: { id_token: REDACTED, alt: 'json' },
-        status: 404,
+        status: 400,
       },
     ]);
     expect(JSON.stringify(calls)).not.toContain('secret-token');

@@ -44,14 +44,17 @@ export function readSession(cookieHeader: string | undefined): GoogleSession {
   }
 }
 
-/** The session after `sub` signed in to `clientId`: that account first, the client approved. */
+/**
+ * The session after `sub` signed in to `clientId`: that account first, the client approved.
+ * Without a client the account is only signed in to Google (the OAuth chooser, before consent).
+ */
 export function rememberChoice(
   session: GoogleSession,
   sub: string,
-  clientId: string,
+  clientId?: string,
 ): GoogleSession {
   const previous = session.find((account) => account.sub === sub);
-  const approved = new Set([...(previous?.approved ?? []), clientId]);
+  const approved = new Set([...(previous?.approved ?? []), ...(clientId ? [clientId] : [])]);
   return [{ sub, approved: [...approved] }, ...session.filter((account) => account.sub !== sub)];
 }
 

@@ -65,6 +65,14 @@ export function formField(body: unknown, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Every value of a form field that may repeat (checkboxes); absent → []. */
+export function formValues(body: unknown, name: string): string[] {
+  if (typeof body !== 'object' || body === null) return [];
+  const value: unknown = Object.getOwnPropertyDescriptor(body, name)?.value;
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 /** Fields that carry the flow through the chooser's form post. */
 export function signInFields(params: SignInParams): Record<string, string> {
   const fields: Record<string, string | undefined> = {

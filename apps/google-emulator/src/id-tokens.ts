@@ -1,4 +1,4 @@
-import { randomBytes, sign } from 'node:crypto';
+import { randomBytes, sign, verify } from 'node:crypto';
 import type { SigningKeys } from './signing-keys.js';
 import { avatarPath, type TestUser } from './test-users.js';
 
@@ -72,5 +72,29 @@ export class IdTokens {
     const input = `${base64url(JSON.stringify(fullHeader))}.${base64url(JSON.stringify(withoutNulls(claims)))}`;
     const signature = sign('sha256', Buffer.from(input), key.privateKey);
     return `${input}.${base64url(signature)}`;
+  }
+
+  /**
+   * The claims of a token this emulator signed with a published key and that has not expired,
+   * or undefined (any malformed input included): what Google's tokeninfo?id_token= checks.
+   */
+  verify(token: string): { header: JwtFields; claims: JwtFields } | undefined {
+    const [header = '', payload = '', signature = '', extra] = token.split('.');
+    if (extra !== undefined) return undefined;
+    try {
+      const head = JSON.parse(Buffer.from(header, 'base64url').toString()) as JwtFields;
+      const key = this.keys.publishedKeys.find((k) => k.kid === head.kid);
+      const signed = Buffer.from(`${header}.${payload}`);
+      if (!key || head.alg !== 'RS256') return undefined;
+      if (!verify('sha256', signed, key.publicKey, Buffer.from(signature, 'base64url'))) {
+        return undefined;
+      }
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as JwtFields;
+      const exp = claims.exp;
+      if (typeof exp !== 'number' || exp * 1000 <= Date.now()) return undefined;
+      return { header: head, claims };
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -52,3 +52,25 @@ ${inputs}
     script: 'document.forms[0].submit();',
   });
 }
+
+/** What the authorization popup posts to its opener for `redirect_uri=postmessage`. */
+export interface CodeResponseMessage {
+  source: 'gsi-emulator';
+  type: 'code_response';
+  response: Record<string, string>;
+}
+
+/**
+ * The authorization popup's last page for the GIS code client: posts the code response (or the
+ * error) to the opener, only if the opener is on `targetOrigin` (a registered JavaScript origin),
+ * then closes.
+ */
+export function codeDeliveryPage(message: CodeResponseMessage, targetOrigin: string): string {
+  return htmlPage({
+    title: 'Signing in…',
+    body: '<p role="status">You can close this window.</p>',
+    script: `var message = ${scriptData(message)};
+if (window.opener) window.opener.postMessage(message, ${scriptData(targetOrigin)});
+window.close();`,
+  });
+}

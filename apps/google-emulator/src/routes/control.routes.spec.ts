@@ -117,12 +117,16 @@ describe('controlRoutes', () => {
     it('changes certs max-age until reset', async () => {
       expect((await post('/__control/settings', { certs_max_age: 7 })).json()).toEqual({
         certs_max_age: 7,
+        access_token_lifetime: 3600,
+        code_lifetime: 600,
       });
       const certs = await app.inject({ url: '/oauth2/v3/certs' });
       expect(certs.headers['cache-control']).toMatch(/max-age=7,/);
       expect((await post('/__control/reset')).statusCode).toBe(204);
       expect((await app.inject({ url: '/__control/settings' })).json()).toEqual({
         certs_max_age: 300,
+        access_token_lifetime: 3600,
+        code_lifetime: 600,
       });
     });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../emulator.context.js';
 import { CONTROL_PREFIX } from '../faults.js';
 import { DEFAULT_TEST_USER } from '../test-users.js';
+import { oauthControlRoutes } from './oauth-control.routes.js';
 import {
   callsQuery,
   faultBody,
@@ -63,12 +64,22 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     return reply.code(204).send();
   });
 
-  app.get(at('settings'), () => ({ certs_max_age: ctx.settings.certsMaxAgeSeconds }));
-  app.post(at('settings'), (request) => {
-    const { certs_max_age } = parseControl(settingsBody, request.body);
-    if (certs_max_age !== undefined) ctx.settings.certsMaxAgeSeconds = certs_max_age;
-    return { certs_max_age: ctx.settings.certsMaxAgeSeconds };
+  const settings = () => ({
+    certs_max_age: ctx.settings.certsMaxAgeSeconds,
+    access_token_lifetime: ctx.settings.accessTokenLifetimeSeconds,
+    code_lifetime: ctx.settings.codeLifetimeSeconds,
   });
+  app.get(at('settings'), settings);
+  app.post(at('settings'), (request) => {
+    const body = parseControl(settingsBody, request.body);
+    ctx.settings.certsMaxAgeSeconds = body.certs_max_age ?? ctx.settings.certsMaxAgeSeconds;
+    ctx.settings.accessTokenLifetimeSeconds =
+      body.access_token_lifetime ?? ctx.settings.accessTokenLifetimeSeconds;
+    ctx.settings.codeLifetimeSeconds = body.code_lifetime ?? ctx.settings.codeLifetimeSeconds;
+    return settings();
+  });
+
+  oauthControlRoutes(app, ctx);
 
   app.post(at('reset'), async (_request, reply) => {
     await ctx.reset();

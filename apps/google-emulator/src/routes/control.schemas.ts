@@ -39,7 +39,30 @@ export const faultBody = z
 
 export const settingsBody = z.strictObject({
   certs_max_age: z.number().int().min(0).optional(),
+  // 0 is allowed so a test can get an already-expired code or access token.
+  access_token_lifetime: z.number().int().min(0).optional(),
+  code_lifetime: z.number().int().min(0).optional(),
 });
+
+const text = z.string().min(1).max(2048);
+
+export const authorizationCodeBody = z.strictObject({
+  sub: text.optional(),
+  scopes: z.union([text, z.array(text).min(1)]).default('openid email profile'),
+  client_id: text.optional(),
+  redirect_uri: text.default('postmessage'),
+  access_type: z.enum(['online', 'offline']).default('offline'),
+  prompt: z.enum(['none', 'consent', 'select_account']).optional(),
+  include_granted_scopes: z.boolean().default(false),
+  code_challenge: z
+    .string()
+    .regex(/^[A-Za-z0-9._~-]{43,128}$/, { message: 'must be 43-128 unreserved characters' })
+    .optional(),
+  code_challenge_method: z.enum(['plain', 'S256']).optional(),
+  nonce: text.optional(),
+});
+
+export const userRevokeBody = z.strictObject({ client_id: text.optional() });
 
 export const callsQuery = z.object({ path: z.string().optional() });
 

@@ -15,9 +15,13 @@ export function discoveryDocument(base: string) {
     // Listed as Google does; the device flow itself is not emulated.
     device_authorization_endpoint: `${base}/device/code`,
     token_endpoint: `${base}/token`,
-    userinfo_endpoint: `${base}/v1/userinfo`,
+    // Google lists openidconnect.googleapis.com/v1/userinfo; the api is configured with the
+    // equivalent www.googleapis.com/oauth2/v3/userinfo, and the emulator serves both paths.
+    userinfo_endpoint: `${base}/oauth2/v3/userinfo`,
     revocation_endpoint: `${base}/revoke`,
     jwks_uri: `${base}/oauth2/v3/certs`,
+    // Not in Google's document; listed so tests and tools find the emulated endpoint.
+    tokeninfo_endpoint: `${base}/tokeninfo`,
     response_types_supported: [
       'code',
       'token',

@@ -1,0 +1,188 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { EmulatorClient } from '../emulator.config.js';
+import type { EmulatorContext } from '../emulator.context.js';
+import { EmulatorError } from '../emulator.errors.js';
+import { formField } from '../gsi-flow.js';
+import type { AccessToken, AuthorizationCode } from '../oauth-grants.js';
+import {
+  EMAIL_SCOPE,
+  OPENID_SCOPE,
+  PROFILE_SCOPE,
+  parseScopes,
+  tokenScope,
+} from '../oauth-scopes.js';
+import { findTestUser } from '../test-users.js';
+
+const invalidGrant = (description: string) => new EmulatorError(400, 'invalid_grant', description);
+const invalidRequest = (description: string) =>
+  new EmulatorError(400, 'invalid_request', description);
+// Google's wording when a refresh token was revoked, expired or evicted by the 100-token limit.
+export const REVOKED_DESCRIPTION = 'Token has been expired or revoked.';
+
+/** `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1). */
+function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+  const encoded = /^Basic\s+(\S+)$/i.exec(header ?? '')?.[1];
+  if (encoded === undefined) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString();
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  try {
+    return {
+      id: decodeURIComponent(decoded.slice(0, colon)),
+      secret: decodeURIComponent(decoded.slice(colon + 1)),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+const sameSecret = (given: string, expected: string) => {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+};
+
+/** client_secret_basic or client_secret_post, as the discovery document advertises. */
+function authenticateClient(ctx: EmulatorContext, request: FastifyRequest): EmulatorClient {
+  const basic = basicCredentials(request.headers.authorization);
+  const clientId = basic?.id ?? formField(request.body, 'client_id');
+  const secret = basic?.secret ?? formField(request.body, 'client_secret');
+  const client = ctx.clients.find(clientId);
+  if (!client) throw new EmulatorError(401, 'invalid_client', 'The OAuth client was not found.');
+  if (secret === undefined || !sameSecret(secret, client.clientSecret)) {
+    throw new EmulatorError(401, 'invalid_client', 'Unauthorized');
+  }
+  return client;
+}
+
+/** RFC 7636 §4.6: S256 compares BASE64URL(SHA256(verifier)); plain compares as is. */
+function checkPkce(code: AuthorizationCode, verifier: string | undefined): void {
+  if (code.codeChallenge === undefined) return;
+  if (verifier === undefined) throw invalidGrant('Missing code verifier.');
+  const computed =
+    code.codeChallengeMethod === 'S256'
+      ? createHash('sha256').update(verifier).digest('base64url')
+      : verifier;
+  if (computed !== code.codeChallenge) throw invalidGrant('Invalid code verifier.');
+}
+
+function redeemableCode(ctx: EmulatorContext, client: EmulatorClient, body: unknown) {
+  const value = formField(body, 'code');
+  if (!value) throw invalidRequest('Missing required parameter: code');
+  const found = ctx.grants.findCode(value);
+  switch (found.status) {
+    case 'unknown':
+      throw invalidGrant('Malformed auth code.');
+    case 'used':
+      throw invalidGrant('The authorization code has already been redeemed.');
+    case 'expired':
+      throw invalidGrant('The authorization code has expired.');
+    case 'ok':
+      break;
+  }
+  const code = found.code;
+  if (code.clientId !== client.clientId) throw invalidGrant('Unauthorized');
+  // The code is bound to the exact redirect_uri of the authorization request (RFC 6749 §4.1.3).
+  const redirectUri = formField(body, 'redirect_uri');
+  if (redirectUri === undefined) throw invalidRequest('Missing parameter: redirect_uri');
+  if (redirectUri !== code.redirectUri) {
+    throw new EmulatorError(400, 'redirect_uri_mismatch', 'Bad Request');
+  }
+  checkPkce(code, formField(body, 'code_verifier'));
+  return code;
+}
+
+/** OIDC Core §3.1.3.6: at_hash is the left half of SHA-256 of the access token, base64url. */
+const atHash = (accessToken: string) =>
+  createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url');
+
+/** The ID token of a token response: profile and email claims only for the granted scopes. */
+function idTokenFor(ctx: EmulatorContext, access: AccessToken, nonce?: string) {
+  const user = findTestUser(access.sub);
+  if (!user || !access.scopes.includes(OPENID_SCOPE)) return undefined;
+  const claims = ctx.idTokens.claimsFor({ user, clientId: access.clientId, nonce });
+  const drop = ['nbf', 'jti'];
+  if (!access.scopes.includes(EMAIL_SCOPE)) drop.push('email', 'email_verified', 'hd');
+  if (!access.scopes.includes(PROFILE_SCOPE)) {
+    drop.push('name', 'picture', 'given_name', 'family_name');
+  }
+  for (const name of drop) delete claims[name];
+  return ctx.idTokens.sign({ ...claims, at_hash: atHash(access.token) });
+}
+
+function tokenResponse(
+  ctx: EmulatorContext,
+  access: AccessToken,
+  refreshToken: string | undefined,
+  nonce?: string,
+) {
+  const idToken = idTokenFor(ctx, access, nonce);
+  return {
+    access_token: access.token,
+    expires_in: Math.round((access.expiresAt - Date.now()) / 1000),
+    ...(refreshToken === undefined ? {} : { refresh_token: refreshToken }),
+    scope: tokenScope(access.scopes),
+    token_type: 'Bearer',
+    ...(idToken === undefined ? {} : { id_token: idToken }),
+  };
+}
+
+function exchangeCode(ctx: EmulatorContext, client: EmulatorClient, body: unknown) {
+  const code = redeemableCode(ctx, client, body);
+  ctx.grants.consumeCode(code);
+  const access = ctx.grants.issueAccessToken(code.sub, client.clientId, code.scopes, code.offline);
+  const refresh = code.issueRefreshToken
+    ? ctx.grants.issueRefreshToken(code.sub, client.clientId)
+    : undefined;
+  return tokenResponse(ctx, access, refresh?.token, code.nonce);
+}
+
+/**
+ * A new access token with the grant's scopes, or a subset given as `scope`. Google sends no new
+ * refresh token here (https://developers.google.com/identity/protocols/oauth2/web-server#offline).
+ */
+function refresh(ctx: EmulatorContext, client: EmulatorClient, body: unknown) {
+  const value = formField(body, 'refresh_token');
+  if (!value) throw invalidRequest('Missing required parameter: refresh_token');
+  const token = ctx.grants.findRefreshToken(value);
+  const granted = token && ctx.grants.grantedScopes(token.sub, token.clientId);
+  if (!token || !granted) throw invalidGrant(REVOKED_DESCRIPTION);
+  if (token.clientId !== client.clientId) {
+    throw new EmulatorError(401, 'unauthorized_client', 'Unauthorized');
+  }
+  const asked = formField(body, 'scope');
+  const narrowed = asked === undefined ? undefined : parseScopes(asked);
+  if (
+    narrowed &&
+    (narrowed.invalid.length > 0 || narrowed.scopes.some((s) => !granted.includes(s)))
+  ) {
+    throw new EmulatorError(400, 'invalid_scope', 'Bad Request');
+  }
+  const scopes = narrowed?.scopes.length ? narrowed.scopes : granted;
+  const access = ctx.grants.issueAccessToken(token.sub, client.clientId, scopes, true);
+  return tokenResponse(ctx, access, undefined);
+}
+
+function noStore(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-cache, no-store, max-age=0, must-revalidate');
+  reply.header('pragma', 'no-cache');
+}
+
+/** https://oauth2.googleapis.com/token (RFC 6749 §4.1.3 and §6, Google's error bodies). */
+export function oauthTokenRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  app.post('/token', async (request, reply) => {
+    noStore(reply);
+    const grantType = formField(request.body, 'grant_type');
+    if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {
+      throw new EmulatorError(
+        400,
+        'unsupported_grant_type',
+        `Invalid grant_type: ${grantType ?? ''}`,
+      );
+    }
+    const client = authenticateClient(ctx, request);
+    return grantType === 'authorization_code'
+      ? exchangeCode(ctx, client, request.body)
+      : refresh(ctx, client, request.body);
+  });
+}
