@@ -1,5 +1,12 @@
 import { Foundation1764086400000 } from './1764086400000-foundation.js';
 import { VaultEnvelopes1764950400000 } from './1764950400000-vault-envelopes.js';
+import { Grants1764950500000 } from './1764950500000-grants.js';
+import { OAuthStates1764950600000 } from './1764950600000-oauth-states.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
-export const migrations = [Foundation1764086400000, VaultEnvelopes1764950400000];
+export const migrations = [
+  Foundation1764086400000,
+  VaultEnvelopes1764950400000,
+  Grants1764950500000,
+  OAuthStates1764950600000,
+];

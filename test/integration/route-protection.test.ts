@@ -11,6 +11,8 @@ const PUBLIC_ROUTES = [
   'GET /',
   'GET /account',
   'GET /health',
+  'GET /auth/google',
+  'GET /auth/google/callback',
   'POST /auth/google/id-token',
   'POST /auth/sign-out',
 ];

@@ -1,26 +1,116 @@
-// The account page: signing out ends the server session and tells GIS not to auto-select the
-// account on the next visit (otherwise One Tap would sign the user straight back in).
+// The account page: offline access on or off, and sign-out.
+//
+// Offline access uses Google's code model (GIS code client in a popup, redirect_uri=postmessage):
+// the popup hands us a one-time code, which we POST with X-Requested-With so the server knows it
+// came from this page. Google only returns a refresh token on the first consent; when the server
+// has lost ours it answers consent_required and we ask once more with prompt=consent.
+// https://developers.google.com/identity/oauth2/web/guides/use-code-model
 'use strict';
 
 (function () {
-  const button = document.getElementById('sign-out');
-  const errorBox = document.getElementById('account-error');
+  const data = document.body.dataset;
+  const signOutButton = document.getElementById('sign-out');
+  const enableButton = document.getElementById('offline-access-enable');
+  const disableButton = document.getElementById('offline-access-disable');
+  const accountError = document.getElementById('account-error');
+  const offlineError = document.getElementById('offline-access-error');
 
-  button.addEventListener('click', async () => {
-    button.disabled = true;
+  function show(box, message) {
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  async function send(method, path, body) {
+    const headers = { 'x-requested-with': 'XmlHttpRequest' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const answer = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const payload = await answer.json().catch(() => ({}));
+    return { ok: answer.ok, status: answer.status, body: payload };
+  }
+
+  function requestCode(prompt) {
+    const client = window.google.accounts.oauth2.initCodeClient({
+      client_id: data.clientId,
+      scope: data.offlineScopes,
+      ux_mode: 'popup',
+      hint: data.googleSub,
+      include_granted_scopes: true,
+      prompt,
+      callback: (response) => onCode(response, prompt),
+      error_callback: (error) => {
+        enableButton.disabled = false;
+        if (error && error.type === 'popup_closed') return;
+        show(offlineError, 'The Google window could not be opened. Allow pop-ups and try again.');
+      },
+    });
+    client.requestCode();
+  }
+
+  async function onCode(response, prompt) {
+    if (response.error) {
+      enableButton.disabled = false;
+      if (response.error !== 'access_denied') show(offlineError, `Google said: ${response.error}.`);
+      return;
+    }
     try {
-      const answer = await fetch('/auth/sign-out', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'x-requested-with': 'XmlHttpRequest' },
-      });
-      if (!answer.ok) throw new Error(String(answer.status));
+      const answer = await send('POST', '/offline-access/code', { code: response.code });
+      if (answer.ok) {
+        window.location.reload();
+        return;
+      }
+      if (answer.body.error === 'consent_required' && prompt !== 'consent') {
+        requestCode('consent');
+        return;
+      }
+      show(
+        offlineError,
+        answer.body.message || `Could not turn offline access on (${answer.status}).`,
+      );
+    } catch {
+      show(offlineError, 'Could not reach the server. Check your connection and try again.');
+    }
+    enableButton.disabled = false;
+  }
+
+  if (enableButton) {
+    enableButton.addEventListener('click', () => {
+      enableButton.disabled = true;
+      offlineError.hidden = true;
+      requestCode(undefined);
+    });
+  }
+
+  if (disableButton) {
+    disableButton.addEventListener('click', async () => {
+      disableButton.disabled = true;
+      try {
+        const answer = await send('DELETE', '/offline-access');
+        if (!answer.ok) throw new Error(String(answer.status));
+        window.location.reload();
+      } catch {
+        show(offlineError, 'Could not turn offline access off. Please try again.');
+        disableButton.disabled = false;
+      }
+    });
+  }
+
+  // Signing out ends the server session and tells GIS not to auto-select the account on the next
+  // visit (otherwise One Tap would sign the user straight back in).
+  signOutButton.addEventListener('click', async () => {
+    signOutButton.disabled = true;
+    try {
+      const answer = await send('POST', '/auth/sign-out');
+      if (!answer.ok && answer.status !== 204) throw new Error(String(answer.status));
       if (window.google && window.google.accounts) window.google.accounts.id.disableAutoSelect();
       window.location.assign('/');
     } catch {
-      errorBox.textContent = 'Could not sign you out. Please try again.';
-      errorBox.hidden = false;
-      button.disabled = false;
+      show(accountError, 'Could not sign you out. Please try again.');
+      signOutButton.disabled = false;
     }
   });
 })();

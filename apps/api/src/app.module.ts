@@ -6,6 +6,7 @@ import { DatabaseModule } from '@grantkeeper/database';
 import { GoogleModule } from '@grantkeeper/google';
 import { IdentityModule } from '@grantkeeper/identity';
 import { VaultModule } from '@grantkeeper/vault';
+import { OfflineAccessModule } from '@grantkeeper/offline-access';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { migrations } from '../../../migrations/index.js';
@@ -36,6 +37,7 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         VaultModule,
+        OfflineAccessModule,
         HealthModule,
       ],
       controllers: [PagesController],

@@ -1,6 +1,12 @@
 import { AUDIT_ENTITIES } from '@grantkeeper/audit';
 import { IDENTITY_ENTITIES } from '@grantkeeper/identity';
+import { OFFLINE_ACCESS_ENTITIES } from '@grantkeeper/offline-access';
 import { VAULT_ENTITIES } from '@grantkeeper/vault';
 
 /** Every entity of every module: the data source (app and CLI) must know them all. */
-export const ENTITIES = [...IDENTITY_ENTITIES, ...AUDIT_ENTITIES, ...VAULT_ENTITIES];
+export const ENTITIES = [
+  ...IDENTITY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...VAULT_ENTITIES,
+  ...OFFLINE_ACCESS_ENTITIES,
+];

@@ -36,7 +36,7 @@ export interface AppConfig {
     readonly secureCookie: boolean;
   };
   readonly adminEmails: readonly string[];
-  readonly rateLimit: { readonly signInPerMinute: number };
+  readonly rateLimit: { readonly signInPerMinute: number; readonly offlineAccessPerMinute: number };
   readonly vault: {
     /** Key-encryption keys by version. Sensitive: `KeyObject`s, never logged or serialised. */
     readonly keys: readonly VaultKey[];
@@ -44,5 +44,16 @@ export interface AppConfig {
     readonly activeVersion: number;
     /** True when the keyring was generated under the data folder (development and tests). */
     readonly developmentKeyring: boolean;
+  };
+  readonly offlineAccess: {
+    /**
+     * `optional`: signed-in users may switch offline access on from /account. `required`: the
+     * sign-in page asks for it in the same step, and users without a live grant are asked again.
+     */
+    readonly mode: 'optional' | 'required';
+    /** Google API scopes asked for on top of `openid email profile`. */
+    readonly scopes: readonly string[];
+    /** The redirect flow's callback: derived from PUBLIC_URL, never from request headers. */
+    readonly redirectUri: string;
   };
 }

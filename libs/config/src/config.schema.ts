@@ -87,6 +87,14 @@ export const environmentSchema = z.object({
     })
     .optional(),
   VAULT_ACTIVE_KEY_VERSION: int(1, 2 ** 31 - 1).optional(),
+
+  OFFLINE_ACCESS: z.enum(['optional', 'required']).default('optional'),
+  OFFLINE_ACCESS_SCOPES: z
+    .string()
+    .default('https://www.googleapis.com/auth/gmail.send')
+    .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https$/ })).min(1)),
+  OFFLINE_ACCESS_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -86,7 +86,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
         secureCookie: env.NODE_ENV !== 'development',
       },
       adminEmails: env.ADMIN_EMAILS.map((email) => email.toLowerCase()),
-      rateLimit: { signInPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE },
+      rateLimit: {
+        signInPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+        offlineAccessPerMinute: env.OFFLINE_ACCESS_RATE_LIMIT_PER_MINUTE,
+      },
+      offlineAccess: {
+        mode: env.OFFLINE_ACCESS,
+        scopes: env.OFFLINE_ACCESS_SCOPES,
+        redirectUri: `${publicUrl}/auth/google/callback`,
+      },
       vault,
     },
   };

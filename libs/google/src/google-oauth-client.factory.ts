@@ -1,4 +1,4 @@
-import { OAuth2Client } from 'google-auth-library';
+import { OAuth2Client, type OAuth2ClientOptions } from 'google-auth-library';
 import { GOOGLE_ISSUERS, type GoogleEndpoints } from './google-endpoints.js';
 
 export interface GoogleClientSettings {
@@ -6,6 +6,12 @@ export interface GoogleClientSettings {
   readonly clientSecret: string;
   readonly endpoints: GoogleEndpoints;
   readonly timeoutMs: number;
+  /**
+   * An HTTP transport of the caller's (a `Gaxios` with its own retry policy); `timeoutMs` is
+   * then its job. Typed loosely on purpose: gaxios ships ESM and CommonJS builds whose classes
+   * are the same at run time but distinct to TypeScript, and google-auth-library uses the latter.
+   */
+  readonly transporter?: object;
 }
 
 /**
@@ -27,6 +33,8 @@ export function createGoogleOAuthClient(settings: GoogleClientSettings): OAuth2C
       oauth2FederatedSignonJwkCertsUrl: endpoints.jwks,
     },
     issuers: [...GOOGLE_ISSUERS],
-    transporterOptions: { timeout: settings.timeoutMs },
+    ...(settings.transporter
+      ? { transporter: settings.transporter as OAuth2ClientOptions['transporter'] }
+      : { transporterOptions: { timeout: settings.timeoutMs } }),
   });
 }

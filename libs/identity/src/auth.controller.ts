@@ -3,12 +3,13 @@ import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/c
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { auditContextOf } from '@grantkeeper/audit';
-import { type AppConfig, ConfigService } from '@grantkeeper/config';
+import { ConfigService } from '@grantkeeper/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from './auth.decorators.js';
 import { IdTokenSignInDto } from './dto/id-token-sign-in.dto.js';
 import { UserProfileDto } from './dto/user-profile.dto.js';
 import { AuthError } from './identity.errors.js';
+import { SessionCookie } from './session-cookie.js';
 import { SignInService } from './sign-in.service.js';
 
 /** The double-submit cookie GIS redirect mode sets before posting the credential to us. */
@@ -18,14 +19,13 @@ const GIS_CSRF_COOKIE = 'g_csrf_token';
 @Public()
 @Controller('auth')
 export class AuthController {
-  private readonly session: AppConfig['session'];
   private readonly publicOrigin: string;
 
   constructor(
     private readonly signIn: SignInService,
+    private readonly cookie: SessionCookie,
     config: ConfigService,
   ) {
-    this.session = config.get('session');
     this.publicOrigin = new URL(config.get('publicUrl')).origin;
   }
 
@@ -50,19 +50,13 @@ export class AuthController {
     if (isFormPost) this.checkDoubleSubmitCookie(request, body);
     else this.checkSameOrigin(request);
 
-    const previous = request.cookies[this.session.cookieName];
+    const previous = this.cookie.read(request);
     const { user, session } = await this.signIn.signInWithIdToken(
       body.credential,
       auditContextOf(request),
       previous,
     );
-    void reply.setCookie(this.session.cookieName, session.token, {
-      httpOnly: true,
-      secure: this.session.secureCookie,
-      sameSite: 'lax',
-      path: '/',
-      maxAge: Math.floor(this.session.ttlHours * 3600),
-    });
+    this.cookie.set(reply, session.token);
     if (isFormPost) {
       void reply.clearCookie(GIS_CSRF_COOKIE, { path: '/' });
       void reply.redirect('/account', 303);
@@ -79,14 +73,9 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const token = request.cookies[this.session.cookieName];
+    const token = this.cookie.read(request);
     if (token) await this.signIn.signOut(token, auditContextOf(request));
-    void reply.clearCookie(this.session.cookieName, {
-      path: '/',
-      httpOnly: true,
-      secure: this.session.secureCookie,
-      sameSite: 'lax',
-    });
+    this.cookie.clear(reply);
   }
 
   /** GIS redirect mode: the cookie and the posted field must both exist and match. */

@@ -11,6 +11,7 @@ import { GoogleIdTokenVerifier } from './google-id-token.verifier.js';
 import { GoogleSigningKeys } from './google-signing-keys.js';
 import { MeController } from './me.controller.js';
 import { SessionEntity } from './session.entity.js';
+import { SessionCookie } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 import { UserEntity } from './user.entity.js';
@@ -65,8 +66,9 @@ export const IDENTITY_ENTITIES = [UserEntity, SessionEntity];
     UsersService,
     SessionsService,
     SignInService,
+    SessionCookie,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [UsersService, SessionsService, GoogleIdTokenVerifier],
+  exports: [UsersService, SessionsService, SignInService, SessionCookie, GoogleIdTokenVerifier],
 })
 export class IdentityModule {}

@@ -21,7 +21,10 @@ export {
 } from './id-token.errors.js';
 export { AuthError, type AuthErrorCode } from './identity.errors.js';
 export { IDENTITY_ENTITIES, IdentityModule } from './identity.module.js';
+export { SessionCookie } from './session-cookie.js';
 export { SessionsService } from './sessions.service.js';
-export type { UserEntity, UserRole } from './user.entity.js';
+export { type SignInResult, SignInService } from './sign-in.service.js';
+// The class, not just the type: other modules' entities reference users by foreign key.
+export { UserEntity, type UserRole } from './user.entity.js';
 export { UsersService } from './users.service.js';
 export { VerifiedTokenCache } from './verified-token.cache.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
-import { GoogleIdTokenVerifier } from './google-id-token.verifier.js';
+import { GoogleIdTokenVerifier, type VerifiedIdToken } from './google-id-token.verifier.js';
 import { IdTokenError, idTokenErrorDisposition } from './id-token.errors.js';
 import { type StartedSession, SessionsService } from './sessions.service.js';
 import type { UserEntity } from './user.entity.js';
@@ -27,6 +27,19 @@ export class SignInService {
     previousSessionToken?: string,
   ): Promise<SignInResult> {
     const token = await this.verifyRecordingFailures(credential, context);
+    return this.signInWithVerifiedIdToken(token, context, 'google_id_token', previousSessionToken);
+  }
+
+  /**
+   * Signs in the account of an ID token that was already verified: the one inside a token
+   * response, when signing in and granting offline access are one step (code flows).
+   */
+  async signInWithVerifiedIdToken(
+    token: VerifiedIdToken,
+    context: AuditRequestContext,
+    method: 'google_id_token' | 'google_code',
+    previousSessionToken?: string,
+  ): Promise<SignInResult> {
     const user = await this.users.upsertFromIdToken(token, { signIn: true });
     if (previousSessionToken) {
       await this.sessions.revokeToken(previousSessionToken, 'replaced_by_sign_in');
@@ -37,7 +50,7 @@ export class SignInService {
       actor: { kind: 'user', id: user.id },
       subjectUserId: user.id,
       context,
-      details: { method: 'google_id_token', session_id: session.session.id },
+      details: { method, session_id: session.session.id },
     });
     return { user, session };
   }

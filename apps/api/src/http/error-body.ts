@@ -6,6 +6,7 @@ import {
   IdTokenError,
   idTokenErrorDisposition,
 } from '@grantkeeper/identity';
+import { OfflineAccessError, offlineAccessStatus } from '@grantkeeper/offline-access';
 
 /** The one error shape of the HTTP surface. `error` is a stable snake_case code. */
 export interface ErrorBody {
@@ -14,6 +15,8 @@ export interface ErrorBody {
   readonly message: string;
   readonly requestId?: string;
   readonly details?: readonly string[];
+  /** Seconds the client should wait before retrying; sent as `Retry-After`, not in the body. */
+  readonly retryAfterSeconds?: number;
 }
 
 /** Maps any thrown value to a status and a body. Unknown errors become a bare 500. */
@@ -23,6 +26,11 @@ export function toErrorBody(error: unknown): ErrorBody {
     return body(unavailable ? 503 : 401, error.code, error.message);
   }
   if (error instanceof AuthError) return body(authStatus(error.code), error.code, error.message);
+  if (error instanceof OfflineAccessError) {
+    const status = offlineAccessStatus(error.code);
+    const retryAfterSeconds = status === 503 ? (error.retryAfterSeconds ?? 5) : undefined;
+    return { ...body(status, error.code, error.message), retryAfterSeconds };
+  }
   if (error instanceof ThrottlerException) {
     return body(429, 'rate_limited', 'Too many requests; retry after the Retry-After delay.');
   }

@@ -14,7 +14,7 @@ export function sendError(
   reply: FastifyReply,
   logger: LoggerService,
 ): void {
-  const error = toErrorBody(exception);
+  const { retryAfterSeconds, ...error } = toErrorBody(exception);
   const requestId = String(request.id);
   if (error.statusCode >= 500 && error.error === 'internal_error') {
     logger.error({ err: exception, requestId }, 'Unhandled error');
@@ -23,6 +23,7 @@ export function sendError(
   const payload = error.statusCode >= 500 ? { ...error, requestId } : error;
   void reply.status(error.statusCode);
   if (error.statusCode === 429) setRetryAfter(reply);
+  if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
   if (wantsHtml(request)) {
     void reply.type('text/html; charset=utf-8').send(renderErrorPage(payload));
   } else {

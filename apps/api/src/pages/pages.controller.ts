@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ConfigService } from '@grantkeeper/config';
 import { type AuthenticatedUser, CurrentUser, Public } from '@grantkeeper/identity';
+import { GrantsService, GrantViewDto } from '@grantkeeper/offline-access';
 import type { FastifyReply } from 'fastify';
 import { renderAccountPage, renderSignInPage } from './templates.js';
 
@@ -15,10 +16,15 @@ const SHOWN_ERROR = /^[a-z_]{1,40}$/;
 export class PagesController {
   private readonly clientId: string;
   private readonly gsiClientUrl: string;
+  private readonly offlineScopes: readonly string[];
 
-  constructor(config: ConfigService) {
+  constructor(
+    config: ConfigService,
+    private readonly grants: GrantsService,
+  ) {
     this.clientId = config.get('google').webClientId;
     this.gsiClientUrl = config.get('google').urls.gsiClient;
+    this.offlineScopes = config.get('offlineAccess').scopes;
   }
 
   @Get()
@@ -40,15 +46,23 @@ export class PagesController {
   }
 
   @Get('account')
-  account(@CurrentUser() user: AuthenticatedUser | undefined, @Res() reply: FastifyReply): void {
+  async account(
+    @CurrentUser() user: AuthenticatedUser | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (!user) {
       void reply.redirect('/', 302);
       return;
     }
+    const grant = await this.grants.forUser(user.id);
     const html = renderAccountPage({
       user,
       gsiClientUrl: this.gsiClientUrl,
       clientId: this.clientId,
+      offlineAccess: {
+        grant: grant ? GrantViewDto.from(grant) : GrantViewDto.none(),
+        requestedScopes: this.offlineScopes,
+      },
     });
     void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   }

@@ -1,6 +1,10 @@
 import type { AuthenticatedUser } from '@grantkeeper/identity';
 import type { ErrorBody } from '../http/error-body.js';
 import { escapeHtml, layout } from './html.js';
+import {
+  type OfflineAccessSectionOptions,
+  renderOfflineAccessSection,
+} from './offline-access.section.js';
 
 export interface SignInPageOptions {
   readonly clientId: string;
@@ -29,10 +33,16 @@ export interface AccountPageOptions {
   readonly user: AuthenticatedUser;
   readonly gsiClientUrl: string;
   readonly clientId: string;
+  readonly offlineAccess: OfflineAccessSectionOptions;
 }
 
-/** `/account`: who you are, and the way out. */
-export function renderAccountPage({ user, gsiClientUrl, clientId }: AccountPageOptions): string {
+/** `/account`: who you are, offline access on or off, and the way out. */
+export function renderAccountPage({
+  user,
+  gsiClientUrl,
+  clientId,
+  offlineAccess,
+}: AccountPageOptions): string {
   const picture = user.picture
     ? `<img class="avatar" src="${escapeHtml(user.picture)}" alt="" width="72" height="72">`
     : '';
@@ -51,7 +61,11 @@ export function renderAccountPage({ user, gsiClientUrl, clientId }: AccountPageO
   return layout({
     title: 'Your account',
     scripts: ['/assets/account.js', gsiClientUrl],
-    bodyData: { 'client-id': clientId },
+    bodyData: {
+      'client-id': clientId,
+      'google-sub': user.googleSub,
+      'offline-scopes': ['openid', 'email', 'profile', ...offlineAccess.requestedScopes].join(' '),
+    },
     body: `      <header class="profile">
         ${picture}
         <div>
@@ -62,6 +76,7 @@ export function renderAccountPage({ user, gsiClientUrl, clientId }: AccountPageO
       <dl class="details">
         ${details}
       </dl>
+      ${renderOfflineAccessSection(offlineAccess)}
       <button type="button" id="sign-out" class="button">Sign out</button>
       <p class="error" role="alert" id="account-error" hidden></p>`,
   });

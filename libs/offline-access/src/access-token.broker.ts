@@ -1,0 +1,330 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '@grantkeeper/audit';
+import { ConfigService } from '@grantkeeper/config';
+import { DataSource, type EntityManager } from 'typeorm';
+import { GrantEntity } from './grant.entity.js';
+import { GrantVault } from './grant-vault.js';
+import { GoogleCallError, GoogleTokenEndpoint } from './google-token-endpoint.js';
+import { OfflineAccessError } from './offline-access.errors.js';
+import { nextRefreshAttempt } from './refresh-backoff.js';
+import { missingScopes } from './scopes.js';
+
+/** An access token is handed out only with at least this much life left. */
+const MIN_REMAINING_MS = 5 * 60_000;
+/** A token refreshed this recently is shared by every caller that was waiting for it. */
+const JUST_REFRESHED_MS = 30_000;
+
+/** A valid access token for a user's grant. The token is live: never log it. */
+export interface BrokeredAccessToken {
+  readonly accessToken: string;
+  readonly expiresAt: Date;
+  readonly scopes: readonly string[];
+  readonly grantId: string;
+}
+
+type RefreshOutcome =
+  | {
+      kind: 'token';
+      grant: GrantEntity;
+      token: BrokeredAccessToken;
+      refreshed: boolean;
+      rotated: boolean;
+      /** Set when the refresh failed transiently and a still-valid cached token was served. */
+      failedReason?: string;
+    }
+  | { kind: 'revoked'; grant: GrantEntity; justNow: boolean }
+  | { kind: 'unavailable'; grant: GrantEntity; retryAfterSeconds: number; reason?: string };
+
+/**
+ * Gives the scheduler, the dashboard and other teams a valid access token for a user, refreshing
+ * through Google only when the cached one has less than five minutes left.
+ *
+ * Refreshes are serialised per grant across every instance by a row lock (`SELECT … FOR UPDATE`):
+ * the first caller refreshes, the others wait on the lock and then find the fresh token. Only
+ * `invalid_grant` kills a grant; anything transient leaves it active with a backoff.
+ */
+@Injectable()
+export class AccessTokenBroker {
+  private readonly logger = new Logger(AccessTokenBroker.name);
+  private readonly clientId: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly google: GoogleTokenEndpoint,
+    private readonly grantVault: GrantVault,
+    private readonly audit: AuditService,
+    config: ConfigService,
+  ) {
+    this.clientId = config.get('google').webClientId;
+  }
+
+  /**
+   * A token for `userId` carrying every scope in `scopes`.
+   *
+   * @throws OfflineAccessError `grant_not_found`, `grant_revoked`, `scope_not_granted`, or
+   *   `upstream_unavailable` (with `retryAfterSeconds`) when Google can't be reached and no
+   *   cached token is still valid.
+   */
+  async accessTokenFor(userId: string, scopes: readonly string[]): Promise<BrokeredAccessToken> {
+    const grant = await this.dataSource
+      .getRepository(GrantEntity)
+      .findOneBy({ userId, clientId: this.clientId });
+    const usable = checkUsable(grant, scopes);
+    if (hasFreshAccessToken(usable, Date.now())) {
+      const token = await this.cachedToken(usable);
+      await this.touch(usable.id);
+      return token;
+    }
+    return this.refresh(usable.id, scopes);
+  }
+
+  /**
+   * Refreshes the grant now whatever its cached token (the keep-alive job). Returns the outcome
+   * instead of throwing for a dead grant, so a batch can carry on.
+   */
+  async refreshNow(grantId: string): Promise<'refreshed' | 'revoked' | 'unavailable'> {
+    const outcome = await this.dataSource.transaction((manager) =>
+      this.refreshLocked(grantId, manager, true),
+    );
+    await this.recordOutcome(outcome);
+    if (outcome.kind !== 'token') return outcome.kind;
+    return outcome.failedReason === undefined ? 'refreshed' : 'unavailable';
+  }
+
+  private async refresh(grantId: string, scopes: readonly string[]): Promise<BrokeredAccessToken> {
+    const outcome = await this.dataSource.transaction((manager) =>
+      this.refreshLocked(grantId, manager, false),
+    );
+    await this.recordOutcome(outcome);
+    switch (outcome.kind) {
+      case 'token':
+        // Google may hand back fewer scopes than we had recorded (the user removed some).
+        checkUsable(outcome.grant, scopes);
+        return outcome.token;
+      case 'revoked':
+        throw revokedError(outcome.grant);
+      case 'unavailable':
+        throw new OfflineAccessError(
+          'upstream_unavailable',
+          'Google is not answering; try again later.',
+          { retryAfterSeconds: outcome.retryAfterSeconds },
+        );
+    }
+  }
+
+  // Holds the grant's row lock for the whole refresh, Google's answer included, so exactly one
+  // upstream refresh happens per grant however many callers and instances ask at once.
+  private async refreshLocked(
+    grantId: string,
+    manager: EntityManager,
+    force: boolean,
+  ): Promise<RefreshOutcome> {
+    const repository = manager.getRepository(GrantEntity);
+    const grant = await repository.findOne({
+      where: { id: grantId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!grant) throw new OfflineAccessError('grant_not_found', 'There is no such grant.');
+    if (grant.status !== 'active' || !grant.refreshTokenEnvelopeId) {
+      return { kind: 'revoked', grant, justNow: false };
+    }
+    const now = Date.now();
+    // Someone else refreshed while we waited for the lock. A token refreshed moments ago is
+    // served even if short-lived, so callers queued on the lock never refresh in turn.
+    if (!force && (hasFreshAccessToken(grant, now) || justRefreshed(grant, now))) {
+      return this.served(grant, manager, false, false);
+    }
+    if (grant.nextRefreshAt && grant.nextRefreshAt.getTime() > now) {
+      return this.backingOff(grant, manager, now);
+    }
+    const refreshToken = await this.grantVault.open(grant, 'refresh', manager);
+    try {
+      const tokens = await this.google.refresh(refreshToken);
+      await this.grantVault.store(grant, 'access', tokens.accessToken, manager);
+      // Google may rotate the refresh token: persist it in this same transaction, or lose it.
+      if (tokens.refreshToken) {
+        await this.grantVault.store(grant, 'refresh', tokens.refreshToken, manager);
+      }
+      grant.accessTokenExpiresAt = tokens.expiresAt;
+      if (tokens.scopes.length > 0) grant.scopes = [...tokens.scopes].sort();
+      grant.lastRefreshedAt = new Date(now);
+      grant.failureCount = 0;
+      grant.lastError = null;
+      grant.nextRefreshAt = null;
+      return this.served(grant, manager, true, tokens.refreshToken !== undefined);
+    } catch (error) {
+      if (!(error instanceof GoogleCallError)) throw error;
+      if (error.failure === 'invalid_grant') return this.markDead(grant, manager, error);
+      return this.markFailing(grant, manager, error, now);
+    }
+  }
+
+  private async served(
+    grant: GrantEntity,
+    manager: EntityManager,
+    refreshed: boolean,
+    rotated: boolean,
+  ): Promise<RefreshOutcome> {
+    grant.lastUsedAt = new Date();
+    grant.updatedAt = new Date();
+    await manager.save(grant, { reload: false });
+    const token = await this.cachedToken(grant, manager);
+    return { kind: 'token', grant, token, refreshed, rotated };
+  }
+
+  // While backing off, a cached token that is still valid (if short) beats a 503.
+  private async backingOff(
+    grant: GrantEntity,
+    manager: EntityManager,
+    now: number,
+  ): Promise<RefreshOutcome> {
+    if (grant.accessTokenEnvelopeId && (grant.accessTokenExpiresAt?.getTime() ?? 0) > now) {
+      return this.served(grant, manager, false, false);
+    }
+    const wait = Math.ceil(((grant.nextRefreshAt?.getTime() ?? now) - now) / 1000);
+    return { kind: 'unavailable', grant, retryAfterSeconds: Math.max(1, wait) };
+  }
+
+  private async markDead(
+    grant: GrantEntity,
+    manager: EntityManager,
+    error: GoogleCallError,
+  ): Promise<RefreshOutcome> {
+    const now = new Date();
+    grant.status = 'revoked';
+    grant.revokedAt = now;
+    grant.revokedBy = 'google';
+    grant.revocationReason = error.reason;
+    grant.lastError = error.reason;
+    // The token is already dead at Google: nothing to revoke there, nothing worth keeping here.
+    grant.upstreamRevokedAt = now;
+    grant.updatedAt = now;
+    await this.grantVault.purge(grant, 'access', manager);
+    await this.grantVault.purge(grant, 'refresh', manager);
+    await manager.save(grant, { reload: false });
+    return { kind: 'revoked', grant, justNow: true };
+  }
+
+  private async markFailing(
+    grant: GrantEntity,
+    manager: EntityManager,
+    error: GoogleCallError,
+    now: number,
+  ): Promise<RefreshOutcome> {
+    grant.failureCount += 1;
+    grant.lastError = error.reason;
+    grant.nextRefreshAt = nextRefreshAttempt(grant.failureCount, now, error.retryAfterSeconds);
+    grant.updatedAt = new Date(now);
+    await manager.save(grant, { reload: false });
+    // A cached token that is still valid keeps consumers working through the outage.
+    if (grant.accessTokenEnvelopeId && (grant.accessTokenExpiresAt?.getTime() ?? 0) > now) {
+      const token = await this.cachedToken(grant, manager);
+      return {
+        kind: 'token',
+        grant,
+        token,
+        refreshed: false,
+        rotated: false,
+        failedReason: error.reason,
+      };
+    }
+    const wait = Math.ceil((grant.nextRefreshAt.getTime() - now) / 1000);
+    return {
+      kind: 'unavailable',
+      grant,
+      retryAfterSeconds: Math.max(1, wait),
+      reason: error.reason,
+    };
+  }
+
+  private async recordOutcome(outcome: RefreshOutcome): Promise<void> {
+    if (outcome.kind === 'token' && !outcome.refreshed && !outcome.failedReason) return;
+    if (outcome.kind === 'revoked' && !outcome.justNow) return;
+    const grantId = outcome.grant.id;
+    const userId = outcome.grant.userId;
+    if (outcome.kind === 'token' && outcome.refreshed) {
+      await this.audit.record({
+        action: 'offline_access.refresh_succeeded',
+        actor: { kind: 'system' },
+        subjectUserId: userId,
+        grantId,
+        details: { refresh_token_rotated: outcome.rotated },
+      });
+      return;
+    }
+    const reason =
+      outcome.kind === 'revoked'
+        ? outcome.grant.revocationReason
+        : outcome.kind === 'token'
+          ? outcome.failedReason
+          : outcome.reason;
+    await this.audit.record({
+      action: 'offline_access.refresh_failed',
+      actor: { kind: 'system' },
+      subjectUserId: userId,
+      grantId,
+      details: { reason: reason ?? 'backing_off', final: outcome.kind === 'revoked' },
+    });
+    if (outcome.kind === 'revoked') {
+      this.logger.warn(`Grant ${grantId} is dead at Google (${reason}); marked revoked.`);
+      await this.audit.record({
+        action: 'offline_access.revoked',
+        actor: { kind: 'google' },
+        subjectUserId: userId,
+        grantId,
+        details: { reason: reason ?? 'invalid_grant', by: 'google' },
+      });
+    }
+  }
+
+  private async cachedToken(
+    grant: GrantEntity,
+    manager?: EntityManager,
+  ): Promise<BrokeredAccessToken> {
+    return {
+      accessToken: await this.grantVault.open(grant, 'access', manager),
+      expiresAt: grant.accessTokenExpiresAt!,
+      scopes: grant.scopes,
+      grantId: grant.id,
+    };
+  }
+
+  private async touch(grantId: string): Promise<void> {
+    await this.dataSource.getRepository(GrantEntity).update(grantId, { lastUsedAt: new Date() });
+  }
+}
+
+function hasFreshAccessToken(grant: GrantEntity, now: number): boolean {
+  return (
+    grant.accessTokenEnvelopeId !== null &&
+    (grant.accessTokenExpiresAt?.getTime() ?? 0) - now > MIN_REMAINING_MS
+  );
+}
+
+function justRefreshed(grant: GrantEntity, now: number): boolean {
+  return (
+    grant.accessTokenEnvelopeId !== null &&
+    (grant.accessTokenExpiresAt?.getTime() ?? 0) > now &&
+    (grant.lastRefreshedAt?.getTime() ?? 0) > now - JUST_REFRESHED_MS
+  );
+}
+
+function checkUsable(grant: GrantEntity | null, scopes: readonly string[]): GrantEntity {
+  if (!grant) throw new OfflineAccessError('grant_not_found', 'The user has no offline grant.');
+  if (grant.status !== 'active') throw revokedError(grant);
+  const missing = missingScopes(grant.scopes, scopes);
+  if (missing.length > 0) {
+    throw new OfflineAccessError(
+      'scope_not_granted',
+      `The user has not granted: ${missing.join(' ')}.`,
+    );
+  }
+  return grant;
+}
+
+function revokedError(grant: GrantEntity): OfflineAccessError {
+  return new OfflineAccessError(
+    'grant_revoked',
+    `Offline access was revoked (${grant.revocationReason ?? 'revoked'}); the user must consent again.`,
+  );
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { GrantEntity } from '../grant.entity.js';
+
+/** A user's offline grant as they (and API callers) see it: never any token material. */
+export class GrantViewDto {
+  @ApiProperty({
+    enum: ['none', 'active', 'revoked'],
+    description: '`none`: offline access was never switched on.',
+  })
+  status!: 'none' | 'active' | 'revoked';
+
+  @ApiProperty({ type: [String], description: 'Scopes Google granted (full URLs).' })
+  scopes!: string[];
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  createdAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  lastUsedAt?: string | null;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  lastRefreshedAt?: string | null;
+
+  @ApiPropertyOptional({ format: 'date-time', nullable: true })
+  revokedAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'Why the grant was revoked.' })
+  revocationReason?: string | null;
+
+  static none(): GrantViewDto {
+    return Object.assign(new GrantViewDto(), { status: 'none', scopes: [] });
+  }
+
+  static from(grant: GrantEntity): GrantViewDto {
+    return Object.assign(new GrantViewDto(), {
+      status: grant.status,
+      scopes: [...grant.scopes],
+      createdAt: grant.createdAt.toISOString(),
+      lastUsedAt: grant.lastUsedAt?.toISOString() ?? null,
+      lastRefreshedAt: grant.lastRefreshedAt?.toISOString() ?? null,
+      revokedAt: grant.revokedAt?.toISOString() ?? null,
+      revocationReason: grant.revocationReason,
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { type EnvelopeBinding, VaultService } from '@grantkeeper/vault';
+import type { EntityManager } from 'typeorm';
+import type { GrantEntity } from './grant.entity.js';
+
+type TokenKind = 'refresh' | 'access';
+
+/**
+ * The grant's tokens in the vault. Each envelope is bound to its grant and purpose, so an
+ * envelope id copied onto another grant's row, or a refresh token opened as an access token,
+ * fails to open instead of leaking one user's token to another.
+ */
+@Injectable()
+export class GrantVault {
+  constructor(private readonly vault: VaultService) {}
+
+  /** Seals `token` into the grant's envelope of that kind (reusing the envelope row if any). */
+  async store(
+    grant: GrantEntity,
+    kind: TokenKind,
+    token: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    const binding = bindingOf(grant, kind);
+    const current = kind === 'refresh' ? grant.refreshTokenEnvelopeId : grant.accessTokenEnvelopeId;
+    if (current) {
+      await this.vault.reseal(current, token, binding, manager);
+      return;
+    }
+    const id = await this.vault.seal(token, binding, manager);
+    if (kind === 'refresh') grant.refreshTokenEnvelopeId = id;
+    else grant.accessTokenEnvelopeId = id;
+  }
+
+  async open(grant: GrantEntity, kind: TokenKind, manager?: EntityManager): Promise<string> {
+    const id = kind === 'refresh' ? grant.refreshTokenEnvelopeId : grant.accessTokenEnvelopeId;
+    if (!id) throw new Error(`grant ${grant.id} has no ${kind} token envelope`);
+    return this.vault.open(id, bindingOf(grant, kind), manager);
+  }
+
+  /** Deletes the envelope of that kind and clears the reference on `grant` (not saved here). */
+  async purge(grant: GrantEntity, kind: TokenKind, manager: EntityManager): Promise<void> {
+    const id = kind === 'refresh' ? grant.refreshTokenEnvelopeId : grant.accessTokenEnvelopeId;
+    if (!id) return;
+    await this.vault.purge(id, manager);
+    if (kind === 'refresh') grant.refreshTokenEnvelopeId = null;
+    else {
+      grant.accessTokenEnvelopeId = null;
+      grant.accessTokenExpiresAt = null;
+    }
+  }
+}
+
+function bindingOf(grant: GrantEntity, kind: TokenKind): EnvelopeBinding {
+  return {
+    purpose: kind === 'refresh' ? 'google_refresh_token' : 'google_access_token',
+    owner: `grant:${grant.id}:user:${grant.userId}`,
+  };
+}

@@ -1,0 +1,104 @@
+import { UserEntity } from '@grantkeeper/identity';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+} from 'typeorm';
+
+/**
+ * `active`: usable. `revoked`: dead for good (the user or an admin switched it off, or Google
+ * answered `invalid_grant`); only a new consent brings it back.
+ */
+export type GrantStatus = 'active' | 'revoked';
+
+/**
+ * One user's offline access for one OAuth client: what Google granted, and where the tokens are.
+ * Token material lives only in vault envelopes; this row holds their ids.
+ */
+@Index('grants_status_idx', { synchronize: false })
+@Unique('grants_user_client_key', ['userId', 'clientId'])
+@Check('grants_status_check', `status = ANY (ARRAY['active'::text, 'revoked'::text])`)
+@Entity({ name: 'grants' })
+export class GrantEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'grants_user_id_fkey' })
+  user?: Relation<UserEntity>;
+
+  @Column({ type: 'text' })
+  clientId!: string;
+
+  /** Scopes Google actually granted (granular consent may leave some out). */
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  scopes!: string[];
+
+  @Column({ type: 'text', default: 'active' })
+  status!: GrantStatus;
+
+  /** Vault envelope of the refresh token; null once purged. */
+  @Column({ type: 'uuid', nullable: true })
+  refreshTokenEnvelopeId!: string | null;
+
+  /** Vault envelope of the last access token, reused while it has more than a few minutes left. */
+  @Column({ type: 'uuid', nullable: true })
+  accessTokenEnvelopeId!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  accessTokenExpiresAt!: Date | null;
+
+  /** How many refresh tokens Google issued for this grant (Google keeps at most 100 per client). */
+  @Column({ type: 'integer', default: 0 })
+  refreshTokensIssued!: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastRefreshedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastUsedAt!: Date | null;
+
+  /** Consecutive transient refresh failures; reset by a successful refresh. */
+  @Column({ type: 'integer', default: 0 })
+  failureCount!: number;
+
+  /** Stable code of the last refresh failure (`upstream_unavailable`, `invalid_grant`, …). */
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+
+  /** No upstream refresh before this time (backoff with jitter, or Google's Retry-After). */
+  @Column({ type: 'timestamptz', nullable: true })
+  nextRefreshAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  /** `user:<id>`, `admin:<id>`, `google` (invalid_grant, RISC) or `system`. */
+  @Column({ type: 'text', nullable: true })
+  revokedBy!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  revocationReason!: string | null;
+
+  /**
+   * When Google confirmed the revocation (or said the token was already dead). Null on a revoked
+   * grant means the revoke call is still to be retried, so the refresh token's envelope is kept.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  upstreamRevokedAt!: Date | null;
+}

@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
+import { ConfigService } from '@grantkeeper/config';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { GrantEntity } from './grant.entity.js';
+import { GrantVault } from './grant-vault.js';
+import { GoogleCallError, GoogleTokenEndpoint } from './google-token-endpoint.js';
+import { OfflineAccessError } from './offline-access.errors.js';
+
+/** Who switched a grant off, as recorded on the grant and in the audit log. */
+export interface Revoker {
+  readonly kind: 'user' | 'admin' | 'system' | 'google';
+  readonly id?: string;
+}
+
+/** What became of the grant at Google when it was revoked here. */
+export type UpstreamRevocation = 'revoked' | 'already_invalid' | 'pending';
+
+/** Users' grants: reading them, and switching them off. */
+@Injectable()
+export class GrantsService {
+  private readonly logger = new Logger(GrantsService.name);
+  private readonly clientId: string;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly google: GoogleTokenEndpoint,
+    private readonly grantVault: GrantVault,
+    private readonly audit: AuditService,
+    config: ConfigService,
+  ) {
+    this.clientId = config.get('google').webClientId;
+  }
+
+  /** The user's grant for our client, live or revoked; null if they never had one. */
+  async forUser(userId: string): Promise<GrantEntity | null> {
+    return this.dataSource
+      .getRepository(GrantEntity)
+      .findOneBy({ userId, clientId: this.clientId });
+  }
+
+  /**
+   * Revokes the grant: at once here (the broker stops handing out tokens, the cached access
+   * token is purged), then at Google. If Google can't be reached, the refresh token's envelope
+   * is kept so {@link retryUpstreamRevocations} can finish the job; nothing else ever reads it.
+   */
+  async revoke(
+    userId: string,
+    by: Revoker,
+    reason: string,
+    context?: AuditRequestContext,
+  ): Promise<{ grant: GrantEntity; upstream: UpstreamRevocation }> {
+    const grant = await this.dataSource.transaction(async (manager) => {
+      const found = await manager.getRepository(GrantEntity).findOne({
+        where: { userId, clientId: this.clientId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!found) throw new OfflineAccessError('grant_not_found', 'There is no offline grant.');
+      if (found.status === 'active') {
+        const now = new Date();
+        Object.assign(found, {
+          status: 'revoked',
+          revokedAt: now,
+          revokedBy: by.id ? `${by.kind}:${by.id}` : by.kind,
+          revocationReason: reason,
+          updatedAt: now,
+        });
+        await this.grantVault.purge(found, 'access', manager);
+        await manager.save(found, { reload: false });
+      }
+      return found;
+    });
+    const upstream = await this.revokeUpstream(grant);
+    await this.audit.record({
+      action: 'offline_access.revoked',
+      actor: by,
+      subjectUserId: userId,
+      grantId: grant.id,
+      context,
+      details: { reason, by: grant.revokedBy, upstream },
+    });
+    return { grant, upstream };
+  }
+
+  /** Retries Google's revoke for revoked grants that still hold a refresh token. */
+  async retryUpstreamRevocations(limit = 100): Promise<number> {
+    const pending = await this.dataSource.getRepository(GrantEntity).find({
+      where: {
+        status: 'revoked',
+        upstreamRevokedAt: IsNull(),
+        refreshTokenEnvelopeId: Not(IsNull()),
+      },
+      order: { revokedAt: 'ASC' },
+      take: limit,
+    });
+    let done = 0;
+    for (const grant of pending) {
+      if ((await this.revokeUpstream(grant)) !== 'pending') done += 1;
+    }
+    return done;
+  }
+
+  // Revoking the refresh token ends the whole grant at Google, access tokens included.
+  private async revokeUpstream(grant: GrantEntity): Promise<UpstreamRevocation> {
+    if (grant.upstreamRevokedAt || !grant.refreshTokenEnvelopeId) return 'already_invalid';
+    let result: UpstreamRevocation;
+    try {
+      result = await this.google.revoke(await this.grantVault.open(grant, 'refresh'));
+    } catch (error) {
+      if (!(error instanceof GoogleCallError)) throw error;
+      this.logger.warn(
+        `Google's revoke failed for grant ${grant.id} (${error.reason}); will retry.`,
+      );
+      return 'pending';
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.getRepository(GrantEntity).findOne({
+        where: { id: grant.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      // A new consent may have brought the grant back meanwhile: the row is its now.
+      if (!locked || locked.status !== 'revoked') return;
+      await this.grantVault.purge(locked, 'refresh', manager);
+      locked.upstreamRevokedAt = new Date();
+      await manager.save(locked, { reload: false });
+      Object.assign(grant, locked);
+    });
+    return result;
+  }
+}

@@ -1,0 +1,12 @@
+export { AccessTokenBroker, type BrokeredAccessToken } from './access-token.broker.js';
+export { CodeExchangeService, type CodeSource } from './code-exchange.service.js';
+export { GrantViewDto } from './dto/grant-view.dto.js';
+export type { GrantEntity, GrantStatus } from './grant.entity.js';
+export { GrantsService, type Revoker, type UpstreamRevocation } from './grants.service.js';
+export {
+  OfflineAccessError,
+  type OfflineAccessErrorCode,
+  offlineAccessStatus,
+} from './offline-access.errors.js';
+export { OFFLINE_ACCESS_ENTITIES, OfflineAccessModule } from './offline-access.module.js';
+export { missingScopes, normaliseScopes, SIGN_IN_SCOPES } from './scopes.js';

@@ -1,0 +1,62 @@
+/** Stable codes of the offline-access module; the api's exception filter maps them to HTTP. */
+export type OfflineAccessErrorCode =
+  /** The code belongs to another Google account than the signed-in user (409). */
+  | 'account_mismatch'
+  /** Google returned no refresh token and there is no live grant: ask with `prompt=consent` (409). */
+  | 'consent_required'
+  /** The authorization code is unknown, expired, replayed or not ours (400). */
+  | 'invalid_code'
+  /** The code is longer than Google's codes can be (400), refused without calling Google. */
+  | 'code_too_long'
+  /** The request did not come from our own page (403). */
+  | 'cross_site_request'
+  /** The user has no offline grant (404). */
+  | 'grant_not_found'
+  /** The grant was revoked: the user must consent again (410). */
+  | 'grant_revoked'
+  /** The grant lacks a scope the caller needs (409). */
+  | 'scope_not_granted'
+  /** Google did not answer usably (5xx, timeout, 429, not JSON); retry later (503). */
+  | 'upstream_unavailable'
+  /** The redirect flow's `state` is missing, wrong or used (403). */
+  | 'invalid_state'
+  /** A redirect target with line breaks (400); other non-local targets are ignored. */
+  | 'invalid_return_to';
+
+/** Thrown by the offline-access module. `retryAfterSeconds` goes out as `Retry-After`. */
+export class OfflineAccessError extends Error {
+  constructor(
+    readonly code: OfflineAccessErrorCode,
+    message: string,
+    options?: { cause?: unknown; retryAfterSeconds?: number },
+  ) {
+    super(message, options);
+    this.name = 'OfflineAccessError';
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+  }
+
+  readonly retryAfterSeconds: number | undefined;
+}
+
+/** HTTP status of each code: one exhaustive switch, used by the api's error mapping. */
+export function offlineAccessStatus(code: OfflineAccessErrorCode): number {
+  switch (code) {
+    case 'invalid_code':
+    case 'code_too_long':
+    case 'invalid_return_to':
+      return 400;
+    case 'cross_site_request':
+    case 'invalid_state':
+      return 403;
+    case 'grant_not_found':
+      return 404;
+    case 'account_mismatch':
+    case 'consent_required':
+    case 'scope_not_granted':
+      return 409;
+    case 'grant_revoked':
+      return 410;
+    case 'upstream_unavailable':
+      return 503;
+  }
+}

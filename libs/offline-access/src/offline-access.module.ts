@@ -1,0 +1,66 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@grantkeeper/audit';
+import { ConfigService } from '@grantkeeper/config';
+import { IdentityModule } from '@grantkeeper/identity';
+import { VaultModule } from '@grantkeeper/vault';
+import { AccessTokenBroker } from './access-token.broker.js';
+import { CodeExchangeService } from './code-exchange.service.js';
+import { GrantEntity } from './grant.entity.js';
+import { GrantVault } from './grant-vault.js';
+import { GrantsService } from './grants.service.js';
+import { GoogleTokenEndpoint } from './google-token-endpoint.js';
+import { GoogleRedirectController } from './google-redirect.controller.js';
+import { OAuthStateEntity } from './oauth-state.entity.js';
+import { OfflineAccessController } from './offline-access.controller.js';
+import { RedirectFlowService } from './redirect-flow.service.js';
+import { RedirectStateStore } from './redirect-state.store.js';
+
+/** Entities owned by this module, for the composition root's data source. */
+export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(OFFLINE_ACCESS_ENTITIES),
+    AuditModule,
+    IdentityModule,
+    VaultModule,
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        throttlers: [
+          {
+            name: 'offline-access',
+            ttl: 60_000,
+            limit: config.get('rateLimit').offlineAccessPerMinute,
+          },
+        ],
+      }),
+    }),
+  ],
+  controllers: [OfflineAccessController, GoogleRedirectController],
+  providers: [
+    {
+      provide: GoogleTokenEndpoint,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => {
+        const google = config.get('google');
+        return new GoogleTokenEndpoint({
+          clientId: google.webClientId,
+          clientSecret: google.clientSecret,
+          endpoints: google.urls,
+          timeoutMs: google.httpTimeoutMs,
+        });
+      },
+    },
+    GrantVault,
+    CodeExchangeService,
+    GrantsService,
+    AccessTokenBroker,
+    RedirectStateStore,
+    RedirectFlowService,
+  ],
+  exports: [AccessTokenBroker, GrantsService, CodeExchangeService],
+})
+export class OfflineAccessModule {}

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditRequestContext } from '@grantkeeper/audit';
+import { ConfigService } from '@grantkeeper/config';
+import {
+  type AuthenticatedUser,
+  SignInService,
+  type SignInResult,
+  UsersService,
+} from '@grantkeeper/identity';
+import {
+  type GoogleCallbackParameters,
+  type Profile,
+  Strategy as GoogleStrategy,
+  type StrategyOptionsWithRequest,
+  type VerifyCallback,
+} from 'passport-google-oauth20';
+import { CodeExchangeService } from './code-exchange.service.js';
+import type { GoogleTokens } from './google-token-endpoint.js';
+import { GrantsService } from './grants.service.js';
+import { OfflineAccessError } from './offline-access.errors.js';
+import { runStrategy } from './passport-strategy.runner.js';
+import { type RedirectRequest, RedirectStateStore } from './redirect-state.store.js';
+import { SIGN_IN_SCOPES } from './scopes.js';
+
+/** What passport's verify callback hands back: the raw token response. */
+interface PassportTokens {
+  readonly accessToken: string;
+  readonly refreshToken: string | undefined;
+  readonly params: { expires_in?: number; scope?: string; id_token?: string };
+}
+
+/** How a callback ended, for the controller to turn into a redirect. */
+export interface RedirectFlowResult {
+  /** Where to send the browser: the flow's local return path, or the next attempt. */
+  readonly location: string;
+  /** Set when the flow also signed the user in. */
+  readonly signedIn?: SignInResult;
+}
+
+/**
+ * The server-side redirect variant of the code flow, for pages that can't use popups, through
+ * passport-google-oauth20: `access_type=offline`, PKCE S256, `include_granted_scopes`, and a
+ * single-use `state` bound to the browser. `prompt=consent` is asked only when we hold no live
+ * refresh token for the user: Google keeps at most 100 refresh tokens per user and client and
+ * silently kills the oldest, so prompting on every sign-in would churn them.
+ */
+@Injectable()
+export class RedirectFlowService {
+  private readonly strategy: GoogleStrategy;
+  private readonly scopes: string[];
+  private readonly deadlineMs: number;
+
+  constructor(
+    config: ConfigService,
+    private readonly states: RedirectStateStore,
+    private readonly exchange: CodeExchangeService,
+    private readonly grants: GrantsService,
+    private readonly users: UsersService,
+    private readonly signIn: SignInService,
+  ) {
+    const google = config.get('google');
+    this.scopes = [...SIGN_IN_SCOPES, ...config.get('offlineAccess').scopes];
+    this.deadlineMs = google.httpTimeoutMs * 2;
+    const options: StrategyOptionsWithRequest = {
+      clientID: google.webClientId,
+      clientSecret: google.clientSecret,
+      callbackURL: config.get('offlineAccess').redirectUri,
+      authorizationURL: google.urls.auth,
+      tokenURL: google.urls.token,
+      userProfileURL: google.urls.userinfo,
+      passReqToCallback: true,
+      // The ID token in the token response says who it is; no extra userinfo round trip.
+      skipUserProfile: true,
+      pkce: true,
+      store: states as unknown as StrategyOptionsWithRequest['store'],
+      state: true,
+    };
+    this.strategy = new GoogleStrategy(
+      options,
+      (
+        _req: unknown,
+        accessToken: string,
+        refreshToken: string,
+        params: GoogleCallbackParameters,
+        _profile: Profile,
+        done: VerifyCallback,
+      ) => done(null, { accessToken, refreshToken, params }),
+    );
+  }
+
+  /** The URL of Google's authorization page for a new flow in the browser bound by `binding`. */
+  async start(
+    user: AuthenticatedUser | undefined,
+    returnTo: string,
+    askConsent: boolean,
+    binding: string,
+  ): Promise<string> {
+    const forcedConsent = askConsent || (user !== undefined && !(await this.hasLiveGrant(user)));
+    const request: RedirectRequest = {
+      query: {},
+      headers: {},
+      binding,
+      flow: { userId: user?.id ?? null, returnTo, forcedConsent },
+    };
+    const outcome = await runStrategy(
+      this.strategy,
+      request,
+      {
+        scope: this.scopes,
+        accessType: 'offline',
+        includeGrantedScopes: true,
+        prompt: forcedConsent ? 'consent' : undefined,
+        loginHint: user?.email ?? undefined,
+      },
+      this.deadlineMs,
+    );
+    if (outcome.kind !== 'redirect')
+      throw new Error(`redirect flow did not start (${outcome.kind})`);
+    return outcome.url;
+  }
+
+  /** Google's callback: checks `state`, exchanges the code, stores the grant. */
+  async complete(
+    query: Record<string, unknown>,
+    binding: string | undefined,
+    previousSession: string | undefined,
+    context: AuditRequestContext,
+  ): Promise<RedirectFlowResult> {
+    if (typeof query.error === 'string') return this.cancelled(query, binding);
+    const outcome = await runStrategy(
+      this.strategy,
+      { query, headers: {}, binding } satisfies RedirectRequest,
+      {},
+      this.deadlineMs,
+    );
+    switch (outcome.kind) {
+      case 'success':
+        break;
+      case 'fail':
+        throw invalidState();
+      case 'redirect':
+        throw invalidState();
+      case 'error':
+        throw fromPassportError(outcome.error);
+    }
+    const flow = (outcome.info as { state: RedirectRequest['flow'] }).state!;
+    let signedIn: SignInResult | undefined;
+    try {
+      await this.exchange.accept(
+        tokensOf(outcome.user as PassportTokens),
+        async (identity) => {
+          if (flow.userId) return this.requireSameAccount(flow.userId, identity.sub);
+          signedIn = await this.signIn.signInWithVerifiedIdToken(
+            identity,
+            context,
+            'google_code',
+            previousSession,
+          );
+          return signedIn.user.id;
+        },
+        context,
+      );
+    } catch (error) {
+      // Google kept no refresh token for us (consent given before): ask once more, with consent.
+      if (
+        error instanceof OfflineAccessError &&
+        error.code === 'consent_required' &&
+        !flow.forcedConsent
+      ) {
+        const retry = `/auth/google?prompt=consent&return_to=${encodeURIComponent(flow.returnTo)}`;
+        return { location: retry, signedIn };
+      }
+      throw error;
+    }
+    return { location: flow.returnTo, signedIn };
+  }
+
+  private async cancelled(
+    query: Record<string, unknown>,
+    binding: string | undefined,
+  ): Promise<RedirectFlowResult> {
+    const found = await this.states.consume(query.state, binding);
+    if (!found) throw invalidState();
+    const separator = found.flow.returnTo.includes('?') ? '&' : '?';
+    return { location: `${found.flow.returnTo}${separator}offline_access=denied` };
+  }
+
+  private async hasLiveGrant(user: AuthenticatedUser): Promise<boolean> {
+    const grant = await this.grants.forUser(user.id);
+    return grant?.status === 'active' && grant.refreshTokenEnvelopeId !== null;
+  }
+
+  private async requireSameAccount(userId: string, sub: string): Promise<string> {
+    const user = await this.users.findById(userId);
+    if (!user || user.googleSub !== sub) {
+      throw new OfflineAccessError(
+        'account_mismatch',
+        'You chose another Google account than the one signed in.',
+      );
+    }
+    return user.id;
+  }
+}
+
+function tokensOf({ accessToken, refreshToken, params }: PassportTokens): GoogleTokens {
+  return {
+    accessToken,
+    refreshToken: refreshToken || undefined,
+    expiresAt: new Date(Date.now() + (Number(params.expires_in) || 3600) * 1000),
+    scopes: (params.scope ?? '').split(' ').filter(Boolean),
+    idToken: params.id_token,
+  };
+}
+
+function invalidState(): OfflineAccessError {
+  return new OfflineAccessError(
+    'invalid_state',
+    'This sign-in link is invalid, expired or already used. Please start again.',
+  );
+}
+
+// passport-oauth2 raises TokenError for Google's JSON errors and InternalOAuthError otherwise.
+function fromPassportError(error: unknown): OfflineAccessError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const status = (error as { oauthError?: { statusCode?: number } } | null)?.oauthError?.statusCode;
+  if (typeof code === 'string' && code !== 'server_error' && code !== 'temporarily_unavailable') {
+    return new OfflineAccessError('invalid_code', 'Google refused the authorization code.', {
+      cause: error,
+    });
+  }
+  if (status !== undefined && status >= 400 && status < 500 && status !== 429) {
+    return new OfflineAccessError('invalid_code', 'Google refused the authorization code.', {
+      cause: error,
+    });
+  }
+  return new OfflineAccessError('upstream_unavailable', 'Google is not answering; try again.', {
+    cause: error,
+    retryAfterSeconds: 5,
+  });
+}
