@@ -1,4 +1,5 @@
 import { scriptData } from '../pages/html.js';
+import { GSI_OAUTH2_SCRIPT } from './gsi-oauth2.script.js';
 import { GSI_PROMPT_SCRIPT } from './gsi-prompt.script.js';
 
 // Browser JavaScript for google.accounts.id, served as-is by GET /gsi/client. It lives in .ts
@@ -171,6 +172,7 @@ window.google.accounts = window.google.accounts || {};
 if (window.google.accounts.id) return; // loaded twice
 ${GSI_CORE_SCRIPT}
 ${GSI_PROMPT_SCRIPT}
+${GSI_OAUTH2_SCRIPT}
 window.addEventListener('message', onMessage);
 window.google.accounts.id = {
   initialize: initialize,
@@ -178,6 +180,11 @@ window.google.accounts.id = {
   prompt: prompt,
   cancel: cancel,
   disableAutoSelect: function () { setAutoSelectDisabled(true); },
+};
+window.google.accounts.oauth2 = {
+  initCodeClient: initCodeClient,
+  hasGrantedAllScopes: hasGrantedAllScopes,
+  hasGrantedAnyScope: hasGrantedAnyScope,
 };
 // Google calls this hook once the library is ready.
 if (typeof window.onGoogleLibraryLoad === 'function') window.onGoogleLibraryLoad();

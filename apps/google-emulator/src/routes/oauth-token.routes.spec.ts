@@ -4,8 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildEmulator } from '../emulator.app.js';
 import { emulatorConfig } from '../emulator.config.js';
 import { EMAIL_SCOPE, PROFILE_SCOPE } from '../oauth-scopes.js';
-import { authorizeInBrowser } from '../testing/oauth-browser.js';
-import { DEFAULT_TEST_USER, TEST_USERS } from '../test-users.js';
+import { type TokenResponse, payloadOf, tokenRequests } from '../testing/token-requests.js';
+import { DEFAULT_TEST_USER } from '../test-users.js';
 
 const PAGE = 'http://localhost:3000';
 const CALLBACK = `${PAGE}/auth/google/callback`;
@@ -20,53 +20,9 @@ const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
 const VERIFIER = 'v'.repeat(20) + '-._~' + 'x'.repeat(30);
 const S256 = createHash('sha256').update(VERIFIER).digest('base64url');
 
-interface TokenResponse {
-  access_token: string;
-  expires_in: number;
-  refresh_token?: string;
-  scope: string;
-  token_type: string;
-  id_token?: string;
-}
-
-const payloadOf = (jwt: string | undefined) =>
-  JSON.parse(Buffer.from((jwt ?? '').split('.')[1] ?? '', 'base64url').toString()) as Record<
-    string,
-    unknown
-  >;
-
 describe('oauthTokenRoutes', () => {
   let app: FastifyInstance;
-  const control = (path: string, payload: object = {}) =>
-    app.inject({ method: 'POST', url: `/__control/${path}`, payload });
-  const mintCode = async (body: object = {}) =>
-    (await control('authorization-code', { client_id: CLIENT.clientId, ...body })).json<{
-      code: string;
-    }>().code;
-  const token = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-    app.inject({
-      method: 'POST',
-      url: '/token',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-      payload: new URLSearchParams(fields).toString(),
-    });
-  const exchange = (code: string, extra: Record<string, string> = {}) =>
-    token({
-      grant_type: 'authorization_code',
-      code,
-      client_id: CLIENT.clientId,
-      client_secret: CLIENT.clientSecret,
-      redirect_uri: 'postmessage',
-      ...extra,
-    });
-  const refresh = (refreshToken: string, extra: Record<string, string> = {}) =>
-    token({
-      grant_type: 'refresh_token',
-      refresh_token: refreshToken,
-      client_id: CLIENT.clientId,
-      client_secret: CLIENT.clientSecret,
-      ...extra,
-    });
+  const { control, mintCode, token, exchange } = tokenRequests(() => app, CLIENT);
 
   beforeAll(async () => {
     app = await buildEmulator(
@@ -224,108 +180,6 @@ describe('oauthTokenRoutes', () => {
         400,
         'invalid_request',
       ]);
-    });
-  });
-
-  describe('refresh tokens come only with offline access on first consent or prompt=consent', () => {
-    it('in the browser flow', async () => {
-      const params = {
-        client_id: CLIENT.clientId,
-        redirect_uri: CALLBACK,
-        response_type: 'code',
-        scope: `openid ${GMAIL_SEND}`,
-        access_type: 'offline',
-      };
-      const codeOf = async (extra: Record<string, string> = {}) =>
-        (await authorizeInBrowser(app, { ...params, ...extra })).location?.searchParams.get(
-          'code',
-        ) ?? '';
-      const exchanged = async (code: string) =>
-        (await exchange(code, { redirect_uri: CALLBACK })).json<TokenResponse>();
-      expect((await exchanged(await codeOf())).refresh_token).toBeDefined();
-      expect(
-        (await exchanged(await codeOf({ login_hint: DEFAULT_TEST_USER.sub }))).refresh_token,
-      ).toBeUndefined();
-      expect((await exchanged(await codeOf({ prompt: 'consent' }))).refresh_token).toBeDefined();
-      expect(
-        (await exchanged(await codeOf({ access_type: 'online', prompt: 'consent' }))).refresh_token,
-      ).toBeUndefined();
-      const bob = TEST_USERS[2]?.sub ?? '';
-      const online = await codeOf({ access_type: 'online', login_hint: bob });
-      expect((await exchanged(online)).refresh_token).toBeUndefined();
-    });
-
-    it('through the control API, exactly as in the browser', async () => {
-      expect((await exchange(await mintCode())).json<TokenResponse>().refresh_token).toBeDefined();
-      expect(
-        (await exchange(await mintCode())).json<TokenResponse>().refresh_token,
-      ).toBeUndefined();
-      const forced = await mintCode({ prompt: 'consent' });
-      expect((await exchange(forced)).json<TokenResponse>().refresh_token).toBeDefined();
-    });
-  });
-
-  describe('grant_type=refresh_token', () => {
-    const firstTokens = async (scopes = `openid email ${GMAIL_SEND}`) =>
-      (await exchange(await mintCode({ scopes }))).json<TokenResponse>();
-
-    it('answers a new access token with the grant’s scopes, an ID token, and no new refresh token', async () => {
-      const first = await firstTokens();
-      const response = await refresh(first.refresh_token ?? '');
-      expect(response.statusCode).toBe(200);
-      const body = response.json<TokenResponse>();
-      expect(body.access_token).not.toBe(first.access_token);
-      expect(body.refresh_token).toBeUndefined();
-      expect(body.scope).toBe(first.scope);
-      expect(payloadOf(body.id_token)).toMatchObject({ sub: DEFAULT_TEST_USER.sub });
-    });
-
-    it('narrows to a subset with scope, and refuses scopes never granted', async () => {
-      const first = await firstTokens();
-      const narrow = await refresh(first.refresh_token ?? '', { scope: GMAIL_SEND });
-      expect(narrow.json<TokenResponse>()).toMatchObject({ scope: GMAIL_SEND });
-      expect(narrow.json<TokenResponse>().id_token).toBeUndefined();
-      const wider = await refresh(first.refresh_token ?? '', { scope: 'https://mail.google.com/' });
-      expect([wider.statusCode, wider.json<{ error: string }>().error]).toEqual([
-        400,
-        'invalid_scope',
-      ]);
-    });
-
-    it('refuses a revoked, unknown or foreign refresh token', async () => {
-      const first = await firstTokens();
-      const foreign = await refresh(first.refresh_token ?? '', {
-        client_id: OTHER.clientId,
-        client_secret: OTHER.clientSecret,
-      });
-      expect([foreign.statusCode, foreign.json<{ error: string }>().error]).toEqual([
-        401,
-        'unauthorized_client',
-      ]);
-      expect((await refresh('1//0unknown')).json()).toEqual({
-        error: 'invalid_grant',
-        error_description: 'Token has been expired or revoked.',
-      });
-      await app.inject({ method: 'POST', url: `/revoke?token=${first.access_token}` });
-      expect((await refresh(first.refresh_token ?? '')).statusCode).toBe(400);
-      expect((await refresh('')).json<{ error: string }>().error).toBe('invalid_request');
-    });
-
-    it('kills the oldest of 101 refresh tokens for one user and client', async () => {
-      const tokens: string[] = [];
-      for (let i = 0; i < 101; i += 1) {
-        const body = (await exchange(await mintCode({ prompt: 'consent' }))).json<TokenResponse>();
-        tokens.push(body.refresh_token ?? '');
-      }
-      expect((await refresh(tokens[0] ?? '')).json<{ error: string }>().error).toBe(
-        'invalid_grant',
-      );
-      expect((await refresh(tokens[1] ?? '')).statusCode).toBe(200);
-      expect((await refresh(tokens[100] ?? '')).statusCode).toBe(200);
-      const { grants } = (await app.inject({ url: '/__control/grants' })).json<{
-        grants: { refresh_tokens: number }[];
-      }>();
-      expect(grants[0]?.refresh_tokens).toBe(100);
     });
   });
 
