@@ -42,7 +42,7 @@ export class VaultService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const missing = (await this.status()).versions.filter((v) => !v.configured);
     if (missing.length === 0) return;
-    const list = missing.map((v) => `version ${v.version} (${v.envelopes} envelopes)`).join(', ');
+    const list = missing.map((v) => `version ${v.version} (${plural(v.envelopes)})`).join(', ');
     throw new VaultError(
       'unknown_key_version',
       `Vault envelopes reference key versions missing from VAULT_KEYS: ${list}. ` +
@@ -185,6 +185,10 @@ function assertBinding(binding: EnvelopeBinding): void {
       throw new VaultError('invalid_binding', `The envelope binding needs a non-empty ${field}`);
     }
   }
+}
+
+function plural(envelopes: number): string {
+  return envelopes === 1 ? '1 envelope' : `${envelopes} envelopes`;
 }
 
 function notFound(id: string): VaultError {
