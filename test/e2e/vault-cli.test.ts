@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { newVaultKey, startVault } from '../support/vault-under-test.js';
+
+const CLI = 'dist/apps/api/src/vault-cli.js';
+
+/** The compiled command with a production environment; resolves `exited` with its exit code. */
+function runCli(databaseUrl: string, args: string[], vaultKeys: string) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      GOOGLE_CLIENT_IDS: 'vault-cli.apps.googleusercontent.com',
+      GOOGLE_CLIENT_SECRET: 'test-client-secret',
+      SESSION_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://vault-cli.example.com',
+      VAULT_KEYS: vaultKeys,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { exited, output: () => output };
+}
+
+describe('The vault command', () => {
+  let db: TestDatabase;
+  const [v1, v2] = [newVaultKey(), newVaultKey()];
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const before = await startVault(db.url, { 1: v1 });
+    for (let n = 0; n < 5; n++)
+      await before.vault.seal(`token-${n}`, { purpose: 'p', owner: `${n}` });
+    await before.close();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('refuses to run while a referenced version is missing, naming it', async () => {
+    const cli = runCli(db.url, ['status'], `2:${v2}`);
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toMatch(/version 1 \(5 envelopes\)/);
+    expect(cli.output()).not.toContain(v2);
+  });
+
+  it('re-wraps every envelope in batches, printing progress, then shows the status', async () => {
+    const cli = runCli(db.url, ['rotate', '--batch-size=2'], `1:${v1},2:${v2}`);
+    expect(await cli.exited).toBe(0);
+    const output = cli.output();
+    expect(output).toMatch(/Re-wrapped 2 envelopes to key version 2; 3 left/);
+    expect(output).toMatch(/Re-wrapped 5 envelopes to key version 2; 0 left/);
+    expect(output).toMatch(/version 1: 0 envelopes/);
+    expect(output).toMatch(/version 2: 5 envelopes \(active\)/);
+    for (const key of [v1, v2]) expect(output).not.toContain(key);
+
+    const status = runCli(db.url, ['status'], `2:${v2}`);
+    expect(await status.exited).toBe(0);
+    expect(status.output()).toMatch(/Active key version: 2\n {2}version 2: 5 envelopes \(active\)/);
+  });
+});
