@@ -6,8 +6,8 @@ import { newVaultKey, startVault } from '../support/vault-under-test.js';
 const CLI = 'dist/apps/api/src/vault-cli.js';
 
 /** The compiled command with a production environment; resolves `exited` with its exit code. */
-function runCli(databaseUrl: string, args: string[], vaultKeys: string) {
-  const child = spawn(process.execPath, [CLI, ...args], {
+function runCli(databaseUrl: string, args: string[], vaultKeys: string, script = CLI) {
+  const child = spawn(process.execPath, [script, ...args], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
@@ -16,6 +16,7 @@ function runCli(databaseUrl: string, args: string[], vaultKeys: string) {
       GOOGLE_CLIENT_SECRET: 'test-client-secret',
       SESSION_SECRET: 'x'.repeat(40),
       PUBLIC_URL: 'https://vault-cli.example.com',
+      PORT: '0',
       VAULT_KEYS: vaultKeys,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,5 +62,12 @@ describe('The vault command', () => {
     const status = runCli(db.url, ['status'], `2:${v2}`);
     expect(await status.exited).toBe(0);
     expect(status.output()).toMatch(/Active key version: 2\n {2}version 2: 5 envelopes \(active\)/);
+  });
+
+  it('keeps the api from starting while a referenced version is missing', async () => {
+    const api = runCli(db.url, [], `3:${newVaultKey()}`, 'dist/apps/api/src/main.js');
+    expect(await api.exited).toBe(1);
+    expect(api.output()).toMatch(/key versions missing from VAULT_KEYS: version 2 \(5 envelopes\)/);
+    expect(api.output()).not.toMatch(/\n\s+at /);
   });
 });
