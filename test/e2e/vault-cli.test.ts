@@ -25,7 +25,7 @@ function runCli(databaseUrl: string, args: string[], vaultKeys: string, script =
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { exited, output: () => output };
+  return { child, exited, output: () => output };
 }
 
 describe('The vault command', () => {
@@ -69,5 +69,44 @@ describe('The vault command', () => {
     expect(await api.exited).toBe(1);
     expect(api.output()).toMatch(/key versions missing from VAULT_KEYS: version 2 \(5 envelopes\)/);
     expect(api.output()).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('The vault command after Ctrl-C', () => {
+  let db: TestDatabase;
+  const [v1, v2] = [newVaultKey(), newVaultKey()];
+  const ENVELOPES = 300;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const before = await startVault(db.url, { 1: v1 });
+    for (let n = 0; n < ENVELOPES; n++) {
+      await before.vault.seal(`token-${n}`, { purpose: 'p', owner: `${n}` });
+    }
+    await before.close();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('finishes the batch in flight, stops, and carries on when run again', async () => {
+    const keys = `1:${v1},2:${v2}`;
+    const first = runCli(db.url, ['rotate', '--batch-size=1'], keys);
+    let interrupted = false; // once: a second Ctrl-C means "leave now"
+    first.child.stdout.on('data', () => {
+      if (interrupted || !first.output().includes('Re-wrapped')) return;
+      interrupted = first.child.kill('SIGINT');
+    });
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toMatch(/Stopped\. Run `npm run vault:rotate` again to continue/);
+    const left = await db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM vault_envelopes WHERE kek_version = 1',
+    );
+    expect(left[0].n).toBeGreaterThan(0);
+    expect(left[0].n).toBeLessThan(ENVELOPES);
+
+    const second = runCli(db.url, ['rotate'], keys);
+    expect(await second.exited).toBe(0);
+    expect(second.output()).toMatch(new RegExp(`Re-wrapped ${left[0].n} envelopes .*; 0 left`));
   });
 });
