@@ -61,7 +61,10 @@ async function rotate(vault: VaultService, batchSize: number): Promise<void> {
     console.log(`Re-wrapped ${done} envelopes to key version ${activeVersion}; ${remaining} left`);
     if (remaining === 0) break;
     if (rewrapped === 0) {
-      console.log('The remaining envelopes are locked by another re-wrap; run again later.');
+      console.log(
+        'The remaining envelopes are locked by another re-wrap or use a key version that is ' +
+          'not configured (see below); run again later.',
+      );
       break;
     }
     if (stopping) {
