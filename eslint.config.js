@@ -48,7 +48,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts'],
+    // The vault sits at the bottom of the module graph (docs: DESIGN.md): configuration only.
+    files: ['libs/vault/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/libs/**', '**/apps/**', '@grantkeeper/*/*'],
+              message: 'Libraries never import apps; other libraries only through their alias.',
+            },
+            {
+              group: ['@grantkeeper/*', '!@grantkeeper/config'],
+              message: 'The vault uses no other module than @grantkeeper/config.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.mjs', 'bench/**/*.ts', '**/*.spec.ts'],
     rules: {
       // Tests and benchmarks start the compiled apps and read their files directly.
       'no-restricted-imports': 'off',

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@grantkeeper/config';
+import { VaultError } from '@grantkeeper/vault';
 import { createApp } from './create-app.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  // Both say what the operator must do and carry no secrets; a stack would only bury that.
+  if (error instanceof ConfigError || error instanceof VaultError) console.error(error.message);
   else console.error('Grantkeeper api failed to start:', error);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Not, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { type EnvelopeBinding, EnvelopeCipher } from './envelope-cipher.js';
 import { Keyring } from './keyring.js';
 import { VaultEnvelopeEntity } from './vault-envelope.entity.js';
@@ -42,7 +42,7 @@ export class VaultService implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     const missing = (await this.status()).versions.filter((v) => !v.configured);
     if (missing.length === 0) return;
-    const list = missing.map((v) => `version ${v.version} (${v.envelopes} envelopes)`).join(', ');
+    const list = missing.map((v) => `version ${v.version} (${plural(v.envelopes)})`).join(', ');
     throw new VaultError(
       'unknown_key_version',
       `Vault envelopes reference key versions missing from VAULT_KEYS: ${list}. ` +
@@ -110,30 +110,32 @@ export class VaultService implements OnModuleInit {
 
   /**
    * Re-wraps the data keys of up to `limit` envelopes not on the active key version, in one
-   * transaction, and reports how many remain. Rows locked by another re-wrap are skipped, rows
-   * go in id order, and only wrapped data keys are read and written — the sealed secrets are not
-   * even loaded. Call it until `remaining` is 0; stopping in between loses nothing.
+   * transaction, and reports how many remain. Each old version's rows are taken in id order
+   * from the (kek_version, id) index — a re-wrapped row leaves that range, so every batch starts
+   * where the work left off — and rows locked by another re-wrap are skipped. Only wrapped data
+   * keys are read and written: the sealed secrets are not even loaded. Call it until
+   * `remaining` is 0; stopping in between loses nothing.
    */
   async rewrapBatch(
     limit = DEFAULT_REWRAP_BATCH,
   ): Promise<{ rewrapped: number; remaining: number }> {
     const active = this.keyring.activeVersion;
+    const wanted = Math.max(1, Math.floor(limit));
     const rewrapped = await this.envelopes.manager.transaction(async (manager) => {
-      const rows = await manager
-        .getRepository(VaultEnvelopeEntity)
-        .createQueryBuilder('envelope')
-        .select(['envelope.id', 'envelope.kekVersion', 'envelope.dataKeyNonce'])
-        .addSelect(['envelope.wrappedDataKey', 'envelope.dataKeyTag'])
-        .where('envelope.kekVersion <> :active', { active })
-        .orderBy('envelope.id', 'ASC')
-        .limit(Math.max(1, Math.floor(limit)))
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      for (const row of rows) await this.rewrapOne(manager, row);
-      return rows.length;
+      let done = 0;
+      for (const version of this.keyring.versions.filter((v) => v !== active)) {
+        const rows = await lockBatch(manager, version, wanted - done);
+        for (const row of rows) await this.rewrapOne(manager, row);
+        done += rows.length;
+        if (done >= wanted) break;
+      }
+      return done;
     });
-    const remaining = await this.envelopes.countBy({ kekVersion: Not(active) });
+    // Two ranges rather than `<>`, so the count reads only the index entries still to do.
+    const remaining = await this.envelopes
+      .createQueryBuilder('envelope')
+      .where('envelope.kekVersion < :active OR envelope.kekVersion > :active', { active })
+      .getCount();
     return { rewrapped, remaining };
   }
 
@@ -179,12 +181,35 @@ export class VaultService implements OnModuleInit {
   }
 }
 
+/** The next envelopes of one old key version, locked; only the wrapped-key columns. */
+function lockBatch(
+  manager: EntityManager,
+  version: number,
+  limit: number,
+): Promise<VaultEnvelopeEntity[]> {
+  return manager
+    .getRepository(VaultEnvelopeEntity)
+    .createQueryBuilder('envelope')
+    .select(['envelope.id', 'envelope.kekVersion', 'envelope.dataKeyNonce'])
+    .addSelect(['envelope.wrappedDataKey', 'envelope.dataKeyTag'])
+    .where('envelope.kekVersion = :version', { version })
+    .orderBy('envelope.id', 'ASC')
+    .limit(limit)
+    .setLock('pessimistic_write')
+    .setOnLocked('skip_locked')
+    .getMany();
+}
+
 function assertBinding(binding: EnvelopeBinding): void {
   for (const field of ['purpose', 'owner'] as const) {
     if (typeof binding[field] !== 'string' || binding[field].length === 0) {
       throw new VaultError('invalid_binding', `The envelope binding needs a non-empty ${field}`);
     }
   }
+}
+
+function plural(envelopes: number): string {
+  return envelopes === 1 ? '1 envelope' : `${envelopes} envelopes`;
 }
 
 function notFound(id: string): VaultError {
