@@ -50,6 +50,7 @@ export function htmlPage({ title, style = '', body, script }: HtmlPage): string 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <style>
 body { margin: 0; font-family: ${GOOGLE_FONT_STACK}; color: #202124; }
 ${style}
