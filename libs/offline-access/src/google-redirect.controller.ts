@@ -74,7 +74,7 @@ export class GoogleRedirectController {
   ): Promise<void> {
     for (const value of Object.values(query)) {
       if (typeof value === 'string' && /[\r\n]/.test(value)) {
-        throw new OfflineAccessError('invalid_state', 'The callback parameters are malformed.');
+        throw new OfflineAccessError('malformed_request', 'The callback parameters are malformed.');
       }
     }
     const result = await this.flow.complete(
@@ -93,7 +93,7 @@ export class GoogleRedirectController {
 
 function localReturnPath(value: unknown): string {
   if (typeof value === 'string' && /[\r\n]/.test(value)) {
-    throw new OfflineAccessError('invalid_return_to', 'return_to must be a local path.');
+    throw new OfflineAccessError('malformed_request', 'return_to must be a local path.');
   }
   return typeof value === 'string' && LOCAL_PATH.test(value) ? value : '/account';
 }

@@ -20,8 +20,8 @@ export type OfflineAccessErrorCode =
   | 'upstream_unavailable'
   /** The redirect flow's `state` is missing, wrong or used (403). */
   | 'invalid_state'
-  /** A redirect target with line breaks (400); other non-local targets are ignored. */
-  | 'invalid_return_to';
+  /** Line breaks in `state` or a redirect target (400); other non-local targets are ignored. */
+  | 'malformed_request';
 
 /** Thrown by the offline-access module. `retryAfterSeconds` goes out as `Retry-After`. */
 export class OfflineAccessError extends Error {
@@ -43,7 +43,7 @@ export function offlineAccessStatus(code: OfflineAccessErrorCode): number {
   switch (code) {
     case 'invalid_code':
     case 'code_too_long':
-    case 'invalid_return_to':
+    case 'malformed_request':
       return 400;
     case 'cross_site_request':
     case 'invalid_state':
