@@ -128,3 +128,65 @@ describe('Offline access in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
+
+// OFFLINE_ACCESS=required: one custom button signs in and consents; a returning user whose
+// grant died is signed in by One Tap and sent through consent again.
+describe('Offline access required, in Chromium', () => {
+  let stack: ProcessStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startProcessStack({ OFFLINE_ACCESS: 'required' });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+    context.on('page', (page) => {
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  const status = (page: Page) => page.locator('#offline-access-status').getAttribute('data-status');
+
+  it('signs in and grants offline access with the one button', async () => {
+    const page = await context.newPage();
+    await page.goto(`${stack.apiUrl}/`);
+    const button = page.getByRole('button', { name: 'Sign in with Google' });
+    await page.screenshot({ path: `${SCREENSHOTS}/sign-in-offline-required.png` });
+
+    const [popup] = await Promise.all([context.waitForEvent('page'), button.click()]);
+    await popup.getByRole('button', { name: /Alice Example/ }).click();
+    await popup.getByRole('button', { name: 'Allow' }).click();
+
+    await page.waitForURL(`${stack.apiUrl}/account`);
+    await expect.poll(() => status(page)).toBe('active');
+    await page.close();
+  });
+
+  it('sends a returning user whose grant died through consent again', async () => {
+    await stack.db.query(`UPDATE grants SET status = 'revoked', revoked_at = now()`);
+    await context.clearCookies({ name: '__Host-gk_session' });
+    const page = await context.newPage();
+    await page.goto(`${stack.apiUrl}/`);
+
+    // One Tap signs Alice in without a click, then the redirect flow asks for consent.
+    await page.getByRole('button', { name: 'Allow' }).click();
+
+    await page.waitForURL(`${stack.apiUrl}/account`);
+    await expect.poll(() => status(page)).toBe('active');
+    const [grant] = await stack.db.query<{ status: string }>('SELECT status FROM grants');
+    expect(grant.status).toBe('active');
+    await page.close();
+  });
+
+  it('raises no CSP violations or script errors on the pages', () => {
+    expect(errors).toEqual([]);
+  });
+});

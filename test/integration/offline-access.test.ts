@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
-import { request } from '../support/http-client.js';
+import { cookieValue, request, setCookies } from '../support/http-client.js';
 import {
   authorizationCode,
   BOB_SUB,
@@ -223,5 +223,36 @@ describe('Offline access: code exchange', () => {
       expect((await disconnect({})).status).toBe(403);
       expect((await grantRows())[0].status).toBe('active');
     });
+  });
+});
+
+// OFFLINE_ACCESS=required: the sign-in page's one button posts a code without any session.
+describe('Offline access required: one step to sign in and grant', () => {
+  let api: ApiUnderTest;
+
+  beforeAll(async () => {
+    api = await startApiUnderTest({ OFFLINE_ACCESS: 'required' });
+  });
+  afterAll(() => api.close());
+
+  it('signs the visitor in from the code and stores their grant', async () => {
+    await resetEmulator(api);
+    const response = await postCode(api, undefined, await authorizationCode(api));
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ status: 'active' });
+    const session = cookieValue(setCookies(response).get(SESSION_COOKIE));
+    const me = await request(`${api.url}/api/v1/me`, { cookies: { [SESSION_COOKIE]: session } });
+    expect(me.body).toMatchObject({ sub: ALICE_SUB });
+    const events = await api.db.query<{ action: string; details: { method?: string } }>(
+      `SELECT action, details FROM audit_events WHERE action = 'sign_in.succeeded'`,
+    );
+    expect(events.map((e) => e.details.method)).toContain('google_code');
+  });
+
+  it('still refuses a code posted from another site', async () => {
+    const response = await postCode(api, undefined, await authorizationCode(api), {});
+
+    expect(response.status).toBe(403);
   });
 });

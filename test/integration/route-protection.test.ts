@@ -15,6 +15,7 @@ const PUBLIC_ROUTES = [
   'GET /auth/google/callback',
   'POST /auth/google/id-token',
   'POST /auth/sign-out',
+  'POST /offline-access/code',
 ];
 
 interface Route {

@@ -1,10 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { auditContextOf } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
-import { AuthError, type AuthenticatedUser, CurrentUser } from '@grantkeeper/identity';
-import type { FastifyRequest } from 'fastify';
+import {
+  AuthError,
+  type AuthenticatedUser,
+  CurrentUser,
+  Public,
+  SessionCookie,
+  SignInService,
+} from '@grantkeeper/identity';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CodeExchangeService } from './code-exchange.service.js';
 import { ExchangeCodeDto } from './dto/exchange-code.dto.js';
 import { GrantViewDto } from './dto/grant-view.dto.js';
@@ -24,46 +31,60 @@ const REQUESTED_WITH = {
 @Controller('offline-access')
 export class OfflineAccessController {
   private readonly publicOrigin: string;
+  private readonly mode: 'optional' | 'required';
 
   constructor(
     private readonly exchange: CodeExchangeService,
     private readonly grants: GrantsService,
+    private readonly signIn: SignInService,
+    private readonly sessionCookie: SessionCookie,
     config: ConfigService,
   ) {
     this.publicOrigin = new URL(config.get('publicUrl')).origin;
+    this.mode = config.get('offlineAccess').mode;
   }
 
+  // Public so that, with OFFLINE_ACCESS=required, the sign-in page's one button can sign a
+  // visitor in and grant offline access in one step: the ID token of the token response says
+  // who they are. Otherwise a session is required and the code must be of its account.
   @Post('code')
+  @Public()
   @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @ApiHeader(REQUESTED_WITH)
   @ApiOperation({
     summary: 'Grant offline access with a one-time code',
     description:
-      'The `code` from the GIS code client (popup, `redirect_uri=postmessage`). The code must ' +
-      "belong to the signed-in user's Google account. Returns the grant, never a token.",
+      'The `code` from the GIS code client (popup, `redirect_uri=postmessage`). With a session, ' +
+      "the code must belong to the signed-in user's Google account. Without one (only when " +
+      'OFFLINE_ACCESS=required), it signs the user in as well. Returns the grant, never a token.',
   })
   @ApiOkResponse({ type: GrantViewDto })
   async exchangeCode(
-    @CurrentUser() user: AuthenticatedUser,
+    @CurrentUser() user: AuthenticatedUser | undefined,
     @Body() body: ExchangeCodeDto,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<GrantViewDto> {
-    requireSession(user);
+    const signingIn = user === undefined && this.mode === 'required';
+    if (!signingIn) requireSession(user);
     assertSameSiteXhr(request, this.publicOrigin);
+    const context = auditContextOf(request);
     const { grant } = await this.exchange.exchange(
       body.code,
       { redirectUri: 'postmessage' },
-      (identity) => {
-        if (identity.sub !== user.googleSub) {
-          throw new OfflineAccessError(
-            'account_mismatch',
-            'The code belongs to another Google account than the one signed in.',
-          );
-        }
-        return Promise.resolve(user.id);
+      async (identity) => {
+        if (!signingIn) return sameAccount(user!, identity.sub);
+        const { user: signedIn, session } = await this.signIn.signInWithVerifiedIdToken(
+          identity,
+          context,
+          'google_code',
+          this.sessionCookie.read(request),
+        );
+        this.sessionCookie.set(reply, session.token);
+        return signedIn.id;
       },
-      auditContextOf(request),
+      context,
     );
     return GrantViewDto.from(grant);
   }
@@ -101,11 +122,21 @@ export class OfflineAccessController {
 
 // Codes and switches come from our pages, in the browser: an API caller's Bearer ID token is
 // not the user's consent to change their grant.
-function requireSession(user: AuthenticatedUser): void {
-  if (user.via !== 'session') {
+function requireSession(user: AuthenticatedUser | undefined): asserts user is AuthenticatedUser {
+  if (user?.via !== 'session') {
     throw new AuthError(
       'authentication_required',
       'Sign in on this site to change offline access.',
     );
   }
+}
+
+function sameAccount(user: AuthenticatedUser, sub: string): Promise<string> {
+  if (sub !== user.googleSub) {
+    throw new OfflineAccessError(
+      'account_mismatch',
+      'The code belongs to another Google account than the one signed in.',
+    );
+  }
+  return Promise.resolve(user.id);
 }

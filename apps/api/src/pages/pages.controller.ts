@@ -17,6 +17,7 @@ export class PagesController {
   private readonly clientId: string;
   private readonly gsiClientUrl: string;
   private readonly offlineScopes: readonly string[];
+  private readonly offlineAccessMode: 'optional' | 'required';
 
   constructor(
     config: ConfigService,
@@ -25,6 +26,7 @@ export class PagesController {
     this.clientId = config.get('google').webClientId;
     this.gsiClientUrl = config.get('google').urls.gsiClient;
     this.offlineScopes = config.get('offlineAccess').scopes;
+    this.offlineAccessMode = config.get('offlineAccess').mode;
   }
 
   @Get()
@@ -41,6 +43,8 @@ export class PagesController {
       clientId: this.clientId,
       gsiClientUrl: this.gsiClientUrl,
       error: typeof error === 'string' && SHOWN_ERROR.test(error) ? error : undefined,
+      offlineAccess: this.offlineAccessMode,
+      codeScopes: ['openid', 'email', 'profile', ...this.offlineScopes],
     });
     void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   }

@@ -10,20 +10,49 @@ export interface SignInPageOptions {
   readonly clientId: string;
   readonly gsiClientUrl: string;
   readonly error?: string;
+  /** `required`: one button signs in and grants offline access (GIS code client). */
+  readonly offlineAccess: 'optional' | 'required';
+  /** Every scope the code client asks for, sign-in scopes included. */
+  readonly codeScopes: readonly string[];
 }
+
+// Google's "G" logo, as its sign-in branding guidelines require on a custom button:
+// https://developers.google.com/identity/branding-guidelines
+const GOOGLE_G = `<svg class="gsi-logo" viewBox="0 0 48 48" aria-hidden="true" width="20" height="20">
+          <path fill="#EA4335" d="M24 9.5c3.54 0 6.71 1.22 9.21 3.6l6.85-6.85C35.9 2.38 30.47 0 24 0 14.62 0 6.51 5.38 2.56 13.22l7.98 6.19C12.43 13.72 17.74 9.5 24 9.5z"/>
+          <path fill="#4285F4" d="M46.98 24.55c0-1.57-.15-3.09-.38-4.55H24v9.02h12.94c-.58 2.96-2.26 5.48-4.78 7.18l7.73 6c4.51-4.18 7.09-10.36 7.09-17.65z"/>
+          <path fill="#FBBC05" d="M10.53 28.59c-.48-1.45-.76-2.99-.76-4.59s.27-3.14.76-4.59l-7.98-6.19C.92 16.46 0 20.12 0 24c0 3.88.92 7.54 2.56 10.78l7.97-6.19z"/>
+          <path fill="#34A853" d="M24 48c6.48 0 11.93-2.13 15.89-5.81l-7.73-6c-2.15 1.45-4.92 2.3-8.16 2.3-6.26 0-11.57-4.22-13.47-9.91l-7.98 6.19C6.51 42.62 14.62 48 24 48z"/>
+        </svg>`;
 
 /** `/`: Google's branded button (rendered by GIS) and One Tap for returning users. */
 export function renderSignInPage(options: SignInPageOptions): string {
   const error = options.error
     ? `<p class="error" role="alert" id="sign-in-error">Sign-in failed (${escapeHtml(options.error)}). Please try again.</p>`
     : '<p class="error" role="alert" id="sign-in-error" hidden></p>';
+  const required = options.offlineAccess === 'required';
+  // With offline access required, signing in and consenting are one step: a custom button
+  // (Google's branding: white, the "G", "Sign in with Google") starts the code client.
+  const button = required
+    ? `<button type="button" id="google-code-button" class="gsi-button">
+        ${GOOGLE_G}
+        <span>Sign in with Google</span>
+      </button>`
+    : '<div id="google-button" class="google-button" aria-label="Sign in with Google"></div>';
+  const lead = required
+    ? 'Use your Google account. Grantkeeper also asks to act for you while you are away, such as sending your news digest; you can turn that off at any time.'
+    : 'Use your Google account. We only learn your name, email address and picture.';
   return layout({
     title: 'Sign in',
     scripts: ['/assets/sign-in.js', options.gsiClientUrl],
-    bodyData: { 'client-id': options.clientId },
+    bodyData: {
+      'client-id': options.clientId,
+      'offline-access': options.offlineAccess,
+      'code-scopes': options.codeScopes.join(' '),
+    },
     body: `      <h1>Sign in to Grantkeeper</h1>
-      <p class="lead">Use your Google account. We only learn your name, email address and picture.</p>
-      <div id="google-button" class="google-button" aria-label="Sign in with Google"></div>
+      <p class="lead">${escapeHtml(lead)}</p>
+      ${button}
       ${error}
       <p class="fine">By signing in you agree that we keep a record of your sign-ins.</p>`,
   });
