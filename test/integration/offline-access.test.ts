@@ -184,8 +184,11 @@ describe('Offline access: code exchange', () => {
         cookies: { [SESSION_COOKIE]: alice },
       });
 
-    it('reports none before any consent', async () => {
-      expect((await status()).body).toEqual({ status: 'none', scopes: [] });
+    it('reports none before any consent, in a response no cache may keep', async () => {
+      const response = await status();
+
+      expect(response.body).toEqual({ status: 'none', scopes: [] });
+      expect(response.headers.get('cache-control')).toBe('no-store');
     });
 
     it('switches offline access off: revoked at Google, tokens purged from the vault', async () => {

@@ -1,11 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { AuditService } from '@grantkeeper/audit';
+import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@grantkeeper/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { GrantEntity } from './grant.entity.js';
 import { GrantVault } from './grant-vault.js';
 import { GoogleCallError, GoogleTokenEndpoint } from './google-token-endpoint.js';
 import { OfflineAccessError } from './offline-access.errors.js';
+import { type RefreshOutcome, RefreshAudit } from './refresh-audit.js';
 import { nextRefreshAttempt } from './refresh-backoff.js';
 import { missingScopes } from './scopes.js';
 
@@ -22,19 +22,6 @@ export interface BrokeredAccessToken {
   readonly grantId: string;
 }
 
-type RefreshOutcome =
-  | {
-      kind: 'token';
-      grant: GrantEntity;
-      token: BrokeredAccessToken;
-      refreshed: boolean;
-      rotated: boolean;
-      /** Set when the refresh failed transiently and a still-valid cached token was served. */
-      failedReason?: string;
-    }
-  | { kind: 'revoked'; grant: GrantEntity; justNow: boolean }
-  | { kind: 'unavailable'; grant: GrantEntity; retryAfterSeconds: number; reason?: string };
-
 /**
  * Gives the scheduler, the dashboard and other teams a valid access token for a user, refreshing
  * through Google only when the cached one has less than five minutes left.
@@ -45,14 +32,13 @@ type RefreshOutcome =
  */
 @Injectable()
 export class AccessTokenBroker {
-  private readonly logger = new Logger(AccessTokenBroker.name);
   private readonly clientId: string;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly google: GoogleTokenEndpoint,
     private readonly grantVault: GrantVault,
-    private readonly audit: AuditService,
+    private readonly refreshAudit: RefreshAudit,
     config: ConfigService,
   ) {
     this.clientId = config.get('google').webClientId;
@@ -86,7 +72,7 @@ export class AccessTokenBroker {
     const outcome = await this.dataSource.transaction((manager) =>
       this.refreshLocked(grantId, manager, true),
     );
-    await this.recordOutcome(outcome);
+    await this.refreshAudit.record(outcome);
     if (outcome.kind !== 'token') return outcome.kind;
     return outcome.failedReason === undefined ? 'refreshed' : 'unavailable';
   }
@@ -95,7 +81,7 @@ export class AccessTokenBroker {
     const outcome = await this.dataSource.transaction((manager) =>
       this.refreshLocked(grantId, manager, false),
     );
-    await this.recordOutcome(outcome);
+    await this.refreshAudit.record(outcome);
     switch (outcome.kind) {
       case 'token':
         // Google may hand back fewer scopes than we had recorded (the user removed some).
@@ -235,46 +221,6 @@ export class AccessTokenBroker {
       retryAfterSeconds: Math.max(1, wait),
       reason: error.reason,
     };
-  }
-
-  private async recordOutcome(outcome: RefreshOutcome): Promise<void> {
-    if (outcome.kind === 'token' && !outcome.refreshed && !outcome.failedReason) return;
-    if (outcome.kind === 'revoked' && !outcome.justNow) return;
-    const grantId = outcome.grant.id;
-    const userId = outcome.grant.userId;
-    if (outcome.kind === 'token' && outcome.refreshed) {
-      await this.audit.record({
-        action: 'offline_access.refresh_succeeded',
-        actor: { kind: 'system' },
-        subjectUserId: userId,
-        grantId,
-        details: { refresh_token_rotated: outcome.rotated },
-      });
-      return;
-    }
-    const reason =
-      outcome.kind === 'revoked'
-        ? outcome.grant.revocationReason
-        : outcome.kind === 'token'
-          ? outcome.failedReason
-          : outcome.reason;
-    await this.audit.record({
-      action: 'offline_access.refresh_failed',
-      actor: { kind: 'system' },
-      subjectUserId: userId,
-      grantId,
-      details: { reason: reason ?? 'backing_off', final: outcome.kind === 'revoked' },
-    });
-    if (outcome.kind === 'revoked') {
-      this.logger.warn(`Grant ${grantId} is dead at Google (${reason}); marked revoked.`);
-      await this.audit.record({
-        action: 'offline_access.revoked',
-        actor: { kind: 'google' },
-        subjectUserId: userId,
-        grantId,
-        details: { reason: reason ?? 'invalid_grant', by: 'google' },
-      });
-    }
   }
 
   private async cachedToken(

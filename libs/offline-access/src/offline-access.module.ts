@@ -16,6 +16,7 @@ import { OAuthStateEntity } from './oauth-state.entity.js';
 import { OfflineAccessController } from './offline-access.controller.js';
 import { RedirectFlowService } from './redirect-flow.service.js';
 import { RedirectStateStore } from './redirect-state.store.js';
+import { RefreshAudit } from './refresh-audit.js';
 
 /** Entities owned by this module, for the composition root's data source. */
 export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
@@ -58,6 +59,7 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     CodeExchangeService,
     GrantsService,
     AccessTokenBroker,
+    RefreshAudit,
     RedirectStateStore,
     RedirectFlowService,
   ],

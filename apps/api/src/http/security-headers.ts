@@ -81,7 +81,13 @@ export function apiSecurityHeaders(pageHeaders: Record<string, string>): Record<
   return headers;
 }
 
-/** True for JSON API paths (the OpenAPI UI under /api/docs is a page). */
+/**
+ * True for JSON API paths, which get the REST set (`Cache-Control: no-store` among them): the
+ * service API under /api/ (not the OpenAPI UI under /api/docs, a page) and the user's own
+ * /offline-access endpoints.
+ */
 export function isApiPath(url: string): boolean {
-  return url.startsWith('/api/') && !url.startsWith('/api/docs');
+  return (
+    (url.startsWith('/api/') && !url.startsWith('/api/docs')) || url.startsWith('/offline-access')
+  );
 }

@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '@grantkeeper/audit';
+import type { BrokeredAccessToken } from './access-token.broker.js';
+import type { GrantEntity } from './grant.entity.js';
+
+/** How one locked refresh of a grant ended (see AccessTokenBroker). */
+export type RefreshOutcome =
+  | {
+      kind: 'token';
+      grant: GrantEntity;
+      token: BrokeredAccessToken;
+      refreshed: boolean;
+      rotated: boolean;
+      /** Set when the refresh failed transiently and a still-valid cached token was served. */
+      failedReason?: string;
+    }
+  | { kind: 'revoked'; grant: GrantEntity; justNow: boolean }
+  | { kind: 'unavailable'; grant: GrantEntity; retryAfterSeconds: number; reason?: string };
+
+/** Puts the broker's refreshes on the record: successes, failures, and grants Google killed. */
+@Injectable()
+export class RefreshAudit {
+  private readonly logger = new Logger('AccessTokenBroker');
+
+  constructor(private readonly audit: AuditService) {}
+
+  async record(outcome: RefreshOutcome): Promise<void> {
+    if (outcome.kind === 'token' && !outcome.refreshed && !outcome.failedReason) return;
+    if (outcome.kind === 'revoked' && !outcome.justNow) return;
+    const grantId = outcome.grant.id;
+    const userId = outcome.grant.userId;
+    if (outcome.kind === 'token' && outcome.refreshed) {
+      await this.audit.record({
+        action: 'offline_access.refresh_succeeded',
+        actor: { kind: 'system' },
+        subjectUserId: userId,
+        grantId,
+        details: { refresh_token_rotated: outcome.rotated },
+      });
+      return;
+    }
+    const reason =
+      outcome.kind === 'revoked'
+        ? outcome.grant.revocationReason
+        : outcome.kind === 'token'
+          ? outcome.failedReason
+          : outcome.reason;
+    await this.audit.record({
+      action: 'offline_access.refresh_failed',
+      actor: { kind: 'system' },
+      subjectUserId: userId,
+      grantId,
+      details: { reason: reason ?? 'backing_off', final: outcome.kind === 'revoked' },
+    });
+    if (outcome.kind === 'revoked') {
+      this.logger.warn(`Grant ${grantId} is dead at Google (${reason}); marked revoked.`);
+      await this.audit.record({
+        action: 'offline_access.revoked',
+        actor: { kind: 'google' },
+        subjectUserId: userId,
+        grantId,
+        details: { reason: reason ?? 'invalid_grant', by: 'google' },
+      });
+    }
+  }
+}
