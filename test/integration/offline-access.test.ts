@@ -162,6 +162,20 @@ describe('Offline access: code exchange', () => {
     });
   });
 
+  it('gives foreign origins no CORS allowance', async () => {
+    const preflight = await request(`${api.url}/offline-access/code`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-requested-with,content-type',
+      },
+    });
+
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
+  });
+
   it('requires a session: anonymous 401, and a Bearer ID token is not enough', async () => {
     const code = await authorizationCode(api);
     expect((await postCode(api, undefined, code)).status).toBe(401);

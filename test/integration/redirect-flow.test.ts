@@ -75,6 +75,15 @@ describe('Redirect flow (GET /auth/google)', () => {
     expect(binding).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
+  it('takes the redirect URI from configuration, never from request headers', async () => {
+    const response = await request(`${api.url}/auth/google`, {
+      headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+    });
+    const authorize = new URL(response.headers.get('location')!);
+
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${api.url}/auth/google/callback`);
+  });
+
   it('signs a visitor in and stores the grant, then refuses the same state again', async () => {
     const started = await start('?return_to=/account');
     const params = {
