@@ -163,6 +163,16 @@ describe('GIS code client (google.accounts.oauth2) against the emulator', () => 
     await expect(page.locator('#result').textContent()).resolves.toBe('');
   });
 
+  it('reports a blocked popup to error_callback', async () => {
+    context = await browser.newContext();
+    const page = await open('/popup');
+    await page.evaluate(() => {
+      window.open = () => null;
+    });
+    await page.click('#connect');
+    expect(await textOf(page, '#error')).toMatchObject({ type: 'popup_failed_to_open' });
+  });
+
   it('navigates to the authorization page in redirect mode and comes back with code and state', async () => {
     context = await browser.newContext();
     const page = await open('/redirect');

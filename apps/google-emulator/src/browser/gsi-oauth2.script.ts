@@ -57,8 +57,13 @@ function requestCodeInPopup(config) {
     finish();
     callWith(config.callback, data.response);
   }
+  // The popup posts its response and closes itself at once, so the response may still be queued
+  // when popup.closed turns true: report popup_closed only after a grace period.
+  var closedAt = 0;
   var watch = setInterval(function () {
     if (done || !popup.closed) return;
+    closedAt = closedAt || Date.now();
+    if (Date.now() - closedAt < 1000) return;
     finish();
     callWith(config.error_callback, { type: 'popup_closed', message: 'Popup window closed' });
   }, 250);

@@ -1,4 +1,4 @@
-import { Script } from 'node:vm';
+import { Script, runInNewContext } from 'node:vm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEmulator } from '../emulator.app.js';
@@ -15,6 +15,12 @@ const CLIENT = {
   redirectUris: [`${PAGE}/auth/google/id-token`],
 };
 const EMULATOR = 'http://localhost:4400';
+
+interface Oauth2 {
+  initCodeClient(config: Record<string, unknown>): { requestCode(): void };
+  hasGrantedAllScopes(response: object, ...scopes: string[]): boolean;
+  hasGrantedAnyScope(response: object, ...scopes: string[]): boolean;
+}
 
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 /** The message and targetOrigin the popup's delivery page posts to its opener. */
@@ -52,6 +58,47 @@ describe('gsiRoutes', () => {
     expect(() => new Script(response.body)).not.toThrow();
     expect(response.body).toContain(`var EMULATOR = "${EMULATOR}";`);
     expect(response.body).toContain('event.origin !== EMULATOR');
+  });
+
+  it('serves google.accounts.oauth2: offline code requests and the scope checks', async () => {
+    const script = (await app.inject({ url: '/gsi/client' })).body;
+    const assigned: string[] = [];
+    const sandbox: Record<string, unknown> = {
+      URLSearchParams,
+      location: { origin: PAGE, href: `${PAGE}/`, assign: (url: string) => assigned.push(url) },
+      addEventListener: () => undefined,
+    };
+    sandbox.window = sandbox;
+    runInNewContext(script, sandbox);
+    const oauth2 = (sandbox as unknown as { google: { accounts: { oauth2: Oauth2 } } }).google
+      .accounts.oauth2;
+    oauth2
+      .initCodeClient({
+        client_id: CLIENT.clientId,
+        scope: 'openid email',
+        ux_mode: 'redirect',
+        redirect_uri: CLIENT.redirectUris[0],
+        state: 's-1',
+        login_hint: DEFAULT_TEST_USER.email,
+      })
+      .requestCode();
+    const url = new URL(assigned[0] ?? '');
+    expect(`${url.origin}${url.pathname}`).toBe(`${EMULATOR}/o/oauth2/v2/auth`);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: CLIENT.clientId,
+      redirect_uri: CLIENT.redirectUris[0],
+      response_type: 'code',
+      scope: 'openid email',
+      access_type: 'offline',
+      include_granted_scopes: 'true',
+      state: 's-1',
+      login_hint: DEFAULT_TEST_USER.email,
+    });
+    const response = { scope: 'email openid https://www.googleapis.com/auth/userinfo.email' };
+    expect(oauth2.hasGrantedAllScopes(response, 'email', 'openid')).toBe(true);
+    expect(oauth2.hasGrantedAllScopes(response, 'email', 'profile')).toBe(false);
+    expect(oauth2.hasGrantedAnyScope(response, 'profile', 'openid')).toBe(true);
+    expect(oauth2.hasGrantedAnyScope(response, 'profile')).toBe(false);
   });
 
   it('renders the branded button for an authorized origin, 403 otherwise', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import { POSTMESSAGE, type Prompt } from '../authorization-request.js';
 import { issueAuthorizationCode } from '../code-grant.js';
 import type { EmulatorContext } from '../emulator.context.js';
@@ -14,48 +15,46 @@ function knownUser(sub: string) {
   return user;
 }
 
+/** Exactly what the consent screen would have produced had the user ticked every scope. */
+function mintAuthorizationCode(ctx: EmulatorContext, body: z.output<typeof authorizationCodeBody>) {
+  const user = knownUser(body.sub ?? DEFAULT_TEST_USER.sub);
+  const client =
+    body.client_id === undefined ? ctx.clients.defaultClient : ctx.clients.find(body.client_id);
+  if (!client) throw invalidControlInput(`client_id: no such client ${body.client_id}`);
+  if (
+    body.redirect_uri !== POSTMESSAGE &&
+    !ctx.clients.allowsRedirectUri(client, body.redirect_uri)
+  ) {
+    throw invalidControlInput(`redirect_uri: not registered for ${client.clientId}`);
+  }
+  const { scopes, invalid } = parseScopes(body.scopes);
+  if (invalid.length > 0 || scopes.length === 0) {
+    throw invalidControlInput(`scopes: invalid ${invalid.join(' ') || '(none)'}`);
+  }
+  if (body.code_challenge_method !== undefined && body.code_challenge === undefined) {
+    throw invalidControlInput('code_challenge: required with code_challenge_method');
+  }
+  const request = {
+    client,
+    redirectUri: body.redirect_uri,
+    scopes,
+    nonce: body.nonce,
+    codeChallenge: body.code_challenge,
+    codeChallengeMethod: body.code_challenge_method ?? 'plain',
+    offline: body.access_type === 'offline',
+    includeGrantedScopes: body.include_granted_scopes,
+    prompt: new Set<Prompt>(body.prompt === undefined ? [] : [body.prompt]),
+  } as const;
+  return issueAuthorizationCode(ctx.grants, request, user.sub, scopes).code.code;
+}
+
 /** The control API's OAuth part: codes without a browser, "remove app access", grant state. */
 export function oauthControlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const at = (path: string) => `${CONTROL_PREFIX}${path}`;
 
-  // Exactly what the consent screen would have produced had the user ticked every scope.
-  app.post(at('authorization-code'), (request) => {
-    const body = parseControl(authorizationCodeBody, request.body);
-    const user = knownUser(body.sub ?? DEFAULT_TEST_USER.sub);
-    const client =
-      body.client_id === undefined ? ctx.clients.defaultClient : ctx.clients.find(body.client_id);
-    if (!client) throw invalidControlInput(`client_id: no such client ${body.client_id}`);
-    if (
-      body.redirect_uri !== POSTMESSAGE &&
-      !ctx.clients.allowsRedirectUri(client, body.redirect_uri)
-    ) {
-      throw invalidControlInput(`redirect_uri: not registered for ${client.clientId}`);
-    }
-    const { scopes, invalid } = parseScopes(body.scopes);
-    if (invalid.length > 0 || scopes.length === 0) {
-      throw invalidControlInput(`scopes: invalid ${invalid.join(' ') || '(none)'}`);
-    }
-    if (body.code_challenge_method !== undefined && body.code_challenge === undefined) {
-      throw invalidControlInput('code_challenge: required with code_challenge_method');
-    }
-    const { code } = issueAuthorizationCode(
-      ctx.grants,
-      {
-        client,
-        redirectUri: body.redirect_uri,
-        scopes,
-        nonce: body.nonce,
-        codeChallenge: body.code_challenge,
-        codeChallengeMethod: body.code_challenge_method ?? 'plain',
-        offline: body.access_type === 'offline',
-        includeGrantedScopes: body.include_granted_scopes,
-        prompt: new Set<Prompt>(body.prompt === undefined ? [] : [body.prompt]),
-      },
-      user.sub,
-      scopes,
-    );
-    return { code: code.code };
-  });
+  app.post(at('authorization-code'), (request) => ({
+    code: mintAuthorizationCode(ctx, parseControl(authorizationCodeBody, request.body)),
+  }));
 
   // The user removes the app at myaccount.google.com → "Third-party apps & services".
   app.post<{ Params: { sub: string } }>(at('users/:sub/revoke'), (request) => {
