@@ -11,6 +11,7 @@ const PUBLIC_ROUTES = [
   'GET /',
   'GET /account',
   'GET /health',
+  'GET /metrics',
   'GET /auth/google',
   'GET /auth/google/callback',
   'POST /auth/google/id-token',

@@ -60,6 +60,8 @@ export async function startApiUnderTest(env: Record<string, string> = {}): Promi
     VAULT_KEYS: `1:${randomBytes(32).toString('base64url')}`,
     ADMIN_EMAILS: 'admin@grantkeeper.test,carol@example.net',
     LOG_LEVEL: 'silent',
+    // Tests that need the job queue and cron triggers turn them on.
+    SCHEDULER_ENABLED: 'false',
     ...env,
   });
   const app = await createApp(config);

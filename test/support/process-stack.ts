@@ -96,6 +96,7 @@ export async function startProcessStack(
     VAULT_KEYS: `1:${randomBytes(32).toString('base64url')}`,
     ADMIN_EMAILS: 'admin@grantkeeper.test',
     LOG_LEVEL: 'info',
+    SCHEDULER_ENABLED: 'false',
     ...apiEnv,
   });
   await waitFor(`${apiUrl}/health`, api);

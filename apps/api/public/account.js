@@ -99,6 +99,33 @@
     });
   }
 
+  const saveDigest = document.getElementById('news-digest-save');
+  if (saveDigest) {
+    const digestError = document.getElementById('news-digest-error');
+    saveDigest.addEventListener('click', async () => {
+      const categories = [...document.querySelectorAll('input[name="category"]:checked')].map(
+        (box) => box.value,
+      );
+      const enabled = document.getElementById('news-digest-enabled').checked;
+      saveDigest.disabled = true;
+      digestError.hidden = true;
+      try {
+        const answer = await send('PUT', '/offline-access/tasks/news-digest', {
+          enabled,
+          settings: { categories },
+        });
+        if (answer.ok) {
+          window.location.reload();
+          return;
+        }
+        show(digestError, answer.body.message || `Could not save (${answer.status}).`);
+      } catch {
+        show(digestError, 'Could not reach the server. Check your connection and try again.');
+      }
+      saveDigest.disabled = false;
+    });
+  }
+
   // Signing out ends the server session and tells GIS not to auto-select the account on the next
   // visit (otherwise One Tap would sign the user straight back in).
   signOutButton.addEventListener('click', async () => {

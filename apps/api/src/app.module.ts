@@ -7,12 +7,14 @@ import { GoogleModule } from '@grantkeeper/google';
 import { IdentityModule } from '@grantkeeper/identity';
 import { VaultModule } from '@grantkeeper/vault';
 import { OfflineAccessModule } from '@grantkeeper/offline-access';
+import { SchedulerModule } from '@grantkeeper/scheduler';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { migrations } from '../../../migrations/index.js';
 import { ENTITIES } from './entities.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
+import { MetricsController } from './metrics/metrics.controller.js';
 import { PagesController } from './pages/pages.controller.js';
 
 @Module({})
@@ -38,9 +40,10 @@ export class AppModule {
         IdentityModule,
         VaultModule,
         OfflineAccessModule,
+        SchedulerModule.forRoot(),
         HealthModule,
       ],
-      controllers: [PagesController],
+      controllers: [PagesController, MetricsController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -8,6 +8,7 @@ import { avatarsRoutes } from './routes/avatars.routes.js';
 import { certsRoutes } from './routes/certs.routes.js';
 import { controlRoutes } from './routes/control.routes.js';
 import { discoveryRoutes } from './routes/discovery.routes.js';
+import { gmailRoutes } from './routes/gmail.routes.js';
 import { gsiRoutes } from './routes/gsi.routes.js';
 import { oauthAuthorizeRoutes } from './routes/oauth-authorize.routes.js';
 import { oauthTokenRoutes } from './routes/oauth-token.routes.js';
@@ -100,6 +101,7 @@ export async function buildEmulator(config: EmulatorConfig): Promise<FastifyInst
   oauthTokenRoutes(app, ctx);
   oauthTokenInfoRoutes(app, ctx);
   controlRoutes(app, ctx);
+  gmailRoutes(app, ctx);
   return app;
 }
 

@@ -3,6 +3,7 @@ import { ClientRegistry } from './clients.js';
 import type { EmulatorConfig } from './emulator.config.js';
 import { FaultInjector } from './faults.js';
 import { IdTokens } from './id-tokens.js';
+import { GmailMailbox } from './gmail-mailbox.js';
 import { OAuthGrants } from './oauth-grants.js';
 import { SigningKeys } from './signing-keys.js';
 
@@ -24,6 +25,8 @@ export interface EmulatorContext {
   clients: ClientRegistry;
   /** Consent, authorization codes, access and refresh tokens of every user+client. */
   grants: OAuthGrants;
+  /** Messages sent through the Gmail-shaped API. */
+  gmail: GmailMailbox;
   faults: FaultInjector;
   calls: CallLog;
   /** Faults, calls, settings and grants back to their start; one fresh signing key. */
@@ -41,6 +44,7 @@ export async function createEmulatorContext(
     codeLifetimeSeconds: config.codeLifetimeSeconds,
   });
   const settings = initialSettings();
+  const gmail = new GmailMailbox();
   const grants = new OAuthGrants({
     accessTokenLifetimeSeconds: () => settings.accessTokenLifetimeSeconds,
     codeLifetimeSeconds: () => settings.codeLifetimeSeconds,
@@ -55,10 +59,12 @@ export async function createEmulatorContext(
     idTokens: new IdTokens(keys, () => config.idTokenLifetimeSeconds, publicUrl),
     clients: new ClientRegistry(config.clients),
     grants,
+    gmail,
     faults,
     calls,
     reset: async () => {
       faults.clear();
+      gmail.clear();
       calls.clear();
       Object.assign(settings, initialSettings());
       grants.clear();

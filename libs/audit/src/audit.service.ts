@@ -53,6 +53,27 @@ export class AuditService {
     await this.events.save(event, { reload: false });
   }
 
+  /**
+   * Deletes events older than `before` (audit retention), in batches. The append-only trigger
+   * lets a DELETE through only inside a transaction that sets `grantkeeper.audit_maintenance`.
+   */
+  async purgeOlderThan(before: Date, batchSize = 5_000): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const deleted = await this.events.manager.transaction(async (manager) => {
+        await manager.query(`SET LOCAL grantkeeper.audit_maintenance = 'on'`);
+        const result = await manager.query<[unknown[], number]>(
+          `DELETE FROM audit_events WHERE id IN (
+             SELECT id FROM audit_events WHERE occurred_at < $1 ORDER BY id LIMIT $2)`,
+          [before, batchSize],
+        );
+        return result[1];
+      });
+      total += deleted;
+      if (deleted < batchSize) return total;
+    }
+  }
+
   /** The newest events about one user, newest first. */
   async recentForUser(userId: string, limit = 20): Promise<AuditEventView[]> {
     return this.events.find({

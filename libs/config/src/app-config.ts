@@ -56,4 +56,27 @@ export interface AppConfig {
     /** The redirect flow's callback: derived from PUBLIC_URL, never from request headers. */
     readonly redirectUri: string;
   };
+  /** When set, GET /metrics requires it as a Bearer token. Sensitive. */
+  readonly metricsToken: string | undefined;
+  readonly scheduler: {
+    /** Off: no cron triggers and no workers in this instance (it still serves HTTP). */
+    readonly enabled: boolean;
+    /** Jobs one instance works on at once, per queue. */
+    readonly concurrency: number;
+    /** A job still active after this long is failed and retried (its instance died). */
+    readonly jobTimeoutSeconds: number;
+    readonly pollingSeconds: number;
+    readonly keepAliveCron: string;
+    /** Grants not refreshed for this long are refreshed (Google expires them after six idle months). */
+    readonly keepAliveAfterDays: number;
+    readonly taskSweepCron: string;
+    readonly newsDigestCron: string;
+    readonly purgeCron: string;
+    readonly auditRetentionDays: number;
+  };
+  readonly googleApp: {
+    /** `testing`: Google expires refresh tokens after `testingRefreshTokenDays`. */
+    readonly publishingStatus: 'testing' | 'production';
+    readonly testingRefreshTokenDays: number;
+  };
 }

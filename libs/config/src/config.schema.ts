@@ -11,6 +11,7 @@ export const GOOGLE_PRODUCTION_URLS = {
   jwks: 'https://www.googleapis.com/oauth2/v3/certs',
   pemCerts: 'https://www.googleapis.com/oauth2/v1/certs',
   gsiClient: 'https://accounts.google.com/gsi/client',
+  gmail: 'https://gmail.googleapis.com',
 } as const;
 
 /** The same endpoints on the emulator: paths mirror Google's, only the origin differs. */
@@ -23,6 +24,7 @@ export const GOOGLE_EMULATOR_PATHS: Record<keyof typeof GOOGLE_PRODUCTION_URLS, 
   jwks: '/oauth2/v3/certs',
   pemCerts: '/oauth2/v1/certs',
   gsiClient: '/gsi/client',
+  gmail: '',
 };
 
 const list = z.string().transform((value) =>
@@ -34,6 +36,11 @@ const list = z.string().transform((value) =>
 const url = z.url({ protocol: /^https?$/ });
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+// Five fields (minute precision) or six (with seconds, for tests), as the `cron` package reads.
+const cron = z
+  .string()
+  .trim()
+  .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression of five or six fields');
 
 /**
  * Every environment variable the api reads. Defaults are the development ones; production
@@ -68,6 +75,7 @@ export const environmentSchema = z.object({
   GOOGLE_JWKS_URL: url.optional(),
   GOOGLE_PEM_CERTS_URL: url.optional(),
   GOOGLE_GSI_CLIENT_URL: url.optional(),
+  GOOGLE_GMAIL_URL: url.optional(),
 
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: int(1, 24 * 90).default(24 * 14),
@@ -95,6 +103,20 @@ export const environmentSchema = z.object({
     .transform((value) => value.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https$/ })).min(1)),
   OFFLINE_ACCESS_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
+
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  SCHEDULER_ENABLED: bool.default(true),
+  SCHEDULER_CONCURRENCY: int(1, 100).default(4),
+  SCHEDULER_JOB_TIMEOUT_SECONDS: int(1, 86_400).default(300),
+  SCHEDULER_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  KEEP_ALIVE_CRON: cron.default('17 3 * * *'),
+  KEEP_ALIVE_AFTER_DAYS: int(1, 170).default(30),
+  TASK_SWEEP_CRON: cron.default('* * * * *'),
+  NEWS_DIGEST_CRON: cron.default('0 7 * * *'),
+  PURGE_CRON: cron.default('43 4 * * *'),
+  AUDIT_RETENTION_DAYS: int(1, 36_500).default(400),
+  GOOGLE_APP_PUBLISHING_STATUS: z.enum(['testing', 'production']).default('production'),
+  GOOGLE_TESTING_REFRESH_TOKEN_DAYS: int(1, 365).default(7),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -96,6 +96,23 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
         redirectUri: `${publicUrl}/auth/google/callback`,
       },
       vault,
+      metricsToken: env.METRICS_TOKEN,
+      scheduler: {
+        enabled: env.SCHEDULER_ENABLED,
+        concurrency: env.SCHEDULER_CONCURRENCY,
+        jobTimeoutSeconds: env.SCHEDULER_JOB_TIMEOUT_SECONDS,
+        pollingSeconds: env.SCHEDULER_POLLING_SECONDS,
+        keepAliveCron: env.KEEP_ALIVE_CRON,
+        keepAliveAfterDays: env.KEEP_ALIVE_AFTER_DAYS,
+        taskSweepCron: env.TASK_SWEEP_CRON,
+        newsDigestCron: env.NEWS_DIGEST_CRON,
+        purgeCron: env.PURGE_CRON,
+        auditRetentionDays: env.AUDIT_RETENTION_DAYS,
+      },
+      googleApp: {
+        publishingStatus: env.GOOGLE_APP_PUBLISHING_STATUS,
+        testingRefreshTokenDays: env.GOOGLE_TESTING_REFRESH_TOKEN_DAYS,
+      },
     },
   };
 }
@@ -152,5 +169,6 @@ function googleUrls(env: Environment, emulatorUrl: string | undefined): GoogleUr
     jwks: env.GOOGLE_JWKS_URL ?? base('jwks'),
     pemCerts: env.GOOGLE_PEM_CERTS_URL ?? base('pemCerts'),
     gsiClient: env.GOOGLE_GSI_CLIENT_URL ?? base('gsiClient'),
+    gmail: env.GOOGLE_GMAIL_URL ?? base('gmail'),
   };
 }

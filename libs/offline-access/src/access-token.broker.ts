@@ -74,7 +74,8 @@ export class AccessTokenBroker {
     );
     await this.refreshAudit.record(outcome);
     if (outcome.kind !== 'token') return outcome.kind;
-    return outcome.failedReason === undefined ? 'refreshed' : 'unavailable';
+    // Served from cache while backing off, or after a transient failure: not refreshed.
+    return outcome.refreshed ? 'refreshed' : 'unavailable';
   }
 
   private async refresh(grantId: string, scopes: readonly string[]): Promise<BrokeredAccessToken> {

@@ -39,6 +39,26 @@ export class GrantsService {
       .findOneBy({ userId, clientId: this.clientId });
   }
 
+  async byId(grantId: string): Promise<GrantEntity | null> {
+    return this.dataSource.getRepository(GrantEntity).findOneBy({ id: grantId });
+  }
+
+  /**
+   * Ids of live grants last refreshed (or, never refreshed, created) before `olderThan`, in id
+   * order from `after`: the keep-alive job's pages.
+   */
+  async dueForKeepAlive(olderThan: Date, limit: number, after?: string): Promise<string[]> {
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM grants
+        WHERE status = 'active' AND client_id = $1
+          AND coalesce(last_refreshed_at, created_at) < $2
+          AND ($3::uuid IS NULL OR id > $3::uuid)
+        ORDER BY id LIMIT $4`,
+      [this.clientId, olderThan, after ?? null, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /**
    * Revokes the grant: at once here (the broker stops handing out tokens, the cached access
    * token is purged), then at Google. If Google can't be reached, the refresh token's envelope

@@ -63,6 +63,6 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     RedirectStateStore,
     RedirectFlowService,
   ],
-  exports: [AccessTokenBroker, GrantsService, CodeExchangeService],
+  exports: [AccessTokenBroker, GrantsService, CodeExchangeService, RedirectStateStore],
 })
 export class OfflineAccessModule {}

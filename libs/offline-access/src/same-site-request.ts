@@ -23,7 +23,7 @@ export function assertSameSiteXhr(request: FastifyRequest, publicOrigin: string)
   }
   const type = request.headers['content-type'];
   if (request.method !== 'DELETE' && !type?.toLowerCase().startsWith('application/json')) {
-    throw crossSite('Send the code as JSON.');
+    throw crossSite('Send the request body as JSON.');
   }
 }
 

@@ -7,6 +7,7 @@ import {
   idTokenErrorDisposition,
 } from '@grantkeeper/identity';
 import { OfflineAccessError, offlineAccessStatus } from '@grantkeeper/offline-access';
+import { SchedulerError, schedulerErrorStatus } from '@grantkeeper/scheduler';
 
 /** The one error shape of the HTTP surface. `error` is a stable snake_case code. */
 export interface ErrorBody {
@@ -33,6 +34,9 @@ export function toErrorBody(error: unknown): ErrorBody {
   }
   if (error instanceof ThrottlerException) {
     return body(429, 'rate_limited', 'Too many requests; retry after the Retry-After delay.');
+  }
+  if (error instanceof SchedulerError) {
+    return body(schedulerErrorStatus(error.code), error.code, error.message);
   }
   // Nest wraps Fastify's own 4xx errors (body parsing, limits) in an HttpException.
   const fastify = fromFastifyError(error instanceof HttpException ? error.cause : error);

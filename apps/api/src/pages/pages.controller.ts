@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { ConfigService } from '@grantkeeper/config';
 import { type AuthenticatedUser, CurrentUser, Public } from '@grantkeeper/identity';
 import { GrantsService, GrantViewDto } from '@grantkeeper/offline-access';
+import { UserTasksService } from '@grantkeeper/scheduler';
 import type { FastifyReply } from 'fastify';
 import { renderAccountPage, renderSignInPage } from './templates.js';
 
@@ -22,6 +23,7 @@ export class PagesController {
   constructor(
     config: ConfigService,
     private readonly grants: GrantsService,
+    private readonly tasks: UserTasksService,
   ) {
     this.clientId = config.get('google').webClientId;
     this.gsiClientUrl = config.get('google').urls.gsiClient;
@@ -58,7 +60,10 @@ export class PagesController {
       void reply.redirect('/', 302);
       return;
     }
-    const grant = await this.grants.forUser(user.id);
+    const [grant, tasks] = await Promise.all([
+      this.grants.forUser(user.id),
+      this.tasks.list(user.id),
+    ]);
     const html = renderAccountPage({
       user,
       gsiClientUrl: this.gsiClientUrl,
@@ -67,6 +72,7 @@ export class PagesController {
         grant: grant ? GrantViewDto.from(grant) : GrantViewDto.none(),
         requestedScopes: this.offlineScopes,
       },
+      tasks,
     });
     void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   }

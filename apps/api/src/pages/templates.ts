@@ -1,6 +1,8 @@
 import type { AuthenticatedUser } from '@grantkeeper/identity';
 import type { ErrorBody } from '../http/error-body.js';
+import type { UserTaskView } from '@grantkeeper/scheduler';
 import { escapeHtml, layout } from './html.js';
+import { renderNewsDigestSection } from './news-digest.section.js';
 import {
   type OfflineAccessSectionOptions,
   renderOfflineAccessSection,
@@ -63,6 +65,7 @@ export interface AccountPageOptions {
   readonly gsiClientUrl: string;
   readonly clientId: string;
   readonly offlineAccess: OfflineAccessSectionOptions;
+  readonly tasks: readonly UserTaskView[];
 }
 
 /** `/account`: who you are, offline access on or off, and the way out. */
@@ -71,6 +74,7 @@ export function renderAccountPage({
   gsiClientUrl,
   clientId,
   offlineAccess,
+  tasks,
 }: AccountPageOptions): string {
   const picture = user.picture
     ? `<img class="avatar" src="${escapeHtml(user.picture)}" alt="" width="72" height="72">`
@@ -106,6 +110,10 @@ export function renderAccountPage({
         ${details}
       </dl>
       ${renderOfflineAccessSection(offlineAccess)}
+      ${renderNewsDigestSection(
+        tasks.find((task) => task.name === 'news-digest'),
+        offlineAccess.grant.status === 'active',
+      )}
       <button type="button" id="sign-out" class="button">Sign out</button>
       <p class="error" role="alert" id="account-error" hidden></p>`,
   });

@@ -1,0 +1,91 @@
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { type AppConfig, ConfigService } from '@grantkeeper/config';
+import { type Job, PgBoss, type SendOptions } from 'pg-boss';
+import { type QueueName, queueDefinitions } from './queues.js';
+
+/** What a worker does with one job; throwing makes pg-boss retry it with backoff. */
+export type JobHandler<T> = (data: T, job: Job<T>) => Promise<void>;
+
+/**
+ * pg-boss in its own schema (`pgboss`) of our PostgreSQL: jobs survive restarts, each is worked
+ * on by one instance at a time, a job whose instance died is retried once it expires, and jobs
+ * that fail every retry land in the dead-letter queue. Stopped before the database pool closes
+ * (`beforeApplicationShutdown` runs ahead of TypeORM's own shutdown), so no job is cut off by a
+ * closed pool.
+ */
+@Injectable()
+export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Scheduler');
+  private readonly boss: PgBoss;
+  private readonly settings: AppConfig['scheduler'];
+  private started = false;
+
+  constructor(private readonly config: ConfigService) {
+    this.settings = config.get('scheduler');
+    this.boss = new PgBoss({
+      connectionString: config.get('database').url,
+      schema: 'pgboss',
+      max: Math.max(2, Math.min(10, this.settings.concurrency + 2)),
+      application_name: 'grantkeeper-scheduler',
+    });
+    // pg-boss reports lost connections here and reconnects on its own (PostgreSQL restarts).
+    this.boss.on('error', (error: Error) => this.logger.warn(`Job queue: ${error.message}`));
+  }
+
+  get enabled(): boolean {
+    return this.settings.enabled;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.enabled) return;
+    await this.boss.start();
+    this.started = true;
+    for (const queue of queueDefinitions(this.settings.jobTimeoutSeconds)) {
+      if (!(await this.boss.getQueue(queue.name))) await this.boss.createQueue(queue.name, queue);
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    // Graceful: active jobs get a chance to finish; any left are retried by another instance.
+    await this.boss.stop({ graceful: true, timeout: 10_000 });
+  }
+
+  /** Queues a job; null when an equal job (same singleton key) is already queued or active. */
+  async send<T extends object>(queue: QueueName, data: T, options: SendOptions = {}) {
+    if (!this.started) return null;
+    return this.boss.send(queue, data, options);
+  }
+
+  /** Works on `queue` in this instance, up to the configured concurrency at once. */
+  async work<T extends object>(queue: QueueName, handler: JobHandler<T>): Promise<void> {
+    if (!this.started) return;
+    await this.boss.work<T>(
+      queue,
+      {
+        localConcurrency: this.settings.concurrency,
+        pollingIntervalSeconds: this.settings.pollingSeconds,
+      },
+      async ([job]) => {
+        if (job) await handler(job.data, job);
+      },
+    );
+  }
+
+  /** Counts per queue, for the dashboard and `/metrics`. */
+  async stats(queue: QueueName) {
+    if (!this.started) return undefined;
+    return (await this.boss.getQueueStats(queue))[0];
+  }
+
+  /** The pg-boss instance itself, for the operations pages (jobs, retries of dead ones). */
+  get raw(): PgBoss {
+    return this.boss;
+  }
+}

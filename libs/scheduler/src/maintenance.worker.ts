@@ -1,0 +1,57 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '@grantkeeper/audit';
+import { type AppConfig, ConfigService } from '@grantkeeper/config';
+import { GrantsService, RedirectStateStore } from '@grantkeeper/offline-access';
+import { VaultService } from '@grantkeeper/vault';
+
+/** One re-wrap job stops after this long and leaves the rest to the next (resumable) run. */
+const REWRAP_BUDGET_MS = 60_000;
+
+/** Housekeeping jobs: purges by retention, and re-wrapping after a key rotation. */
+@Injectable()
+export class MaintenanceWorker {
+  private readonly logger = new Logger('Maintenance');
+  private readonly settings: AppConfig['scheduler'];
+
+  constructor(
+    config: ConfigService,
+    private readonly grants: GrantsService,
+    private readonly states: RedirectStateStore,
+    private readonly audit: AuditService,
+    private readonly vault: VaultService,
+  ) {
+    this.settings = config.get('scheduler');
+  }
+
+  /**
+   * Finishes Google revokes that failed at the time (then purges those refresh tokens), deletes
+   * expired redirect-flow states, and audit events past retention.
+   */
+  async purge(): Promise<Record<string, number>> {
+    const revokesFinished = await this.grants.retryUpstreamRevocations(500);
+    const statesPurged = await this.states.purgeExpired();
+    const before = new Date(Date.now() - this.settings.auditRetentionDays * 86_400_000);
+    const auditPurged = await this.audit.purgeOlderThan(before);
+    const counts = { revokesFinished, statesPurged, auditPurged };
+    this.logger.log(`Purge: ${JSON.stringify(counts)}`);
+    return counts;
+  }
+
+  /**
+   * Re-wraps vault envelopes to the active key version in batches (each its own transaction),
+   * until none remain or the time budget is spent; the next run carries on.
+   */
+  async rewrap(): Promise<{ rewrapped: number; remaining: number }> {
+    const started = Date.now();
+    let rewrapped = 0;
+    let batch = await this.vault.rewrapBatch(500);
+    rewrapped += batch.rewrapped;
+    while (batch.rewrapped > 0 && batch.remaining > 0 && Date.now() - started < REWRAP_BUDGET_MS) {
+      batch = await this.vault.rewrapBatch(500);
+      rewrapped += batch.rewrapped;
+    }
+    const remaining = batch.remaining;
+    if (rewrapped > 0) this.logger.log(`Re-wrapped ${rewrapped} envelopes; ${remaining} remain.`);
+    return { rewrapped, remaining };
+  }
+}

@@ -1,0 +1,114 @@
+import { type OfflineTask, type OfflineTaskContext, OfflineTaskError } from '../offline-task.js';
+import { NEWS, NEWS_CATEGORIES, type NewsItem } from './news-items.js';
+
+const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
+/** Items per category in one digest. */
+const ITEMS_PER_CATEGORY = 3;
+
+export interface NewsDigestOptions {
+  /** Base URL of the Gmail API: https://gmail.googleapis.com, or the emulator. */
+  readonly gmailUrl: string;
+  readonly schedule: string;
+  readonly timeoutMs: number;
+}
+
+/**
+ * The news digest: on its schedule, mails each subscriber the latest items of the categories they
+ * picked, from their own Gmail account to themselves, through `users.messages.send`
+ * (https://developers.google.com/gmail/api/reference/rest/v1/users.messages/send). Needs only
+ * `gmail.send`, which cannot read the mailbox.
+ */
+export function newsDigestTask(options: NewsDigestOptions): OfflineTask {
+  return {
+    name: 'news-digest',
+    title: 'News digest by email',
+    scopes: [GMAIL_SEND],
+    schedule: options.schedule,
+    parseSettings(input) {
+      const categories = (input as { categories?: unknown } | null)?.categories;
+      if (
+        !Array.isArray(categories) ||
+        categories.length === 0 ||
+        !categories.every((c) => typeof c === 'string' && NEWS_CATEGORIES.includes(c))
+      ) {
+        throw new OfflineTaskError(
+          'invalid_settings',
+          `categories must list one or more of: ${NEWS_CATEGORIES.join(', ')}.`,
+          false,
+        );
+      }
+      return { categories: [...new Set(categories as string[])].sort() };
+    },
+    async run(context) {
+      const categories = (context.settings.categories as string[] | undefined) ?? [];
+      const items = categories.flatMap((category) =>
+        (NEWS[category]?.items ?? [])
+          .slice(0, ITEMS_PER_CATEGORY)
+          .map((item) => ({ category, item })),
+      );
+      if (!context.email) throw new OfflineTaskError('no_email', 'The user has no email.', false);
+      const message = composeDigest(context, items);
+      await sendThroughGmail(options, context, message);
+      return { categories, items: items.length };
+    },
+  };
+}
+
+function composeDigest(
+  context: OfflineTaskContext,
+  items: ReadonlyArray<{ category: string; item: NewsItem }>,
+): string {
+  const date = new Date().toISOString().slice(0, 10);
+  const lines = [`Hello ${context.name ?? ''},`.replace(' ,', ','), '', 'Your news today:', ''];
+  for (const { category, item } of items) {
+    lines.push(`[${NEWS[category]?.label ?? category}] ${item.title}`, `  ${item.summary}`);
+    lines.push(`  ${item.url}`, '');
+  }
+  lines.push('You get this because you turned the news digest on at Grantkeeper.');
+  lines.push('Turn it off on your account page at any time.');
+  return [
+    `From: ${context.email}`,
+    `To: ${context.email}`,
+    `Subject: ${encodeHeader(`Your news digest for ${date}`)}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    lines.join('\r\n'),
+  ].join('\r\n');
+}
+
+// RFC 2047: non-ASCII header text as an encoded word.
+function encodeHeader(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`;
+}
+
+async function sendThroughGmail(
+  options: NewsDigestOptions,
+  context: OfflineTaskContext,
+  message: string,
+): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${options.gmailUrl}/gmail/v1/users/me/messages/send`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${context.accessToken}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ raw: Buffer.from(message).toString('base64url') }),
+      signal: AbortSignal.any([context.signal, AbortSignal.timeout(options.timeoutMs)]),
+    });
+  } catch (error) {
+    throw new OfflineTaskError('gmail_unreachable', 'Gmail did not answer.', true, {
+      cause: error,
+    });
+  }
+  await response.body?.cancel().catch(() => undefined);
+  if (response.ok) return;
+  // 403: the token lacks the scope (the user unticked it): waiting won't help, reconnecting will.
+  if (response.status === 403) {
+    throw new OfflineTaskError('scope_not_granted', 'Gmail refused: insufficient scope.', false);
+  }
+  throw new OfflineTaskError(`gmail_http_${response.status}`, 'Gmail refused the message.', true);
+}

@@ -1,0 +1,68 @@
+import { UserEntity } from '@grantkeeper/identity';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+} from 'typeorm';
+
+/** `paused`: waits for the user to reconnect (grant revoked or a scope missing). */
+export type UserTaskState = 'active' | 'paused';
+
+/** One user's subscription to one offline task, with its own schedule and health. */
+@Index('user_tasks_due_idx', { synchronize: false })
+@Unique('user_tasks_user_task_key', ['userId', 'taskName'])
+@Check('user_tasks_state_check', `state = ANY (ARRAY['active'::text, 'paused'::text])`)
+@Entity({ name: 'user_tasks' })
+export class UserTaskEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'user_tasks_user_id_fkey' })
+  user?: Relation<UserEntity>;
+
+  @Column({ type: 'text' })
+  taskName!: string;
+
+  @Column({ type: 'boolean', default: true })
+  enabled!: boolean;
+
+  /** The task's own settings (the news digest's categories). */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  settings!: Record<string, unknown>;
+
+  @Column({ type: 'text', default: 'active' })
+  state!: UserTaskState;
+
+  /** `grant_revoked`, `grant_not_found`, `grant_suspended` or `scope_not_granted`. */
+  @Column({ type: 'text', nullable: true })
+  pausedReason!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  nextRunAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastRunAt!: Date | null;
+
+  /** Stable code of the last failure; never token material. */
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ type: 'integer', default: 0 })
+  consecutiveFailures!: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
+}

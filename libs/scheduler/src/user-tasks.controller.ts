@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
+import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ConfigService } from '@grantkeeper/config';
+import { AuthError, type AuthenticatedUser, CurrentUser } from '@grantkeeper/identity';
+import { assertSameSiteXhr } from '@grantkeeper/offline-access';
+import type { FastifyRequest } from 'fastify';
+import { ConfigureTaskDto } from './dto/configure-task.dto.js';
+import { type UserTaskView, UserTasksService } from './user-tasks.service.js';
+
+/** The signed-in user's offline tasks (the news digest): list them, turn one on or off. */
+@ApiTags('offline-access')
+@ApiCookieAuth()
+@Controller('offline-access/tasks')
+export class UserTasksController {
+  private readonly publicOrigin: string;
+
+  constructor(
+    private readonly tasks: UserTasksService,
+    config: ConfigService,
+  ) {
+    this.publicOrigin = new URL(config.get('publicUrl')).origin;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The offline tasks on offer and their state for the user' })
+  list(@CurrentUser() user: AuthenticatedUser): Promise<UserTaskView[]> {
+    return this.tasks.list(user.id);
+  }
+
+  @Put(':name')
+  @ApiHeader({ name: 'X-Requested-With', required: true, description: 'Must be `XmlHttpRequest`.' })
+  @ApiOperation({ summary: 'Turn a task on (with its settings) or off' })
+  configure(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('name') name: string,
+    @Body() body: ConfigureTaskDto,
+    @Req() request: FastifyRequest,
+  ): Promise<UserTaskView> {
+    if (user.via !== 'session') {
+      throw new AuthError('authentication_required', 'Sign in on this site to change your tasks.');
+    }
+    assertSameSiteXhr(request, this.publicOrigin);
+    return this.tasks.configure(user.id, name, body);
+  }
+}

@@ -1,0 +1,196 @@
+import { SchedulerService } from '@grantkeeper/scheduler';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
+import { request } from '../support/http-client.js';
+import {
+  authorizationCode,
+  callsTo,
+  clearCalls,
+  GMAIL_SEND,
+  postCode,
+  resetEmulator,
+  SESSION_COOKIE,
+  signInAs,
+  XHR,
+} from '../support/offline-access-client.js';
+
+/** Polls `read` until `done` says so, or fails after `timeoutMs`. */
+async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+// The scheduler in one api instance on real PostgreSQL (pg-boss) and the emulator: the news
+// digest sent through the Gmail-shaped API, keep-alive refreshes, and dead grants pausing tasks.
+describe('Scheduler', () => {
+  let api: ApiUnderTest;
+  let scheduler: SchedulerService;
+  let session: string;
+  let aliceId: string;
+
+  const messages = async () =>
+    (
+      await request<{ messages: Array<{ subject: string; to: string; raw: string }> }>(
+        `${api.emulatorUrl}/__control/gmail/messages`,
+      )
+    ).body.messages;
+  const userTask = async () =>
+    (
+      await api.db.query<{
+        state: string;
+        paused_reason: string | null;
+        last_error: string | null;
+      }>('SELECT state, paused_reason, last_error FROM user_tasks WHERE user_id = $1', [aliceId])
+    )[0];
+  const configure = (body: unknown) =>
+    request(`${api.url}/offline-access/tasks/news-digest`, {
+      method: 'PUT',
+      json: body,
+      headers: XHR,
+      cookies: { [SESSION_COOKIE]: session },
+    });
+
+  beforeAll(async () => {
+    api = await startApiUnderTest({
+      SCHEDULER_ENABLED: 'true',
+      SCHEDULER_POLLING_SECONDS: '0.5',
+      // Far-off crons: the tests start each sweep themselves.
+      KEEP_ALIVE_CRON: '0 0 1 1 *',
+      TASK_SWEEP_CRON: '0 0 1 1 *',
+      PURGE_CRON: '0 0 1 1 *',
+      KEEP_ALIVE_AFTER_DAYS: '1',
+    });
+    scheduler = api.app.get(SchedulerService);
+    session = await signInAs(api, ALICE_SUB);
+    [{ id: aliceId }] = await api.db.query<{ id: string }>(
+      'SELECT id FROM users WHERE google_sub = $1',
+      [ALICE_SUB],
+    );
+  });
+  afterAll(() => api.close());
+  beforeEach(async () => {
+    await api.db.query('DELETE FROM user_tasks');
+    await api.db.query('DELETE FROM grants');
+    await resetEmulator(api);
+    await request(`${api.emulatorUrl}/__control/gmail/messages`, { method: 'DELETE' });
+  });
+
+  it('sends the news digest of the chosen categories through Gmail, as the user', async () => {
+    expect((await postCode(api, session, await authorizationCode(api))).status).toBe(200);
+    const saved = await configure({ enabled: true, settings: { categories: ['science'] } });
+    expect(saved.status).toBe(200);
+
+    await scheduler.runNow('tasks');
+    const [message] = await eventually(messages, (list) => list.length > 0);
+
+    expect(message.to).toBe('alice@example.com');
+    expect(message.subject).toMatch(/^Your news digest for \d{4}-\d{2}-\d{2}$/);
+    expect(message.raw).toContain('[Science]');
+    expect(message.raw).not.toContain('[Technology]');
+    const runs = await eventually(
+      () => api.db.query<{ outcome: string }>('SELECT outcome FROM task_runs'),
+      (rows) => rows.length > 0,
+    );
+    expect(runs).toEqual([{ outcome: 'succeeded' }]);
+  });
+
+  it('refuses unknown categories with 400 and an unknown task with 404', async () => {
+    expect(
+      (await configure({ enabled: true, settings: { categories: ['gossip'] } })).body,
+    ).toMatchObject({
+      statusCode: 400,
+      error: 'invalid_task_settings',
+    });
+    const unknown = await request(`${api.url}/offline-access/tasks/nope`, {
+      method: 'PUT',
+      json: { enabled: true },
+      headers: XHR,
+      cookies: { [SESSION_COOKIE]: session },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('pauses the task while the user has no grant, and resumes it when they reconnect', async () => {
+    await configure({ enabled: true, settings: { categories: ['sports'] } });
+
+    await scheduler.runNow('tasks');
+    await eventually(userTask, (task) => task?.state === 'paused');
+    expect((await userTask()).paused_reason).toBe('grant_not_found');
+    expect(await messages()).toEqual([]);
+
+    await postCode(api, session, await authorizationCode(api));
+    await scheduler.runNow('tasks');
+    await eventually(userTask, (task) => task?.state === 'active');
+    await scheduler.runNow('tasks');
+    await eventually(messages, (list) => list.length === 1);
+  });
+
+  it('refreshes grants idle for longer than the keep-alive age, once each', async () => {
+    await postCode(api, session, await authorizationCode(api));
+    await api.db.query(`UPDATE grants SET created_at = now() - interval '3 days'`);
+    await clearCalls(api);
+
+    await scheduler.runNow('keep-alive');
+    const [grant] = await eventually(
+      () =>
+        api.db.query<{ last_refreshed_at: Date | null }>('SELECT last_refreshed_at FROM grants'),
+      (rows) => rows[0]?.last_refreshed_at !== null,
+    );
+
+    expect(grant.last_refreshed_at!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(await callsTo(api, '/token')).toBe(1);
+  });
+
+  it('keeps a grant active through Google’s 5xx, and revokes it and pauses tasks on invalid_grant', async () => {
+    await postCode(api, session, await authorizationCode(api));
+    await configure({ enabled: true, settings: { categories: ['business'] } });
+    await api.db.query(`UPDATE grants SET created_at = now() - interval '3 days'`);
+    await api.control('faults', { path: '/token', status: 503, times: 1 });
+
+    await scheduler.runNow('keep-alive');
+    await eventually(
+      () => api.db.query<{ failure_count: number }>('SELECT failure_count FROM grants'),
+      (rows) => rows[0]?.failure_count === 1,
+    );
+    expect((await api.db.query<{ status: string }>('SELECT status FROM grants'))[0].status).toBe(
+      'active',
+    );
+
+    await api.control(`users/${ALICE_SUB}/revoke`);
+    await api.db.query(`UPDATE grants SET next_refresh_at = NULL`);
+    // The first job is retried by pg-boss later; a new sweep can't queue the same grant twice.
+    await api.db.query(`DELETE FROM pgboss.job WHERE name = 'grant-keep-alive'`);
+    await scheduler.runNow('keep-alive');
+    await eventually(
+      () => api.db.query<{ status: string }>('SELECT status FROM grants'),
+      (rows) => rows[0]?.status === 'revoked',
+    );
+    await eventually(userTask, (task) => task?.state === 'paused');
+    expect((await userTask()).paused_reason).toBe('grant_revoked');
+  });
+
+  it('reports refreshes, queues and tasks at /metrics', async () => {
+    const response = await request(`${api.url}/metrics`);
+
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('grantkeeper_grant_refreshes_total');
+    expect(response.text).toContain('grantkeeper_queue_jobs{queue="offline-task"');
+    expect(response.text).toContain('grantkeeper_user_tasks');
+    expect(response.text).toContain('grantkeeper_job_duration_seconds');
+  });
+
+  it('keeps the scopes a digest needs on the grant', async () => {
+    await postCode(api, session, await authorizationCode(api));
+    const [grant] = await api.db.query<{ scopes: string[] }>('SELECT scopes FROM grants');
+    expect(grant.scopes).toContain(GMAIL_SEND);
+  });
+});
