@@ -22,6 +22,8 @@ export interface ProcessStack {
   readonly api: RunningProcess;
   readonly emulator: RunningProcess;
   mintIdToken(claims?: Record<string, unknown>): Promise<string>;
+  /** Another api process on the same database and secrets (a second instance of the cluster). */
+  startApi(env?: Record<string, string>): Promise<{ url: string; process: RunningProcess }>;
   stop(): Promise<void>;
 }
 
@@ -82,12 +84,10 @@ export async function startProcessStack(
     ]),
   });
   await waitFor(`${emulatorUrl}/.well-known/openid-configuration`, emulator);
-  const api = runNode('dist/apps/api/src/main.js', {
+  const sharedEnv = {
     ...process.env,
     NODE_ENV: 'test',
-    PORT: String(apiPort),
     HOST: '127.0.0.1',
-    PUBLIC_URL: apiUrl,
     DATABASE_URL: db.url,
     GOOGLE_CLIENT_IDS: STACK_CLIENT_ID,
     GOOGLE_CLIENT_SECRET: secret,
@@ -98,8 +98,14 @@ export async function startProcessStack(
     LOG_LEVEL: 'info',
     SCHEDULER_ENABLED: 'false',
     ...apiEnv,
+  };
+  const api = runNode('dist/apps/api/src/main.js', {
+    ...sharedEnv,
+    PORT: String(apiPort),
+    PUBLIC_URL: apiUrl,
   });
   await waitFor(`${apiUrl}/health`, api);
+  const others: RunningProcess[] = [];
   return {
     apiUrl,
     emulatorUrl,
@@ -114,7 +120,21 @@ export async function startProcessStack(
       });
       return ((await response.json()) as { id_token: string }).id_token;
     },
+    async startApi(env = {}) {
+      const port = await freePort();
+      const url = `http://localhost:${port}`;
+      const other = runNode('dist/apps/api/src/main.js', {
+        ...sharedEnv,
+        PORT: String(port),
+        PUBLIC_URL: url,
+        ...env,
+      });
+      others.push(other);
+      await waitFor(`${url}/health`, other);
+      return { url, process: other };
+    },
     async stop() {
+      for (const other of others) await other.stop();
       await api.stop();
       await emulator.stop();
       await db.drop();

@@ -65,6 +65,8 @@ export interface AppConfig {
     readonly concurrency: number;
     /** A job still active after this long is failed and retried (its instance died). */
     readonly jobTimeoutSeconds: number;
+    /** First retry of a failed job; doubles per attempt (pg-boss backoff with jitter). */
+    readonly retryDelaySeconds: number;
     readonly pollingSeconds: number;
     readonly keepAliveCron: string;
     /** Grants not refreshed for this long are refreshed (Google expires them after six idle months). */

@@ -108,6 +108,7 @@ export const environmentSchema = z.object({
   SCHEDULER_ENABLED: bool.default(true),
   SCHEDULER_CONCURRENCY: int(1, 100).default(4),
   SCHEDULER_JOB_TIMEOUT_SECONDS: int(1, 86_400).default(300),
+  SCHEDULER_RETRY_DELAY_SECONDS: int(1, 3600).default(30),
   SCHEDULER_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   KEEP_ALIVE_CRON: cron.default('17 3 * * *'),
   KEEP_ALIVE_AFTER_DAYS: int(1, 170).default(30),

@@ -101,6 +101,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
         enabled: env.SCHEDULER_ENABLED,
         concurrency: env.SCHEDULER_CONCURRENCY,
         jobTimeoutSeconds: env.SCHEDULER_JOB_TIMEOUT_SECONDS,
+        retryDelaySeconds: env.SCHEDULER_RETRY_DELAY_SECONDS,
         pollingSeconds: env.SCHEDULER_POLLING_SECONDS,
         keepAliveCron: env.KEEP_ALIVE_CRON,
         keepAliveAfterDays: env.KEEP_ALIVE_AFTER_DAYS,

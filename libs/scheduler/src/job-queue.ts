@@ -32,6 +32,10 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
       schema: 'pgboss',
       max: Math.max(2, Math.min(10, this.settings.concurrency + 2)),
       application_name: 'grantkeeper-scheduler',
+      // Expired jobs (their instance died mid-job) are found by the supervisor: check often
+      // enough that a retry starts within a fraction of the job timeout.
+      superviseIntervalSeconds: supervisionInterval(this.settings.jobTimeoutSeconds),
+      monitorIntervalSeconds: supervisionInterval(this.settings.jobTimeoutSeconds),
     });
     // pg-boss reports lost connections here and reconnects on its own (PostgreSQL restarts).
     this.boss.on('error', (error: Error) => this.logger.warn(`Job queue: ${error.message}`));
@@ -45,7 +49,10 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     if (!this.enabled) return;
     await this.boss.start();
     this.started = true;
-    for (const queue of queueDefinitions(this.settings.jobTimeoutSeconds)) {
+    for (const queue of queueDefinitions(
+      this.settings.jobTimeoutSeconds,
+      this.settings.retryDelaySeconds,
+    )) {
       if (!(await this.boss.getQueue(queue.name))) await this.boss.createQueue(queue.name, queue);
     }
   }
@@ -88,4 +95,8 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   get raw(): PgBoss {
     return this.boss;
   }
+}
+
+function supervisionInterval(jobTimeoutSeconds: number): number {
+  return Math.max(1, Math.min(60, Math.floor(jobTimeoutSeconds / 4)));
 }

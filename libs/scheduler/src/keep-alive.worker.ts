@@ -57,6 +57,7 @@ export class KeepAliveWorker {
   }
 
   async refresh({ grantId }: { grantId: string }): Promise<void> {
+    this.logger.debug(`Keep-alive refresh of grant ${grantId}`);
     const outcome = await this.broker.refreshNow(grantId);
     this.metrics.refreshes.inc({ outcome });
     if (outcome === 'revoked') {

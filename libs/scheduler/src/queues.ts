@@ -25,10 +25,10 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
  * triggered by every instance's cron at the same minute runs once, and a grant or a user's task
  * is never worked on twice at the same time.
  */
-export function queueDefinitions(jobTimeoutSeconds: number): Queue[] {
+export function queueDefinitions(jobTimeoutSeconds: number, retryDelaySeconds: number): Queue[] {
   const retrying = {
     retryLimit: 4,
-    retryDelay: 30,
+    retryDelay: retryDelaySeconds,
     retryBackoff: true,
     retryDelayMax: 3600,
     expireInSeconds: jobTimeoutSeconds,
