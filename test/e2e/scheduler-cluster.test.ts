@@ -47,7 +47,7 @@ describe('Scheduler across two api instances', () => {
       method,
       json: method === 'POST' ? body : undefined,
     });
-    return response.body as Record<string, unknown>;
+    return response.body;
   };
   const tokenCalls = async () =>
     ((await control('calls?path=/token', undefined, 'GET')).calls as unknown[]).length;
@@ -136,9 +136,11 @@ describe('Scheduler across two api instances', () => {
       [grant.id],
     );
     const worker = await eventually(
-      async () =>
-        [stack.api, second.process].findIndex((p, i) =>
-          p.output().slice(before[i]).includes(`Keep-alive refresh of grant ${grant.id}`),
+      () =>
+        Promise.resolve(
+          [stack.api, second.process].findIndex((p, i) =>
+            p.output().slice(before[i]).includes(`Keep-alive refresh of grant ${grant.id}`),
+          ),
         ),
       (index) => index >= 0,
     );
