@@ -2,6 +2,7 @@ import { Foundation1764086400000 } from './1764086400000-foundation.js';
 import { VaultEnvelopes1764950400000 } from './1764950400000-vault-envelopes.js';
 import { Grants1764950500000 } from './1764950500000-grants.js';
 import { OAuthStates1764950600000 } from './1764950600000-oauth-states.js';
+import { RiscEvents1765200000000 } from './1765200000000-risc-events.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   VaultEnvelopes1764950400000,
   Grants1764950500000,
   OAuthStates1764950600000,
+  RiscEvents1765200000000,
 ];
