@@ -7,6 +7,7 @@ import { GoogleModule } from '@grantkeeper/google';
 import { IdentityModule } from '@grantkeeper/identity';
 import { VaultModule } from '@grantkeeper/vault';
 import { OfflineAccessModule } from '@grantkeeper/offline-access';
+import { RiscModule } from '@grantkeeper/risc';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { migrations } from '../../../migrations/index.js';
@@ -38,6 +39,7 @@ export class AppModule {
         IdentityModule,
         VaultModule,
         OfflineAccessModule,
+        RiscModule,
         HealthModule,
       ],
       controllers: [PagesController],

@@ -1,6 +1,7 @@
 import { AUDIT_ENTITIES } from '@grantkeeper/audit';
 import { IDENTITY_ENTITIES } from '@grantkeeper/identity';
 import { OFFLINE_ACCESS_ENTITIES } from '@grantkeeper/offline-access';
+import { RISC_ENTITIES } from '@grantkeeper/risc';
 import { VAULT_ENTITIES } from '@grantkeeper/vault';
 
 /** Every entity of every module: the data source (app and CLI) must know them all. */
@@ -9,4 +10,5 @@ export const ENTITIES = [
   ...AUDIT_ENTITIES,
   ...VAULT_ENTITIES,
   ...OFFLINE_ACCESS_ENTITIES,
+  ...RISC_ENTITIES,
 ];
