@@ -118,6 +118,18 @@ describe('riscRoutes', () => {
     expect(received[0]?.body).toBe(body.token);
   });
 
+  it('delivers to EMULATOR_RISC_RECEIVER_URL when the request names no receiver', async () => {
+    const configured = await buildEmulator(emulatorConfig({ riscReceiverUrl: receiverUrl }));
+    const response = await configured.inject({
+      method: 'POST',
+      url: '/__control/risc/deliver',
+      payload: { event: 'account-enabled', sub: '1001' },
+    });
+    await configured.close();
+    expect(response.json()).toMatchObject({ status: 202 });
+    expect(received).toHaveLength(1);
+  });
+
   it('refuses a delivery without a receiver, and unknown events', async () => {
     const noReceiver = await app.inject({
       method: 'POST',
