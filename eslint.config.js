@@ -48,6 +48,29 @@ export default tseslint.config(
     },
   },
   {
+    // The RISC receiver sits at the top of the module graph: it acts through identity and
+    // offline-access, and no other library may depend on it (only the api composes it).
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/risc/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/libs/**', '**/apps/**', '@grantkeeper/*/*'],
+              message: 'Libraries never import apps; other libraries only through their alias.',
+            },
+            {
+              group: ['@grantkeeper/risc'],
+              message: 'No library depends on the RISC receiver; the api composes it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The vault sits at the bottom of the module graph (docs: DESIGN.md): configuration only.
     files: ['libs/vault/**/*.ts'],
     rules: {

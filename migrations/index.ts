@@ -3,6 +3,7 @@ import { VaultEnvelopes1764950400000 } from './1764950400000-vault-envelopes.js'
 import { Grants1764950500000 } from './1764950500000-grants.js';
 import { OAuthStates1764950600000 } from './1764950600000-oauth-states.js';
 import { Scheduler1764950700000 } from './1764950700000-scheduler.js';
+import { RiscEvents1765200000000 } from './1765200000000-risc-events.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Grants1764950500000,
   OAuthStates1764950600000,
   Scheduler1764950700000,
+  RiscEvents1765200000000,
 ];

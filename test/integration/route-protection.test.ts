@@ -17,6 +17,7 @@ const PUBLIC_ROUTES = [
   'POST /auth/google/id-token',
   'POST /auth/sign-out',
   'POST /offline-access/code',
+  'POST /risc/events',
 ];
 
 interface Route {

@@ -8,6 +8,7 @@ import { IdentityModule } from '@grantkeeper/identity';
 import { VaultModule } from '@grantkeeper/vault';
 import { OfflineAccessModule } from '@grantkeeper/offline-access';
 import { SchedulerModule } from '@grantkeeper/scheduler';
+import { RiscModule } from '@grantkeeper/risc';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { migrations } from '../../../migrations/index.js';
@@ -41,6 +42,7 @@ export class AppModule {
         VaultModule,
         OfflineAccessModule,
         SchedulerModule.forRoot(),
+        RiscModule,
         HealthModule,
       ],
       controllers: [PagesController, MetricsController],

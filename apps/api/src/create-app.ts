@@ -50,8 +50,14 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   const fastify = app.getHttpAdapter().getInstance();
   registerJsonBodyParser(fastify);
-  // Only JSON and form posts are accepted; anything else is 415 before it reaches a route.
+  // Only JSON and form posts are accepted, and security event tokens (RFC 8417 §7.2's media type,
+  // and plain JWTs) as raw text for POST /risc/events; anything else is 415 before any route.
   fastify.removeContentTypeParser('text/plain');
+  fastify.addContentTypeParser(
+    ['application/secevent+jwt', 'application/jwt'],
+    { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   const pageHeaders = staticSecurityHeaders(config.google.urls.gsiClient);
   const apiHeaders = apiSecurityHeaders(pageHeaders);
   fastify.addHook('onRequest', (request, reply, done) => {

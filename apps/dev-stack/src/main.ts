@@ -85,6 +85,9 @@ function emulatorEnv(config: ReturnType<typeof loadConfig>['config'], emulatorUr
   return {
     EMULATOR_PORT: url.port || '80',
     EMULATOR_PUBLIC_URL: url.origin,
+    // Google pushes security events to the receiver registered for the project; the emulator's
+    // POST /__control/risc/deliver posts to the api's, so RISC works end to end under npm start.
+    EMULATOR_RISC_RECEIVER_URL: `${config.publicUrl}/risc/events`,
     EMULATOR_CLIENTS: JSON.stringify(
       config.google.clientIds.map((clientId) => ({
         client_id: clientId,

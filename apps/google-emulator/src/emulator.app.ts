@@ -14,6 +14,7 @@ import { oauthAuthorizeRoutes } from './routes/oauth-authorize.routes.js';
 import { oauthTokenRoutes } from './routes/oauth-token.routes.js';
 import { oauthTokenInfoRoutes } from './routes/oauth-tokeninfo.routes.js';
 import { oneTapRoutes } from './routes/one-tap.routes.js';
+import { riscRoutes } from './routes/risc.routes.js';
 
 function listeningPort(app: FastifyInstance): number | undefined {
   const address = app.server.address();
@@ -100,6 +101,7 @@ export async function buildEmulator(config: EmulatorConfig): Promise<FastifyInst
   oauthAuthorizeRoutes(app, ctx);
   oauthTokenRoutes(app, ctx);
   oauthTokenInfoRoutes(app, ctx);
+  riscRoutes(app, ctx);
   controlRoutes(app, ctx);
   gmailRoutes(app, ctx);
   return app;

@@ -48,11 +48,13 @@ describe('loadEmulatorConfig', () => {
       EMULATOR_ID_TOKEN_LIFETIME: '120',
       EMULATOR_ACCESS_TOKEN_LIFETIME: '30',
       EMULATOR_CODE_LIFETIME: '5',
+      EMULATOR_RISC_RECEIVER_URL: 'http://localhost:3000/risc/events',
     });
     expect(config).toMatchObject({
       port: 4500,
       host: '0.0.0.0',
       publicUrl: 'http://localhost:4500',
+      riscReceiverUrl: 'http://localhost:3000/risc/events',
     });
     expect(config.clients).toEqual([
       {

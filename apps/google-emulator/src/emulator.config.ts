@@ -25,6 +25,8 @@ export interface EmulatorConfig {
   accessTokenLifetimeSeconds: number;
   /** How long an authorization code may be exchanged (Google: about 10 minutes). */
   codeLifetimeSeconds: number;
+  /** Where `/__control/risc/deliver` posts security events when the request names no receiver. */
+  riscReceiverUrl?: string;
 }
 
 /** A configuration the emulator refuses to start with; the message names the variable. */
@@ -86,6 +88,7 @@ const envSchema = z.object({
   EMULATOR_ID_TOKEN_LIFETIME: seconds(3600),
   EMULATOR_ACCESS_TOKEN_LIFETIME: seconds(3600),
   EMULATOR_CODE_LIFETIME: seconds(600),
+  EMULATOR_RISC_RECEIVER_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /**
@@ -117,6 +120,7 @@ export function loadEmulatorConfig(env: NodeJS.ProcessEnv = process.env): Emulat
     idTokenLifetimeSeconds: vars.EMULATOR_ID_TOKEN_LIFETIME,
     accessTokenLifetimeSeconds: vars.EMULATOR_ACCESS_TOKEN_LIFETIME,
     codeLifetimeSeconds: vars.EMULATOR_CODE_LIFETIME,
+    riscReceiverUrl: vars.EMULATOR_RISC_RECEIVER_URL,
   };
 }
 

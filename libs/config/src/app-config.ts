@@ -27,6 +27,15 @@ export interface AppConfig {
     readonly urls: GoogleUrls;
     /** True when the URLs point at the local Google emulator (development and tests). */
     readonly usesEmulator: boolean;
+    /** Cross-Account Protection: where security event tokens' issuer and keys are found. */
+    readonly risc: {
+      /** Google's RISC configuration document; its `jwks_uri` names the signing keys. */
+      readonly configurationUrl: string;
+      /** When set, the keys are fetched from here and the configuration document is not read. */
+      readonly jwksUrl: string | undefined;
+      /** The exact `iss` of security event tokens. */
+      readonly issuer: string;
+    };
   };
   readonly session: {
     readonly secret: string;

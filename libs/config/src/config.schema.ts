@@ -14,6 +14,16 @@ export const GOOGLE_PRODUCTION_URLS = {
   gmail: 'https://gmail.googleapis.com',
 } as const;
 
+/**
+ * Cross-Account Protection (RISC): Google's configuration document names the issuer and the
+ * signing keys of security event tokens (https://developers.google.com/identity/protocols/risc).
+ * The issuer keeps its trailing slash; ID tokens use `https://accounts.google.com` without it.
+ */
+export const GOOGLE_RISC_CONFIGURATION_URL =
+  'https://accounts.google.com/.well-known/risc-configuration';
+export const GOOGLE_RISC_ISSUER = 'https://accounts.google.com/';
+export const GOOGLE_EMULATOR_RISC_CONFIGURATION_PATH = '/.well-known/risc-configuration';
+
 /** The same endpoints on the emulator: paths mirror Google's, only the origin differs. */
 export const GOOGLE_EMULATOR_PATHS: Record<keyof typeof GOOGLE_PRODUCTION_URLS, string> = {
   auth: '/o/oauth2/v2/auth',
@@ -76,6 +86,9 @@ export const environmentSchema = z.object({
   GOOGLE_PEM_CERTS_URL: url.optional(),
   GOOGLE_GSI_CLIENT_URL: url.optional(),
   GOOGLE_GMAIL_URL: url.optional(),
+  GOOGLE_RISC_CONFIGURATION_URL: url.optional(),
+  GOOGLE_RISC_JWKS_URL: url.optional(),
+  GOOGLE_RISC_ISSUER: z.string().min(1).default(GOOGLE_RISC_ISSUER),
 
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: int(1, 24 * 90).default(24 * 14),

@@ -26,6 +26,11 @@ describe(loadConfig.name, () => {
     expect(config.google.usesEmulator).toBe(true);
     expect(config.google.clientIds).toEqual([DEVELOPMENT_CLIENT_ID]);
     expect(config.google.urls.jwks).toBe('http://localhost:4400/oauth2/v3/certs');
+    expect(config.google.risc).toEqual({
+      configurationUrl: 'http://localhost:4400/.well-known/risc-configuration',
+      jwksUrl: undefined,
+      issuer: 'https://accounts.google.com/',
+    });
     expect(config.session.secret.length).toBeGreaterThanOrEqual(32);
     expect(config.session.secureCookie).toBe(false);
     expect(warnings.join('\n')).toMatch(/development secrets/);
@@ -46,6 +51,10 @@ describe(loadConfig.name, () => {
     ]);
     expect(config.google.webClientId).toBe('web.apps.googleusercontent.com');
     expect(config.google.urls.jwks).toBe('https://www.googleapis.com/oauth2/v3/certs');
+    expect(config.google.risc.configurationUrl).toBe(
+      'https://accounts.google.com/.well-known/risc-configuration',
+    );
+    expect(config.google.risc.issuer).toBe('https://accounts.google.com/');
     expect(config.session.secureCookie).toBe(true);
     expect(config.session.cookieName).toBe('__Host-gk_session');
     expect(warnings).toEqual([]);

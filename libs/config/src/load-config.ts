@@ -5,7 +5,9 @@ import {
   type Environment,
   environmentSchema,
   GOOGLE_EMULATOR_PATHS,
+  GOOGLE_EMULATOR_RISC_CONFIGURATION_PATH,
   GOOGLE_PRODUCTION_URLS,
+  GOOGLE_RISC_CONFIGURATION_URL,
 } from './config.schema.js';
 import { DEVELOPMENT_SECRETS_FILE, loadDevelopmentSecrets } from './development-secrets.js';
 import {
@@ -78,6 +80,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
         certsMinRefreshMs: env.GOOGLE_CERTS_MIN_REFRESH_SECONDS * 1000,
         urls: googleUrls(env, usesEmulator ? emulatorUrl : undefined),
         usesEmulator,
+        risc: riscConfig(env, usesEmulator ? emulatorUrl : undefined),
       },
       session: {
         secret: sessionSecret,
@@ -154,6 +157,18 @@ function vaultConfig(env: Environment, warnings: string[]): AppConfig['vault'] {
     ]);
   }
   return { keys, activeVersion, developmentKeyring };
+}
+
+function riscConfig(
+  env: Environment,
+  emulatorUrl: string | undefined,
+): AppConfig['google']['risc'] {
+  const configurationUrl =
+    env.GOOGLE_RISC_CONFIGURATION_URL ??
+    (emulatorUrl
+      ? `${emulatorUrl.replace(/\/+$/, '')}${GOOGLE_EMULATOR_RISC_CONFIGURATION_PATH}`
+      : GOOGLE_RISC_CONFIGURATION_URL);
+  return { configurationUrl, jwksUrl: env.GOOGLE_RISC_JWKS_URL, issuer: env.GOOGLE_RISC_ISSUER };
 }
 
 function googleUrls(env: Environment, emulatorUrl: string | undefined): GoogleUrls {

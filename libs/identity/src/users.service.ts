@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@grantkeeper/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user.js';
 import type { VerifiedIdToken } from './google-id-token.verifier.js';
 import { UserEntity } from './user.entity.js';
@@ -79,6 +79,24 @@ export class UsersService {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** The user with this Google account id (`sub`), or null. */
+  findByGoogleSub(googleSub: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ googleSub });
+  }
+
+  /**
+   * Deletes the user; their sessions and grants go with them by cascade (audit events stay:
+   * the log is append-only). Pass `manager` to delete inside the caller's transaction.
+   */
+  async deleteById(id: string, manager?: EntityManager): Promise<boolean> {
+    const repository = manager?.getRepository(UserEntity) ?? this.users;
+    const user = await repository.findOneBy({ id });
+    if (!user) return false;
+    await repository.delete({ id });
+    this.bearerUsers.delete(user.googleSub);
+    return true;
   }
 
   private rememberBearerUser(user: UserEntity): AuthenticatedUser {

@@ -89,7 +89,7 @@ export class AccessTokenBroker {
         checkUsable(outcome.grant, scopes);
         return outcome.token;
       case 'revoked':
-        throw revokedError(outcome.grant);
+        throw unusableError(outcome.grant);
       case 'unavailable':
         throw new OfflineAccessError(
           'upstream_unavailable',
@@ -258,7 +258,7 @@ function justRefreshed(grant: GrantEntity, now: number): boolean {
 
 function checkUsable(grant: GrantEntity | null, scopes: readonly string[]): GrantEntity {
   if (!grant) throw new OfflineAccessError('grant_not_found', 'The user has no offline grant.');
-  if (grant.status !== 'active') throw revokedError(grant);
+  if (grant.status !== 'active') throw unusableError(grant);
   const missing = missingScopes(grant.scopes, scopes);
   if (missing.length > 0) {
     throw new OfflineAccessError(
@@ -269,7 +269,13 @@ function checkUsable(grant: GrantEntity | null, scopes: readonly string[]): Gran
   return grant;
 }
 
-function revokedError(grant: GrantEntity): OfflineAccessError {
+function unusableError(grant: GrantEntity): OfflineAccessError {
+  if (grant.status === 'suspended') {
+    return new OfflineAccessError(
+      'grant_suspended',
+      'Google has disabled this account; offline access resumes when Google enables it again.',
+    );
+  }
   return new OfflineAccessError(
     'grant_revoked',
     `Offline access was revoked (${grant.revocationReason ?? 'revoked'}); the user must consent again.`,

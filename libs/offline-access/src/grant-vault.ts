@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type EnvelopeBinding, VaultService } from '@grantkeeper/vault';
 import type { EntityManager } from 'typeorm';
@@ -22,6 +23,7 @@ export class GrantVault {
     manager: EntityManager,
   ): Promise<void> {
     const binding = bindingOf(grant, kind);
+    if (kind === 'refresh') grant.refreshTokenIdentifier = refreshTokenIdentifier(token);
     const current = kind === 'refresh' ? grant.refreshTokenEnvelopeId : grant.accessTokenEnvelopeId;
     if (current) {
       await this.vault.reseal(current, token, binding, manager);
@@ -43,12 +45,23 @@ export class GrantVault {
     const id = kind === 'refresh' ? grant.refreshTokenEnvelopeId : grant.accessTokenEnvelopeId;
     if (!id) return;
     await this.vault.purge(id, manager);
-    if (kind === 'refresh') grant.refreshTokenEnvelopeId = null;
-    else {
+    if (kind === 'refresh') {
+      grant.refreshTokenEnvelopeId = null;
+      grant.refreshTokenIdentifier = null;
+    } else {
       grant.accessTokenEnvelopeId = null;
       grant.accessTokenExpiresAt = null;
     }
   }
+}
+
+/**
+ * Google's `hash_base64_sha512_sha512` token identifier: base64 of SHA-512 over the SHA-512 of
+ * the token (https://developers.google.com/identity/protocols/risc#token_identifiers).
+ */
+export function refreshTokenIdentifier(token: string): string {
+  const inner = createHash('sha512').update(token, 'utf8').digest();
+  return createHash('sha512').update(inner).digest('base64');
 }
 
 function bindingOf(grant: GrantEntity, kind: TokenKind): EnvelopeBinding {

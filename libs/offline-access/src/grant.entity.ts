@@ -13,17 +13,23 @@ import {
 
 /**
  * `active`: usable. `revoked`: dead for good (the user or an admin switched it off, or Google
- * answered `invalid_grant`); only a new consent brings it back.
+ * answered `invalid_grant` or sent a RISC token event); only a new consent brings it back.
+ * `suspended`: Google disabled the account (RISC `account-disabled`); tokens are kept but not
+ * handed out until `account-enabled`.
  */
-export type GrantStatus = 'active' | 'revoked';
+export type GrantStatus = 'active' | 'revoked' | 'suspended';
 
 /**
  * One user's offline access for one OAuth client: what Google granted, and where the tokens are.
  * Token material lives only in vault envelopes; this row holds their ids.
  */
 @Index('grants_status_idx', { synchronize: false })
+@Index('grants_refresh_token_identifier_idx', { synchronize: false })
 @Unique('grants_user_client_key', ['userId', 'clientId'])
-@Check('grants_status_check', `status = ANY (ARRAY['active'::text, 'revoked'::text])`)
+@Check(
+  'grants_status_check',
+  `status = ANY (ARRAY['active'::text, 'revoked'::text, 'suspended'::text])`,
+)
 @Entity({ name: 'grants' })
 export class GrantEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -53,6 +59,14 @@ export class GrantEntity {
   /** Vault envelope of the last access token, reused while it has more than a few minutes left. */
   @Column({ type: 'uuid', nullable: true })
   accessTokenEnvelopeId!: string | null;
+
+  /**
+   * Google's `hash_base64_sha512_sha512` of the refresh token, as RISC `token-revoked` events
+   * name it. A double SHA-512 of a high-entropy secret: it identifies the token, it cannot
+   * be turned back into it. Null when no refresh token is held.
+   */
+  @Column({ type: 'text', nullable: true })
+  refreshTokenIdentifier!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   accessTokenExpiresAt!: Date | null;

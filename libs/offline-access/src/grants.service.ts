@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
-import { DataSource, IsNull, Not } from 'typeorm';
-import { GrantEntity } from './grant.entity.js';
+import { DataSource, type EntityManager, type FindOptionsWhere, IsNull, Not } from 'typeorm';
+import { GrantEntity, type GrantStatus } from './grant.entity.js';
 import { GrantVault } from './grant-vault.js';
 import { GoogleCallError, GoogleTokenEndpoint } from './google-token-endpoint.js';
 import { OfflineAccessError } from './offline-access.errors.js';
@@ -100,6 +100,95 @@ export class GrantsService {
       details: { reason, by: grant.revokedBy, upstream },
     });
     return { grant, upstream };
+  }
+
+  /**
+   * Marks the user's grant (or the grant holding the refresh token Google identifies) revoked
+   * because Google says its tokens are already dead (RISC `tokens-revoked`/`token-revoked`):
+   * nothing is left to revoke upstream, so both envelopes are purged in the same transaction.
+   * Returns the grant, or null when there is none or it was revoked already.
+   */
+  async markRevokedByGoogle(
+    which: { userId: string } | { refreshTokenIdentifier: string },
+    reason: string,
+  ): Promise<GrantEntity | null> {
+    const where: FindOptionsWhere<GrantEntity> =
+      'userId' in which
+        ? { userId: which.userId, clientId: this.clientId }
+        : { refreshTokenIdentifier: which.refreshTokenIdentifier };
+    const grant = await this.dataSource.transaction(async (manager) => {
+      const found = await manager
+        .getRepository(GrantEntity)
+        .findOne({ where, lock: { mode: 'pessimistic_write' } });
+      if (!found || found.status === 'revoked') return null;
+      const now = new Date();
+      Object.assign(found, {
+        status: 'revoked',
+        revokedAt: now,
+        revokedBy: 'google',
+        revocationReason: reason,
+        upstreamRevokedAt: now,
+        updatedAt: now,
+      });
+      await this.grantVault.purge(found, 'access', manager);
+      await this.grantVault.purge(found, 'refresh', manager);
+      await manager.save(found, { reload: false });
+      return found;
+    });
+    if (grant) await this.auditGoogleChange(grant, 'offline_access.revoked', reason);
+    return grant;
+  }
+
+  /** Active grants of the user become `suspended` (Google disabled the account); returns how many. */
+  suspendForUser(userId: string, reason: string): Promise<number> {
+    return this.moveStatus(userId, 'active', 'suspended', 'offline_access.suspended', reason);
+  }
+
+  /** Suspended grants of the user become `active` again (Google re-enabled the account). */
+  resumeForUser(userId: string, reason: string): Promise<number> {
+    return this.moveStatus(userId, 'suspended', 'active', 'offline_access.resumed', reason);
+  }
+
+  /**
+   * Purges the vault envelopes of every grant of the user, in `manager`'s transaction: the
+   * caller is about to delete the user, and the grant rows go with it by cascade.
+   */
+  async purgeTokensForUser(userId: string, manager: EntityManager): Promise<number> {
+    const grants = await manager.getRepository(GrantEntity).find({
+      where: { userId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const grant of grants) {
+      await this.grantVault.purge(grant, 'access', manager);
+      await this.grantVault.purge(grant, 'refresh', manager);
+      await manager.save(grant, { reload: false });
+    }
+    return grants.length;
+  }
+
+  private async moveStatus(
+    userId: string,
+    from: GrantStatus,
+    to: GrantStatus,
+    action: string,
+    reason: string,
+  ): Promise<number> {
+    const repository = this.dataSource.getRepository(GrantEntity);
+    const grants = await repository.findBy({ userId, status: from });
+    if (grants.length === 0) return 0;
+    await repository.update({ userId, status: from }, { status: to, updatedAt: new Date() });
+    for (const grant of grants) await this.auditGoogleChange(grant, action, reason);
+    return grants.length;
+  }
+
+  private auditGoogleChange(grant: GrantEntity, action: string, reason: string): Promise<void> {
+    return this.audit.record({
+      action,
+      actor: { kind: 'google' },
+      subjectUserId: grant.userId,
+      grantId: grant.id,
+      details: { reason, by: 'google' },
+    });
   }
 
   /** Retries Google's revoke for revoked grants that still hold a refresh token. */

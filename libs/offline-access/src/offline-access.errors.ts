@@ -14,6 +14,8 @@ export type OfflineAccessErrorCode =
   | 'grant_not_found'
   /** The grant was revoked: the user must consent again (410). */
   | 'grant_revoked'
+  /** Google has the account disabled (RISC `account-disabled`); no tokens until it is enabled (403). */
+  | 'grant_suspended'
   /** The grant lacks a scope the caller needs (409). */
   | 'scope_not_granted'
   /** Google did not answer usably (5xx, timeout, 429, not JSON); retry later (503). */
@@ -47,6 +49,7 @@ export function offlineAccessStatus(code: OfflineAccessErrorCode): number {
       return 400;
     case 'cross_site_request':
     case 'invalid_state':
+    case 'grant_suspended':
       return 403;
     case 'grant_not_found':
       return 404;

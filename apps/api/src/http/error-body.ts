@@ -8,6 +8,7 @@ import {
 } from '@grantkeeper/identity';
 import { OfflineAccessError, offlineAccessStatus } from '@grantkeeper/offline-access';
 import { SchedulerError, schedulerErrorStatus } from '@grantkeeper/scheduler';
+import { RiscError, riscErrorStatus } from '@grantkeeper/risc';
 
 /** The one error shape of the HTTP surface. `error` is a stable snake_case code. */
 export interface ErrorBody {
@@ -31,6 +32,13 @@ export function toErrorBody(error: unknown): ErrorBody {
     const status = offlineAccessStatus(error.code);
     const retryAfterSeconds = status === 503 ? (error.retryAfterSeconds ?? 5) : undefined;
     return { ...body(status, error.code, error.message), retryAfterSeconds };
+  }
+  if (error instanceof RiscError) {
+    const status = riscErrorStatus(error.code);
+    return {
+      ...body(status, error.code, error.message),
+      ...(status === 503 ? { retryAfterSeconds: 5 } : {}),
+    };
   }
   if (error instanceof ThrottlerException) {
     return body(429, 'rate_limited', 'Too many requests; retry after the Retry-After delay.');

@@ -38,7 +38,11 @@ export function renderOfflineAccessSection({
       )}. Grantkeeper can:</p>
         <ul id="offline-access-scopes">${grant.scopes.map(describeScope).join('')}</ul>`
     : `<p id="offline-access-status" data-status="${grant.status}"><strong>Off</strong>${
-        grant.status === 'revoked' ? ' (it was switched off or expired)' : ''
+        grant.status === 'revoked'
+          ? ' (it was switched off or expired)'
+          : grant.status === 'suspended'
+            ? ' (paused while Google has your account disabled)'
+            : ''
       }. Turn it on and Grantkeeper can, while you are away:</p>
         <ul id="offline-access-scopes">${requestedScopes.map(describeScope).join('')}</ul>`;
   const partial =

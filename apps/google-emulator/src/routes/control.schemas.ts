@@ -74,3 +74,23 @@ export function parseControl<T extends z.ZodType>(schema: T, input: unknown): z.
   const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
   throw invalidControlInput(`${where}${issue?.message ?? 'invalid input'}`);
 }
+
+export const riscEventBody = z.strictObject({
+  event: z.enum([
+    'sessions-revoked',
+    'tokens-revoked',
+    'token-revoked',
+    'account-disabled',
+    'account-enabled',
+    'account-purged',
+    'account-credential-change-required',
+    'verification',
+  ]),
+  sub: text,
+  reason: z.enum(['hijacking', 'bulk-account']).optional(),
+  client_id: text.optional(),
+  jti: text.optional(),
+  receiver_url: z.url({ protocol: /^https?$/ }).optional(),
+  token: z.string().min(1).max(4096).optional(),
+  state: text.optional(),
+});

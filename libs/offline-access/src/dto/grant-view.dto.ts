@@ -4,10 +4,11 @@ import type { GrantEntity } from '../grant.entity.js';
 /** A user's offline grant as they (and API callers) see it: never any token material. */
 export class GrantViewDto {
   @ApiProperty({
-    enum: ['none', 'active', 'revoked'],
-    description: '`none`: offline access was never switched on.',
+    enum: ['none', 'active', 'revoked', 'suspended'],
+    description:
+      '`none`: offline access was never switched on. `suspended`: Google disabled the account.',
   })
-  status!: 'none' | 'active' | 'revoked';
+  status!: 'none' | 'active' | 'revoked' | 'suspended';
 
   @ApiProperty({ type: [String], description: 'Scopes Google granted (full URLs).' })
   scopes!: string[];
