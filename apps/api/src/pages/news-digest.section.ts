@@ -40,7 +40,7 @@ export function renderNewsDigestSection(
           <legend>Categories</legend>
           ${boxes}
         </fieldset>
-        <label class="choice"><input type="checkbox" id="news-digest-enabled"${
+        <label class="choice toggle"><input type="checkbox" id="news-digest-enabled"${
           task.enabled ? ' checked' : ''
         }> Email me the digest</label>
         ${hint}
