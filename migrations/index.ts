@@ -4,6 +4,7 @@ import { Grants1764950500000 } from './1764950500000-grants.js';
 import { OAuthStates1764950600000 } from './1764950600000-oauth-states.js';
 import { Scheduler1764950700000 } from './1764950700000-scheduler.js';
 import { RiscEvents1765200000000 } from './1765200000000-risc-events.js';
+import { GrantHealth1765300000000 } from './1765300000000-grant-health.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   OAuthStates1764950600000,
   Scheduler1764950700000,
   RiscEvents1765200000000,
+  GrantHealth1765300000000,
 ];

@@ -68,6 +68,7 @@ describe('Scheduler', () => {
       TASK_SWEEP_CRON: '0 0 1 1 *',
       PURGE_CRON: '0 0 1 1 *',
       KEEP_ALIVE_AFTER_DAYS: '1',
+      GOOGLE_APP_PUBLISHING_STATUS: 'testing',
     });
     scheduler = api.app.get(SchedulerService);
     session = await signInAs(api, ALICE_SUB);
@@ -176,6 +177,22 @@ describe('Scheduler', () => {
     );
     await eventually(userTask, (task) => task?.state === 'paused');
     expect((await userTask()).paused_reason).toBe('grant_revoked');
+  });
+
+  it('flags grants about to die of Google’s Testing-mode expiry or of refresh-token churn', async () => {
+    await postCode(api, session, await authorizationCode(api));
+    const flags = async () =>
+      (await api.db.query<{ health_flags: string[] }>('SELECT health_flags FROM grants'))[0]
+        .health_flags;
+    await api.db.query(
+      `UPDATE grants SET refresh_token_issued_at = now() - interval '6 days 12 hours',
+                         refresh_tokens_issued = 60`,
+    );
+
+    await scheduler.runNow('keep-alive');
+    await eventually(flags, (list) => list.length > 0);
+
+    expect((await flags()).sort()).toEqual(['refresh_token_churn', 'testing_mode_expiry']);
   });
 
   it('reports refreshes, queues and tasks at /metrics', async () => {

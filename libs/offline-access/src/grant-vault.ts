@@ -23,7 +23,11 @@ export class GrantVault {
     manager: EntityManager,
   ): Promise<void> {
     const binding = bindingOf(grant, kind);
-    if (kind === 'refresh') grant.refreshTokenIdentifier = refreshTokenIdentifier(token);
+    if (kind === 'refresh') {
+      grant.refreshTokenIdentifier = refreshTokenIdentifier(token);
+      // Google's refresh tokens of apps in Testing mode die seven days after this.
+      grant.refreshTokenIssuedAt = new Date();
+    }
     const current = kind === 'refresh' ? grant.refreshTokenEnvelopeId : grant.accessTokenEnvelopeId;
     if (current) {
       await this.vault.reseal(current, token, binding, manager);

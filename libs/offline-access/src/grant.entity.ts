@@ -25,6 +25,7 @@ export type GrantStatus = 'active' | 'revoked' | 'suspended';
  */
 @Index('grants_status_idx', { synchronize: false })
 @Index('grants_refresh_token_identifier_idx', { synchronize: false })
+@Index('grants_health_flags_idx', { synchronize: false })
 @Unique('grants_user_client_key', ['userId', 'clientId'])
 @Check(
   'grants_status_check',
@@ -70,6 +71,17 @@ export class GrantEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   accessTokenExpiresAt!: Date | null;
+
+  /** When the refresh token held now was issued (stored). */
+  @Column({ type: 'timestamptz', nullable: true })
+  refreshTokenIssuedAt!: Date | null;
+
+  /**
+   * Google-specific warnings, recomputed by the keep-alive sweep (see `GRANT_HEALTH_FLAGS`):
+   * `testing_mode_expiry`, `idle_near_expiry`, `refresh_token_churn`.
+   */
+  @Column({ type: 'text', array: true, default: () => `'{}'` })
+  healthFlags!: string[];
 
   /** How many refresh tokens Google issued for this grant (Google keeps at most 100 per client). */
   @Column({ type: 'integer', default: 0 })

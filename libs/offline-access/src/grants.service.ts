@@ -44,6 +44,36 @@ export class GrantsService {
   }
 
   /**
+   * Recomputes every grant's Google-specific health flags in one statement and returns how many
+   * grants carry at least one:
+   * - `testing_mode_expiry`: the OAuth app is in Testing mode, where Google expires refresh tokens
+   *   after 7 days, and this one is within a day of it
+   *   (https://developers.google.com/identity/protocols/oauth2#expiration);
+   * - `idle_near_expiry`: not refreshed for 150 days; Google expires tokens unused for six months;
+   * - `refresh_token_churn`: Google issued this grant 50 or more refresh tokens; past 100 per user
+   *   and client Google silently revokes the oldest, which breaks other holders of the client.
+   */
+  async updateHealthFlags(app: { testingMode: boolean; testingDays: number }): Promise<number> {
+    const rows = await this.dataSource.query<Array<{ flagged: number }>>(
+      `WITH updated AS (
+         UPDATE grants SET health_flags = array_remove(ARRAY[
+           CASE WHEN $1 AND status = 'active'
+                 AND refresh_token_issued_at < now() - ($2 - 1) * interval '1 day'
+                THEN 'testing_mode_expiry' END,
+           CASE WHEN status = 'active'
+                 AND coalesce(last_refreshed_at, created_at) < now() - interval '150 days'
+                THEN 'idle_near_expiry' END,
+           CASE WHEN refresh_tokens_issued >= 50 THEN 'refresh_token_churn' END
+         ], NULL)
+         WHERE client_id = $3
+         RETURNING health_flags)
+       SELECT count(*) FILTER (WHERE cardinality(health_flags) > 0)::int AS flagged FROM updated`,
+      [app.testingMode, app.testingDays, this.clientId],
+    );
+    return rows[0]?.flagged ?? 0;
+  }
+
+  /**
    * Ids of live grants last refreshed (or, never refreshed, created) before `olderThan`, in id
    * order from `after`: the keep-alive job's pages.
    */

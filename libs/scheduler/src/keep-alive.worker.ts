@@ -25,6 +25,7 @@ class RefreshDeferred extends Error {
 export class KeepAliveWorker {
   private readonly logger = new Logger('KeepAlive');
   private readonly settings: AppConfig['scheduler'];
+  private readonly googleApp: AppConfig['googleApp'];
 
   constructor(
     config: ConfigService,
@@ -35,10 +36,16 @@ export class KeepAliveWorker {
     private readonly metrics: SchedulerMetrics,
   ) {
     this.settings = config.get('scheduler');
+    this.googleApp = config.get('googleApp');
   }
 
   /** One job per due grant; a grant already queued or being refreshed is not queued twice. */
   async sweep(): Promise<number> {
+    const flagged = await this.grants.updateHealthFlags({
+      testingMode: this.googleApp.publishingStatus === 'testing',
+      testingDays: this.googleApp.testingRefreshTokenDays,
+    });
+    if (flagged > 0) this.logger.warn(`${flagged} grants carry health flags.`);
     const olderThan = new Date(Date.now() - this.settings.keepAliveAfterDays * 86_400_000);
     let queued = 0;
     let after: string | undefined;
