@@ -195,6 +195,36 @@ describe('Scheduler', () => {
     expect((await flags()).sort()).toEqual(['refresh_token_churn', 'testing_mode_expiry']);
   });
 
+  it('purges audit events past retention and finishes Google revokes that had failed', async () => {
+    await postCode(api, session, await authorizationCode(api));
+    await api.db.query(
+      `INSERT INTO audit_events (occurred_at, actor_kind, action, details)
+       VALUES (now() - interval '500 days', 'system', 'test.ancient', '{}')`,
+    );
+    await api.control('faults', { path: '/revoke', status: 503, times: 1 });
+    const off = await request(`${api.url}/offline-access`, {
+      method: 'DELETE',
+      headers: XHR,
+      cookies: { [SESSION_COOKIE]: session },
+    });
+    expect(off.status).toBe(200);
+    const envelope = async () =>
+      (
+        await api.db.query<{ refresh_token_envelope_id: string | null }>(
+          'SELECT refresh_token_envelope_id FROM grants',
+        )
+      )[0].refresh_token_envelope_id;
+    expect(await envelope()).not.toBeNull();
+
+    await scheduler.runNow('purge');
+
+    await eventually(envelope, (id) => id === null);
+    await eventually(
+      () => api.db.query(`SELECT id FROM audit_events WHERE action = 'test.ancient'`),
+      (rows) => rows.length === 0,
+    );
+  });
+
   it('reports refreshes, queues and tasks at /metrics', async () => {
     const response = await request(`${api.url}/metrics`);
 
