@@ -5,6 +5,7 @@ import {
   type RunningProcess,
   startProcessStack,
 } from '../support/process-stack.js';
+import { eventually, sleep } from '../support/eventually.js';
 
 const USERS = [
   { sub: '100000000000000000001', email: 'alice@example.com' },
@@ -24,17 +25,6 @@ const SCHEDULER = {
   KEEP_ALIVE_AFTER_DAYS: '1',
   LOG_LEVEL: 'debug',
 };
-
-async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Two compiled api processes on one database, both running cron triggers and workers: every
 // unit of work runs once, and a job whose instance is killed is retried and completes.

@@ -14,16 +14,7 @@ import {
   signInAs,
   XHR,
 } from '../support/offline-access-client.js';
-
-async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read().catch((error: unknown) => error as T);
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value ${String(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+import { eventually } from '../support/eventually.js';
 
 // PostgreSQL restarted under a running api (its own server here, on a fixed port): the pools of
 // TypeORM and pg-boss reconnect, nothing queued is lost, and no api restart is needed.

@@ -13,21 +13,7 @@ import {
   signInAs,
   XHR,
 } from '../support/offline-access-client.js';
-
-/** Polls `read` until `done` says so, or fails after `timeoutMs`. */
-async function eventually<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 15_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+import { eventually } from '../support/eventually.js';
 
 // The scheduler in one api instance on real PostgreSQL (pg-boss) and the emulator: the news
 // digest sent through the Gmail-shaped API, keep-alive refreshes, and dead grants pausing tasks.
