@@ -5,7 +5,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { type AppConfig, ConfigService } from '@grantkeeper/config';
-import { type Job, PgBoss, type SendOptions } from 'pg-boss';
+import { type Job, type JobResult, PgBoss, type SendOptions } from 'pg-boss';
 import { type QueueName, queueDefinitions } from './queues.js';
 
 /** What a worker does with one job; throwing makes pg-boss retry it with backoff. */
@@ -70,17 +70,57 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     return this.boss.send(queue, data, options);
   }
 
-  /** Works on `queue` in this instance, up to the configured concurrency at once. */
-  async work<T extends object>(queue: QueueName, handler: JobHandler<T>): Promise<void> {
+  /**
+   * Queues many jobs in one statement; returns how many were queued (a job whose singleton key
+   * is already queued or active is skipped, as with {@link send}).
+   */
+  async sendMany<T extends object>(
+    queue: QueueName,
+    jobs: ReadonlyArray<{ data: T; singletonKey: string }>,
+  ): Promise<number> {
+    if (!this.started || jobs.length === 0) return 0;
+    const ids = await this.boss.insert(queue, [...jobs], { returnId: true });
+    return ids?.length ?? 0;
+  }
+
+  /**
+   * Works on `queue` in this instance, up to the configured concurrency at once. With
+   * `batchSize` > 1 each worker takes that many jobs per fetch, runs them one after another and
+   * fetches again at once while fetches come back full: pg-boss otherwise waits a polling
+   * interval between two fetches of a worker, which bounds a queue of short jobs (keep-alive
+   * refreshes) at `concurrency / pollingSeconds` jobs per second. Each job still succeeds or
+   * fails (and is retried) on its own.
+   */
+  async work<T extends object>(
+    queue: QueueName,
+    handler: JobHandler<T>,
+    { batchSize = 1 }: { batchSize?: number } = {},
+  ): Promise<void> {
     if (!this.started) return;
+    const polling = {
+      localConcurrency: this.settings.concurrency,
+      pollingIntervalSeconds: this.settings.pollingSeconds,
+    };
+    if (batchSize <= 1) {
+      await this.boss.work<T>(queue, polling, async ([job]) => {
+        if (job) await handler(job.data, job);
+      });
+      return;
+    }
     await this.boss.work<T>(
       queue,
-      {
-        localConcurrency: this.settings.concurrency,
-        pollingIntervalSeconds: this.settings.pollingSeconds,
-      },
-      async ([job]) => {
-        if (job) await handler(job.data, job);
+      { ...polling, batchSize, burstWhenBatchFull: true, perJobResults: true },
+      async (jobs) => {
+        const results: JobResult[] = [];
+        for (const job of jobs) {
+          try {
+            await handler(job.data, job);
+            results.push({ id: job.id, status: 'completed' });
+          } catch (error) {
+            results.push({ id: job.id, status: 'failed', output: failureOutput(error) });
+          }
+        }
+        return results;
       },
     );
   }
@@ -95,6 +135,13 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   get raw(): PgBoss {
     return this.boss;
   }
+}
+
+/** What pg-boss itself stores for a handler that throws. */
+function failureOutput(error: unknown): { message: string; stack?: string } {
+  return error instanceof Error
+    ? { message: error.message, stack: error.stack }
+    : { message: String(error) };
 }
 
 function supervisionInterval(jobTimeoutSeconds: number): number {

@@ -51,11 +51,11 @@ export class KeepAliveWorker {
     let after: string | undefined;
     for (;;) {
       const ids = await this.grants.dueForKeepAlive(olderThan, SWEEP_PAGE, after);
-      for (const grantId of ids) {
-        if (await this.queue.send(QUEUES.keepAlive, { grantId }, { singletonKey: grantId })) {
-          queued += 1;
-        }
-      }
+      // One insert per page: queueing one by one took longer than refreshing.
+      queued += await this.queue.sendMany(
+        QUEUES.keepAlive,
+        ids.map((grantId) => ({ data: { grantId }, singletonKey: grantId })),
+      );
       if (ids.length < SWEEP_PAGE) break;
       after = ids[ids.length - 1];
     }

@@ -31,6 +31,11 @@ const TASK_PAGE = 1_000;
 export class SchedulerService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Scheduler');
   private readonly settings: AppConfig['scheduler'];
+  /**
+   * Keep-alive jobs per fetch: up to 10, but a batch's worst case (every refresh hitting the
+   * Google timeout) stays within half the job timeout, so a slow batch does not expire.
+   */
+  private readonly keepAliveBatch: number;
 
   constructor(
     config: ConfigService,
@@ -43,6 +48,11 @@ export class SchedulerService implements OnApplicationBootstrap {
     private readonly metrics: SchedulerMetrics,
   ) {
     this.settings = config.get('scheduler');
+    const worstRefreshMs = config.get('google').httpTimeoutMs;
+    this.keepAliveBatch = Math.max(
+      1,
+      Math.min(10, Math.floor((this.settings.jobTimeoutSeconds * 500) / worstRefreshMs)),
+    );
     metrics.setCollectors({
       tasks: () => this.tasks.countsByState(),
       queues: () => this.queueCounts(),
@@ -52,7 +62,9 @@ export class SchedulerService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.queue.enabled) return;
     await this.work(QUEUES.keepAliveSweep, () => this.keepAlive.sweep().then(() => undefined));
-    await this.work(QUEUES.keepAlive, (data: { grantId: string }) => this.keepAlive.refresh(data));
+    await this.work(QUEUES.keepAlive, (data: { grantId: string }) => this.keepAlive.refresh(data), {
+      batchSize: this.keepAliveBatch,
+    });
     await this.work(QUEUES.taskSweep, () => this.sweepTasks());
     await this.work(QUEUES.offlineTask, (data: { userTaskId: string }, job) =>
       this.runner.run(data.userTaskId, job).then(() => undefined),
@@ -95,8 +107,12 @@ export class SchedulerService implements OnApplicationBootstrap {
   }
 
   // Times every job and labels it by outcome; a throw makes pg-boss retry it with backoff.
-  private work<T extends object>(queue: QueueName, handler: JobHandler<T>): Promise<void> {
-    return this.queue.work<T>(queue, async (data, job) => {
+  private work<T extends object>(
+    queue: QueueName,
+    handler: JobHandler<T>,
+    options?: { batchSize?: number },
+  ): Promise<void> {
+    const timed: JobHandler<T> = async (data, job) => {
       const end = this.metrics.jobDuration.startTimer({ queue });
       try {
         await handler(data, job);
@@ -105,7 +121,8 @@ export class SchedulerService implements OnApplicationBootstrap {
         end({ outcome: 'failed' });
         throw error;
       }
-    });
+    };
+    return this.queue.work<T>(queue, timed, options);
   }
 
   private async queueCounts(): Promise<Array<[string, Record<string, number>]>> {

@@ -62,6 +62,13 @@ export const authorizationCodeBody = z.strictObject({
   nonce: text.optional(),
 });
 
+export const refreshTokensBody = z.strictObject({
+  count: z.number().int().min(1).max(100_000),
+  sub: text.optional(),
+  scopes: z.union([text, z.array(text).min(1)]).default('openid email profile'),
+  client_id: text.optional(),
+});
+
 export const userRevokeBody = z.strictObject({ client_id: text.optional() });
 
 export const callsQuery = z.object({ path: z.string().optional() });

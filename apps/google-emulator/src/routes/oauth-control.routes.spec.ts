@@ -106,6 +106,37 @@ describe('oauthControlRoutes', () => {
     });
   });
 
+  describe('POST /__control/refresh-tokens', () => {
+    it('mints live refresh tokens in bulk, past the 100-token limit, for the grant asked', async () => {
+      const response = await post('/__control/refresh-tokens', { count: 150, scopes: 'openid' });
+      const { refresh_tokens: tokens } = response.json<{ refresh_tokens: string[] }>();
+      expect(tokens).toHaveLength(150);
+      expect(new Set(tokens).size).toBe(150);
+      for (const token of [tokens[0], tokens[149]]) {
+        const answer = await refresh(token);
+        expect(answer.statusCode).toBe(200);
+        expect(answer.json()).toMatchObject({ scope: 'openid' });
+      }
+      expect(await grants()).toEqual([
+        expect.objectContaining({ sub: DEFAULT_TEST_USER.sub, refresh_tokens: 150 }) as unknown,
+      ]);
+    });
+
+    it('leaves Google’s 100-token limit on grants never minted in bulk', async () => {
+      for (let i = 0; i < 101; i++) await offlineTokens({ sub: ada?.sub, prompt: 'consent' });
+      expect(await grants()).toEqual([
+        expect.objectContaining({ sub: ada?.sub, refresh_tokens: 100 }) as unknown,
+      ]);
+    });
+
+    it.each([[{}], [{ count: 0 }], [{ count: 1, sub: '1' }], [{ count: 1, scopes: 'bogus' }]])(
+      'answers 400 for %j',
+      async (body) => {
+        expect((await post('/__control/refresh-tokens', body)).statusCode).toBe(400);
+      },
+    );
+  });
+
   describe('POST /__control/users/:sub/revoke', () => {
     it('kills every grant of the user, so refreshing fails with invalid_grant', async () => {
       const mine = await offlineTokens();

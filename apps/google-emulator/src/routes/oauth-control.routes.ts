@@ -7,7 +7,12 @@ import { invalidControlInput } from '../emulator.errors.js';
 import { CONTROL_PREFIX } from '../faults.js';
 import { parseScopes } from '../oauth-scopes.js';
 import { DEFAULT_TEST_USER, findTestUser } from '../test-users.js';
-import { authorizationCodeBody, parseControl, userRevokeBody } from './control.schemas.js';
+import {
+  authorizationCodeBody,
+  parseControl,
+  refreshTokensBody,
+  userRevokeBody,
+} from './control.schemas.js';
 
 function knownUser(sub: string) {
   const user = findTestUser(sub);
@@ -48,12 +53,29 @@ function mintAuthorizationCode(ctx: EmulatorContext, body: z.output<typeof autho
   return issueAuthorizationCode(ctx.grants, request, user.sub, scopes).code.code;
 }
 
+/** Live refresh tokens in bulk, for load tests (see `OAuthGrants.issueRefreshTokens`). */
+function mintRefreshTokens(ctx: EmulatorContext, body: z.output<typeof refreshTokensBody>) {
+  const user = knownUser(body.sub ?? DEFAULT_TEST_USER.sub);
+  const client =
+    body.client_id === undefined ? ctx.clients.defaultClient : ctx.clients.find(body.client_id);
+  if (!client) throw invalidControlInput(`client_id: no such client ${body.client_id}`);
+  const { scopes, invalid } = parseScopes(body.scopes);
+  if (invalid.length > 0 || scopes.length === 0) {
+    throw invalidControlInput(`scopes: invalid ${invalid.join(' ') || '(none)'}`);
+  }
+  return ctx.grants.issueRefreshTokens(user.sub, client.clientId, scopes, body.count);
+}
+
 /** The control API's OAuth part: codes without a browser, "remove app access", grant state. */
 export function oauthControlRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   const at = (path: string) => `${CONTROL_PREFIX}${path}`;
 
   app.post(at('authorization-code'), (request) => ({
     code: mintAuthorizationCode(ctx, parseControl(authorizationCodeBody, request.body)),
+  }));
+
+  app.post(at('refresh-tokens'), (request) => ({
+    refresh_tokens: mintRefreshTokens(ctx, parseControl(refreshTokensBody, request.body)),
   }));
 
   // The user removes the app at myaccount.google.com → "Third-party apps & services".

@@ -1,0 +1,343 @@
+// One keep-alive sweep over BENCH_KEEPALIVE_GRANTS (10,000) due grants, run by the compiled api's
+// scheduler against the compiled emulator, against the emulator's own POST /token throughput for
+// refresh_token, measured in the same run (before and after the sweep). Target: grants refreshed
+// per second ≥ 0.5 × /token requests per second, with the api's memory flat across the sweep.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { PgBoss } from 'pg-boss';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions, EmbeddedDatabase, freePort } from '../libs/database/src/index.js';
+import { migrations } from '../migrations/index.js';
+import { formatTarget } from './harness.js';
+import { insertGrants, mintRefreshTokens } from './keep-alive-grants.js';
+
+const CLIENT_ID = 'grantkeeper-bench.apps.googleusercontent.com';
+const GRANTS = Number(process.env.BENCH_KEEPALIVE_GRANTS ?? 10_000);
+const CONCURRENCY = Number(process.env.BENCH_KEEPALIVE_CONCURRENCY ?? 16);
+const POOL_SIZE = Number(process.env.BENCH_KEEPALIVE_POOL_SIZE ?? CONCURRENCY + 4);
+const BASELINE_SECONDS = Number(process.env.BENCH_KEEPALIVE_BASELINE_SECONDS ?? 3);
+const TIMEOUT_SECONDS = Number(process.env.BENCH_KEEPALIVE_TIMEOUT_SECONDS ?? 900);
+const CLUSTER_DIR = '.data/bench-postgres-keepalive';
+const TARGET = 0.5;
+/** Memory counts as flat when the end is at most this × the RSS after warm-up. */
+const FLAT = 1.5;
+/** Linux's USER_HZ: /proc reports CPU times in these ticks. */
+const CLOCK_TICKS = 100;
+
+// The emulator gets core 0 in the baseline and in the sweep alike; the api and the load
+// generator share core 1 (PostgreSQL is not pinned). Without two cores nothing is pinned.
+const PIN = existsSync('/usr/bin/taskset') && cpus().length >= 2;
+
+// BENCH_KEEPALIVE_PROFILE_DIR: the api writes a V8 CPU profile there when it stops.
+const PROFILE_DIR = process.env.BENCH_KEEPALIVE_PROFILE_DIR;
+
+function startProcess(
+  script: string,
+  core: number,
+  env: NodeJS.ProcessEnv,
+  flags: string[] = [],
+): ChildProcess {
+  const node = [process.execPath, ...flags, script];
+  const [command, args] = PIN
+    ? ['taskset', ['-c', String(core), ...node]]
+    : [node[0], node.slice(1)];
+  return spawn(command, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // starting
+    }
+    await sleep(100);
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** CPU seconds of the PostgreSQL server and its live backends (children of the postmaster). */
+function postgresCpuSeconds(): number {
+  const postmaster = Number(readFileSync(`${CLUSTER_DIR}/postmaster.pid`, 'utf8').split('\n')[0]);
+  const children = readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8')
+    .split(' ')
+    .filter(Boolean)
+    .map(Number);
+  let total = 0;
+  for (const pid of [postmaster, ...children]) {
+    try {
+      total += cpuSeconds(pid);
+    } catch {
+      // a backend that just ended
+    }
+  }
+  return total;
+}
+
+function rssMegabytes(pid: number): number {
+  const line = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(line?.[1] ?? 0) / 1024;
+}
+
+interface Baseline {
+  readonly rps: number;
+  readonly cpuMicros: number;
+}
+
+/** The emulator's POST /token with grant_type=refresh_token, as fast as it answers. */
+async function measureToken(url: string, pid: number, body: string): Promise<Baseline> {
+  const before = cpuSeconds(pid);
+  const result = await autocannon({
+    url: `${url}/token`,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+    connections: CONCURRENCY,
+    duration: BASELINE_SECONDS,
+  });
+  const cpu = cpuSeconds(pid) - before;
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`/token: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return { rps: result.requests.average, cpuMicros: (cpu * 1e6) / result.requests.total };
+}
+
+interface Sweep {
+  readonly refreshed: number;
+  readonly seconds: number;
+  readonly apiCpuMicros: number;
+  readonly emulatorCpuMicros: number;
+  /** Backends that ended during the sweep are missing: a lower bound. */
+  readonly postgresCpuMicros: number;
+  /** RSS before the trigger, after the first 10 % of grants, at its peak, and at the end (MB). */
+  readonly rss: { idle: number; warm: number; peak: number; end: number };
+  readonly db: DatabaseCounters;
+}
+
+interface DatabaseCounters {
+  readonly commits: number;
+  readonly fetched: number;
+  readonly inserted: number;
+  readonly updated: number;
+}
+
+async function databaseCounters(client: pg.Client): Promise<DatabaseCounters> {
+  const { rows } = await client.query<Record<keyof DatabaseCounters, string>>(
+    `SELECT xact_commit AS commits, tup_fetched AS fetched, tup_inserted AS inserted,
+            tup_updated AS updated
+       FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  const [row] = rows;
+  return {
+    commits: Number(row.commits),
+    fetched: Number(row.fetched),
+    inserted: Number(row.inserted),
+    updated: Number(row.updated),
+  };
+}
+
+/** Queues the keep-alive sweep as the api's cron would, then waits until every grant is done. */
+async function sweep(url: string, apiPid: number, emulatorPid: number): Promise<Sweep> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: 'pgboss',
+    supervise: false,
+    schedule: false,
+    migrate: false,
+  });
+  await boss.start();
+  try {
+    const refreshedCount = async () =>
+      Number(
+        (await client.query<{ n: string }>('SELECT count(last_refreshed_at) AS n FROM grants'))
+          .rows[0].n,
+      );
+    const idle = rssMegabytes(apiPid);
+    const rss = { idle, warm: 0, peak: idle, end: idle };
+    const counters = await databaseCounters(client);
+    const [apiCpu, emulatorCpu, postgresCpu] = [
+      cpuSeconds(apiPid),
+      cpuSeconds(emulatorPid),
+      postgresCpuSeconds(),
+    ];
+    const started = Date.now();
+    await boss.send('keep-alive-sweep', {}, { singletonKey: 'keep-alive' });
+    let refreshed = 0;
+    // Once a second: each count reads every grant row, which PostgreSQL would otherwise be
+    // busy with instead of the sweep. The end is taken from the rows themselves, not the poll.
+    while (refreshed < GRANTS && Date.now() - started < TIMEOUT_SECONDS * 1000) {
+      await sleep(1000);
+      refreshed = await refreshedCount();
+      rss.end = rssMegabytes(apiPid);
+      rss.peak = Math.max(rss.peak, rss.end);
+      if (rss.warm === 0 && refreshed >= GRANTS / 10) rss.warm = rss.end;
+    }
+    const last = await client.query<{ at: Date }>(
+      'SELECT max(last_refreshed_at) AS at FROM grants',
+    );
+    const seconds = (last.rows[0].at.getTime() - started) / 1000;
+    const after = await databaseCounters(client);
+    return {
+      refreshed,
+      seconds,
+      apiCpuMicros: ((cpuSeconds(apiPid) - apiCpu) * 1e6) / refreshed,
+      emulatorCpuMicros: ((cpuSeconds(emulatorPid) - emulatorCpu) * 1e6) / refreshed,
+      postgresCpuMicros: ((postgresCpuSeconds() - postgresCpu) * 1e6) / refreshed,
+      rss: { ...rss, warm: rss.warm || rss.end },
+      db: {
+        commits: after.commits - counters.commits,
+        fetched: after.fetched - counters.fetched,
+        inserted: after.inserted - counters.inserted,
+        updated: after.updated - counters.updated,
+      },
+    };
+  } finally {
+    await boss.stop({ graceful: false });
+    await client.end();
+  }
+}
+
+function report(baselines: readonly Baseline[], result: Sweep): void {
+  const rps = baselines.reduce((sum, b) => sum + b.rps, 0) / baselines.length;
+  const tokenCpu = baselines.reduce((sum, b) => sum + b.cpuMicros, 0) / baselines.length;
+  const grantsPerSecond = result.refreshed / result.seconds;
+  const ratio = grantsPerSecond / rps;
+  const perGrant = (n: number) => (n / result.refreshed).toFixed(1);
+  const mb = (n: number) => `${n.toFixed(0)} MB`;
+  console.log(
+    `\nKeep-alive sweep over ${GRANTS.toLocaleString('en-US')} due grants vs emulator POST /token`,
+  );
+  console.log(
+    `  ${CONCURRENCY} jobs at once (SCHEDULER_CONCURRENCY), pool ${POOL_SIZE}; /token measured with ` +
+      `${CONCURRENCY} connections for ${BASELINE_SECONDS} s before and after the sweep` +
+      (PIN ? '; emulator on core 0, api and load generator on core 1' : ''),
+  );
+  console.log('  case                                     per s   emulator CPU µs   api CPU µs');
+  console.log(
+    `  emulator POST /token (refresh_token) ${rps.toFixed(0).padStart(9)}   ${tokenCpu.toFixed(0).padStart(15)}`,
+  );
+  console.log(
+    `  keep-alive: grants refreshed         ${grantsPerSecond.toFixed(0).padStart(9)}   ` +
+      `${result.emulatorCpuMicros.toFixed(0).padStart(15)}   ${result.apiCpuMicros.toFixed(0).padStart(10)}`,
+  );
+  console.log(
+    `  baseline rounds: ${baselines.map((b) => b.rps.toFixed(0)).join(', ')} req/s; ` +
+      `sweep: ${result.refreshed} grants in ${result.seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `  PostgreSQL per grant: ${perGrant(result.db.commits)} commits, ${perGrant(result.db.fetched)} rows fetched, ` +
+      `${perGrant(result.db.inserted)} inserted, ${perGrant(result.db.updated)} updated`,
+  );
+  console.log(
+    `  CPU per grant: api ${result.apiCpuMicros.toFixed(0)} µs, PostgreSQL ` +
+      `${result.postgresCpuMicros.toFixed(0)} µs, emulator ${result.emulatorCpuMicros.toFixed(0)} µs`,
+  );
+  console.log(`  ${formatTarget('keep-alive vs emulator /token', ratio, TARGET)}`);
+  const { idle, warm, peak, end } = result.rss;
+  const flat = end <= warm * FLAT;
+  console.log(
+    `  ${flat ? 'PASS' : 'FAIL'}  api RSS flat: idle ${mb(idle)}, after 10 % ${mb(warm)}, ` +
+      `peak ${mb(peak)}, end ${mb(end)} (target end ≤ ${FLAT}× after 10 %)`,
+  );
+  if (result.refreshed < GRANTS) {
+    console.log(
+      `  FAIL  only ${result.refreshed} of ${GRANTS} grants refreshed in ${TIMEOUT_SECONDS} s`,
+    );
+  }
+}
+
+export async function run(): Promise<void> {
+  if (PIN) spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+  // A fresh cluster every run: audit events are append-only, and every grant must start due.
+  rmSync(CLUSTER_DIR, { recursive: true, force: true });
+  const database = new EmbeddedDatabase({
+    clusterDir: CLUSTER_DIR,
+    database: 'bench',
+  });
+  const children: ChildProcess[] = [];
+  try {
+    const url = await database.start();
+    const dataSource = new DataSource(buildDataSourceOptions({ url, entities: [], migrations }));
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await dataSource.destroy();
+
+    const [emulatorPort, apiPort] = [await freePort(), await freePort()];
+    const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
+    const secret = randomBytes(16).toString('hex');
+    const emulator = startProcess('dist/apps/google-emulator/src/main.js', 0, {
+      NODE_ENV: 'test',
+      EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_CLIENTS: JSON.stringify([
+        { client_id: CLIENT_ID, client_secret: secret, javascript_origins: [], redirect_uris: [] },
+      ]),
+    });
+    children.push(emulator);
+    await waitFor(`${emulatorUrl}/oauth2/v3/certs`);
+
+    // One token more than there are grants: the baseline refreshes it over and over.
+    const [baselineToken, ...tokens] = await mintRefreshTokens(emulatorUrl, GRANTS + 1);
+    const vaultKey = randomBytes(32);
+    await insertGrants(url, vaultKey, CLIENT_ID, tokens);
+
+    const api = startProcess(
+      'dist/apps/api/src/main.js',
+      1,
+      {
+        NODE_ENV: 'production',
+        PORT: String(apiPort),
+        PUBLIC_URL: `http://localhost:${apiPort}`,
+        DATABASE_URL: url,
+        DATABASE_POOL_SIZE: String(POOL_SIZE),
+        GOOGLE_CLIENT_IDS: CLIENT_ID,
+        GOOGLE_CLIENT_SECRET: secret,
+        GOOGLE_JWKS_URL: `${emulatorUrl}/oauth2/v3/certs`,
+        GOOGLE_TOKEN_URL: `${emulatorUrl}/token`,
+        GOOGLE_REVOKE_URL: `${emulatorUrl}/revoke`,
+        SESSION_SECRET: randomBytes(32).toString('hex'),
+        VAULT_KEYS: `1:${vaultKey.toString('base64url')}`,
+        LOG_LEVEL: 'warn',
+        SCHEDULER_ENABLED: 'true',
+        SCHEDULER_CONCURRENCY: String(CONCURRENCY),
+        SCHEDULER_POLLING_SECONDS: '0.5',
+        KEEP_ALIVE_AFTER_DAYS: '1',
+        // Far off: the benchmark queues the one sweep itself.
+        KEEP_ALIVE_CRON: '0 0 1 1 *',
+      },
+      PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    );
+    children.push(api);
+    await waitFor(`http://127.0.0.1:${apiPort}/health`);
+
+    const body = new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: baselineToken,
+      client_id: CLIENT_ID,
+      client_secret: secret,
+    }).toString();
+    await measureToken(emulatorUrl, emulator.pid!, body); // warm-up
+    const before = await measureToken(emulatorUrl, emulator.pid!, body);
+    const result = await sweep(url, api.pid!, emulator.pid!);
+    const after = await measureToken(emulatorUrl, emulator.pid!, body);
+    report([before, after], result);
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await sleep(500);
+    await database.stop();
+  }
+}
