@@ -39,18 +39,22 @@ export class AuditService {
   ) {}
 
   async record(input: AuditEventInput): Promise<void> {
-    const event = this.events.create({
-      action: input.action,
-      actorKind: input.actor.kind,
-      actorId: input.actor.id ?? null,
-      subjectUserId: input.subjectUserId ?? null,
-      grantId: input.grantId ?? null,
-      requestId: input.context?.requestId?.slice(0, 100) ?? null,
-      ip: input.context?.ip ?? null,
-      userAgent: input.context?.userAgent?.slice(0, 500) ?? null,
-      details: sanitizeAuditDetails(input.details ?? {}),
-    });
-    await this.events.save(event, { reload: false });
+    // insert(), not save(): one INSERT statement instead of a transaction around it (three
+    // round trips), on paths that write an event per refresh (docs/BENCHMARKS.md).
+    await this.events.insert(
+      // TypeORM's insert() types a jsonb Record field as nested entity columns; it is one value.
+      this.events.create({
+        action: input.action,
+        actorKind: input.actor.kind,
+        actorId: input.actor.id ?? null,
+        subjectUserId: input.subjectUserId ?? null,
+        grantId: input.grantId ?? null,
+        requestId: input.context?.requestId?.slice(0, 100) ?? null,
+        ip: input.context?.ip ?? null,
+        userAgent: input.context?.userAgent?.slice(0, 500) ?? null,
+        details: sanitizeAuditDetails(input.details ?? {}),
+      }) as Parameters<Repository<AuditEventEntity>['insert']>[0],
+    );
   }
 
   /**

@@ -146,6 +146,7 @@ export class AccessTokenBroker {
         true,
         tokens.refreshToken !== undefined,
         tokens.accessToken,
+        !force,
       );
     } catch (error) {
       if (!(error instanceof GoogleCallError)) throw error;
@@ -160,8 +161,10 @@ export class AccessTokenBroker {
     refreshed: boolean,
     rotated: boolean,
     accessToken?: string,
+    used = true,
   ): Promise<RefreshOutcome> {
-    grant.lastUsedAt = new Date();
+    // A keep-alive refresh keeps the grant alive; it is not a use by anyone.
+    if (used) grant.lastUsedAt = new Date();
     grant.updatedAt = new Date();
     await persist(grant, manager);
     const token =
