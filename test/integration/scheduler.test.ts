@@ -129,11 +129,15 @@ describe('Scheduler', () => {
     await scheduler.runNow('keep-alive');
     const [grant] = await eventually(
       () =>
-        api.db.query<{ last_refreshed_at: Date | null }>('SELECT last_refreshed_at FROM grants'),
+        api.db.query<{ last_refreshed_at: Date | null; last_used_at: Date | null }>(
+          'SELECT last_refreshed_at, last_used_at FROM grants',
+        ),
       (rows) => rows[0]?.last_refreshed_at !== null,
     );
 
     expect(grant.last_refreshed_at!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // Keeping a grant alive is not using it: "last used" stays what consumers made it.
+    expect(grant.last_used_at).toBeNull();
     expect(await callsTo(api, '/token')).toBe(1);
   });
 
