@@ -1,0 +1,69 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const GRANT_STATUSES = ['active', 'revoked', 'suspended'] as const;
+export const HEALTH_FLAGS = ['testing_mode_expiry', 'idle_near_expiry', 'refresh_token_churn'];
+
+/** Filters of the grant list (also the filter of bulk revocation). */
+export class GrantFilterDto {
+  @ApiPropertyOptional({ enum: GRANT_STATUSES })
+  @IsOptional()
+  @IsIn(GRANT_STATUSES)
+  status?: (typeof GRANT_STATUSES)[number];
+
+  @ApiPropertyOptional({ description: 'A granted scope (full URL).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  scope?: string;
+
+  @ApiPropertyOptional({ enum: HEALTH_FLAGS })
+  @IsOptional()
+  @IsIn(HEALTH_FLAGS)
+  flag?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Not used since (a never-used grant counts from its creation).',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  lastUsedBefore?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  createdTo?: string;
+}
+
+export class ListGrantsQueryDto extends GrantFilterDto {
+  @ApiPropertyOptional({ enum: ['created_at', 'last_used_at'], default: 'created_at' })
+  @IsOptional()
+  @IsIn(['created_at', 'last_used_at'])
+  sort: 'created_at' | 'last_used_at' = 'created_at';
+
+  @ApiPropertyOptional({ enum: ['desc', 'asc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['desc', 'asc'])
+  order: 'desc' | 'asc' = 'desc';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
