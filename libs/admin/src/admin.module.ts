@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@grantkeeper/audit';
 import { IdentityModule } from '@grantkeeper/identity';
 import { OfflineAccessModule } from '@grantkeeper/offline-access';
+import { AdminAuditController } from './admin-audit.controller.js';
+import { AdminAuditService } from './admin-audit.service.js';
 import { AdminCsrfGuard } from './admin-csrf.guard.js';
 import { AdminGrantsController } from './admin-grants.controller.js';
 import { AdminGrantsService } from './admin-grants.service.js';
@@ -18,8 +20,8 @@ export class AdminModule {
     return {
       module: AdminModule,
       imports: [AuditModule, IdentityModule, OfflineAccessModule, options.scheduler],
-      controllers: [AdminUsersController, AdminGrantsController],
-      providers: [AdminCsrfGuard, AdminUsersService, AdminGrantsService],
+      controllers: [AdminUsersController, AdminGrantsController, AdminAuditController],
+      providers: [AdminCsrfGuard, AdminUsersService, AdminGrantsService, AdminAuditService],
     };
   }
 }

@@ -16,6 +16,11 @@ export class AuditEventDto {
   @ApiProperty({ type: 'object', additionalProperties: true }) details!: Record<string, unknown>;
 }
 
+export class AuditEventPageDto {
+  @ApiProperty({ type: [AuditEventDto] }) items!: AuditEventDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
 export interface AuditEventRow {
   id: string;
   occurred_at: Date;
