@@ -9,7 +9,9 @@ import { auditContextOf } from '@grantkeeper/audit';
 import { type AuthenticatedUser, CurrentUser } from '@grantkeeper/identity';
 import type { FastifyRequest } from 'fastify';
 import { AdminController, RequestedWith } from './admin-docs.js';
+import { AdminBulkRevokeService } from './admin-bulk-revoke.service.js';
 import { AdminGrantsService } from './admin-grants.service.js';
+import { BulkRevokeDto, BulkRevokeResultDto } from './dto/bulk-revoke.dto.js';
 import {
   AdminGrantDetailDto,
   AdminGrantPageDto,
@@ -20,13 +22,31 @@ import { ListGrantsQueryDto } from './dto/list-grants.query.js';
 
 @AdminController('grants')
 export class AdminGrantsController {
-  constructor(private readonly grants: AdminGrantsService) {}
+  constructor(
+    private readonly grants: AdminGrantsService,
+    private readonly bulk: AdminBulkRevokeService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List grants by status, scope, health flag, use and creation time' })
   @ApiOkResponse({ type: AdminGrantPageDto })
   list(@Query() query: ListGrantsQueryDto): Promise<AdminGrantPageDto> {
     return this.grants.search(query);
+  }
+
+  @Post('revoke-bulk')
+  @HttpCode(200)
+  @RequestedWith()
+  @ApiOperation({
+    summary: 'Revoke every live grant a filter matches (or, with dryRun, count them)',
+  })
+  @ApiOkResponse({ type: BulkRevokeResultDto })
+  revokeBulk(
+    @Body() body: BulkRevokeDto,
+    @CurrentUser() admin: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<BulkRevokeResultDto> {
+    return this.bulk.run(body, admin, auditContextOf(request));
   }
 
   @Get(':id')

@@ -93,12 +93,22 @@ export class AdminGrantsService {
     return { ...GrantViewDto.from(grant), id: grant.id, upstream };
   }
 
-  /** Ids of grants matching the filter, in id order after `after` (bulk revocation's pages). */
+  /** How many live (not revoked) grants match the filter. */
+  async countMatching(filter: GrantFilterDto): Promise<number> {
+    const sql = grantFilter(filter).add(`g.status <> 'revoked'`);
+    const [row] = await this.dataSource.query<Array<{ n: number }>>(
+      `SELECT count(*)::int AS n FROM grants g ${sql.where}`,
+      sql.params,
+    );
+    return row.n;
+  }
+
+  /** Ids of live grants matching the filter, in id order after `after` (bulk revocation's pages). */
   async idsMatching(filter: GrantFilterDto, limit: number, after?: string) {
     const sql = grantFilter(filter).add(`g.status <> 'revoked'`);
     const afterId = after ? `AND g.id > ${sql.param(after)}::uuid` : '';
     return this.dataSource.query<Array<{ id: string; user_id: string }>>(
-      `SELECT g.id, g.user_id FROM grants g JOIN users u ON u.id = g.user_id ${sql.where}
+      `SELECT g.id, g.user_id FROM grants g ${sql.where}
         ${afterId} ORDER BY g.id LIMIT ${sql.param(limit)}`,
       sql.params,
     );

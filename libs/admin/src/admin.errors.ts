@@ -4,6 +4,8 @@ export type AdminErrorCode =
   | 'not_found'
   /** The `cursor` was not one this API handed out (400). */
   | 'invalid_cursor'
+  /** A bulk revocation without any criterion, which would revoke every grant (400). */
+  | 'empty_filter'
   /** The grant is already revoked (409). */
   | 'already_revoked'
   /** The change would leave no admin (409). */
@@ -26,6 +28,7 @@ export function adminErrorStatus(code: AdminErrorCode): number {
     case 'not_found':
       return 404;
     case 'invalid_cursor':
+    case 'empty_filter':
       return 400;
     case 'already_revoked':
     case 'last_admin':

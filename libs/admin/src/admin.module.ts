@@ -5,6 +5,7 @@ import { OfflineAccessModule } from '@grantkeeper/offline-access';
 import { VaultModule } from '@grantkeeper/vault';
 import { AdminAuditController } from './admin-audit.controller.js';
 import { AdminAuditService } from './admin-audit.service.js';
+import { AdminBulkRevokeService } from './admin-bulk-revoke.service.js';
 import { AdminCsrfGuard } from './admin-csrf.guard.js';
 import { AdminOperationsController } from './admin-operations.controller.js';
 import { AdminOperationsService } from './admin-operations.service.js';
@@ -35,6 +36,7 @@ export class AdminModule {
         AdminGrantsService,
         AdminAuditService,
         AdminOperationsService,
+        AdminBulkRevokeService,
       ],
     };
   }
