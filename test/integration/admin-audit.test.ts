@@ -102,15 +102,22 @@ and newline', '{"note": "@SUM(1+1)"}')`,
     ).toBe(401);
   });
 
-  it.each(['actorKind=robot', 'userId=alice', 'from=soon', 'limit=0', 'cursor=abc', 'x=1'])(
-    'answers 400 to ?%s',
-    async (query) => {
-      expect((await adminCall(api, admin, `audit?${query}`)).status).toBe(400);
-      expect((await adminCall(api, admin, `audit.csv?${query.replace('limit', 'x')}`)).status).toBe(
-        400,
-      );
-    },
-  );
+  it.each([
+    'actorKind=robot',
+    'userId=alice',
+    'from=soon',
+    'action=a%00',
+    'actorId=%00',
+    'to=2026-W05',
+    'limit=0',
+    'cursor=abc',
+    'x=1',
+  ])('answers 400 to ?%s', async (query) => {
+    expect((await adminCall(api, admin, `audit?${query}`)).status).toBe(400);
+    expect((await adminCall(api, admin, `audit.csv?${query.replace('limit', 'x')}`)).status).toBe(
+      400,
+    );
+  });
 
   it('exports the filtered log as a CSV attachment, one line per event', async () => {
     const response = await adminCall(api, admin, 'audit.csv?action=seed.event');

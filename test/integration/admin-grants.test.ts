@@ -47,7 +47,8 @@ describe('Admin API: grants', () => {
       .id;
 
   beforeAll(async () => {
-    api = await startApiUnderTest();
+    // Each test starts from a fresh consent: more code exchanges than the default limit allows.
+    api = await startApiUnderTest({ OFFLINE_ACCESS_RATE_LIMIT_PER_MINUTE: '1000' });
     admin = await signInAdmin(api);
     alice = await signInAs(api, ALICE_SUB);
     aliceId = await userIdOf(api, ALICE_SUB);
@@ -111,6 +112,10 @@ describe('Admin API: grants', () => {
       'limit=0',
       'limit=500',
       'createdFrom=yesterday',
+      'scope=a%00b',
+      'createdFrom=2026-123',
+      'createdTo=2026-W05',
+      'createdTo=99999-01-01',
       'lastUsedBefore=1',
       'cursor=%%%',
     ])('answers 400 to ?%s', async (query) => {
@@ -213,15 +218,18 @@ describe('Admin API: grants', () => {
       expect(again.body).toMatchObject({ error: 'already_revoked' });
     });
 
-    it.each([{}, { reason: 'no' }, { reason: 'x'.repeat(501) }, { reason: 'fine', extra: 1 }])(
-      'answers 400 to the body %j',
-      async (body) => {
-        const id = await aliceGrantId();
-        const response = await adminCall(api, admin, `grants/${id}/revoke`, { json: body });
-        expect(response.status).toBe(400);
-        expect((await me()).body).toMatchObject({ status: 'active' });
-      },
-    );
+    it.each([
+      {},
+      { reason: 'no' },
+      { reason: 'x'.repeat(501) },
+      { reason: 'fine', extra: 1 },
+      { reason: 'nul\u0000byte' },
+    ])('answers 400 to the body %j', async (body) => {
+      const id = await aliceGrantId();
+      const response = await adminCall(api, admin, `grants/${id}/revoke`, { json: body });
+      expect(response.status).toBe(400);
+      expect((await me()).body).toMatchObject({ status: 'active' });
+    });
 
     it('refuses a session revoke without X-Requested-With', async () => {
       const id = await aliceGrantId();

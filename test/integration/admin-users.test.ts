@@ -101,12 +101,17 @@ describe('Admin API: users', () => {
     expect(bob.grantStatus).toBe('none');
   });
 
-  it.each(['limit=0', 'limit=201', 'limit=abc', 'cursor=nope', 'cursor=WzEsMl0', 'other=1'])(
-    'answers 400 to ?%s',
-    async (query) => {
-      expect((await list(`?${query}`)).status).toBe(400);
-    },
-  );
+  it.each([
+    'q=%00',
+    'limit=0',
+    'limit=201',
+    'limit=abc',
+    'cursor=nope',
+    'cursor=WzEsMl0',
+    'other=1',
+  ])('answers 400 to ?%s', async (query) => {
+    expect((await list(`?${query}`)).status).toBe(400);
+  });
 
   it("shows a user's profile, live sessions, grant, tasks and recent audit, without secrets", async () => {
     const response = await adminCall<Record<string, unknown>>(api, admin, `users/${aliceId}`);

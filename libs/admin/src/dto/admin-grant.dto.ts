@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GrantViewDto } from '@grantkeeper/offline-access';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { MinLength } from 'class-validator';
+import { IsPlainText } from './is-plain-text.js';
 import { AuditEventDto } from './audit-event.dto.js';
 
 /** A grant as admins see it: its state and history, never its tokens or envelope ids. */
@@ -34,9 +35,8 @@ export class AdminGrantDetailDto {
 
 export class RevokeGrantDto {
   @ApiProperty({ minLength: 3, maxLength: 500, description: 'Why, for the record.' })
-  @IsString()
   @MinLength(3)
-  @MaxLength(500)
+  @IsPlainText(500)
   reason!: string;
 }
 

@@ -1,13 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDefined,
-  IsString,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsDefined, MinLength, ValidateNested } from 'class-validator';
+import { IsPlainText } from './is-plain-text.js';
 import { GrantFilterDto } from './list-grants.query.js';
 
 export class BulkRevokeDto {
@@ -18,9 +12,8 @@ export class BulkRevokeDto {
   filter!: GrantFilterDto;
 
   @ApiProperty({ minLength: 3, maxLength: 500 })
-  @IsString()
   @MinLength(3)
-  @MaxLength(500)
+  @IsPlainText(500)
   reason!: string;
 
   @ApiProperty({ description: 'Only count the grants that would be revoked.' })

@@ -1,16 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsPlainText } from './is-plain-text.js';
+import { IsTimestamp } from './is-timestamp.js';
 
 const ACTOR_KINDS = ['user', 'admin', 'service', 'system', 'google', 'anonymous'];
 
@@ -23,14 +15,12 @@ export class AuditFilterDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsPlainText(200)
   actorId?: string;
 
   @ApiPropertyOptional({ example: 'offline_access.revoked' })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @IsPlainText(100)
   action?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The subject user.' })
@@ -40,12 +30,12 @@ export class AuditFilterDto {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'At or after.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Before.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   to?: string;
 }
 

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsPlainText } from './is-plain-text.js';
+import { IsTimestamp } from './is-timestamp.js';
 
 export const GRANT_STATUSES = ['active', 'revoked', 'suspended'] as const;
 export const HEALTH_FLAGS = ['testing_mode_expiry', 'idle_near_expiry', 'refresh_token_churn'];
@@ -14,8 +16,7 @@ export class GrantFilterDto {
 
   @ApiPropertyOptional({ description: 'A granted scope (full URL).' })
   @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @IsPlainText(300)
   scope?: string;
 
   @ApiPropertyOptional({ enum: HEALTH_FLAGS })
@@ -28,17 +29,17 @@ export class GrantFilterDto {
     description: 'Not used since (a never-used grant counts from its creation).',
   })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   lastUsedBefore?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   createdFrom?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created before.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsTimestamp()
   createdTo?: string;
 }
 

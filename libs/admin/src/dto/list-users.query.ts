@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, MinLength } from 'class-validator';
+import { IsPlainText } from './is-plain-text.js';
 import { PageQueryDto } from './page-query.dto.js';
 
 export class ListUsersQueryDto extends PageQueryDto {
@@ -7,8 +8,7 @@ export class ListUsersQueryDto extends PageQueryDto {
     description: 'Email prefix, name substring or exact Google `sub` (case-insensitive).',
   })
   @IsOptional()
-  @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @IsPlainText(200)
   q?: string;
 }
