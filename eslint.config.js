@@ -48,8 +48,8 @@ export default tseslint.config(
     },
   },
   {
-    // The RISC receiver sits at the top of the module graph: it acts through identity and
-    // offline-access, and no other library may depend on it (only the api composes it).
+    // The RISC receiver and the admin API sit at the top of the module graph: they act through
+    // identity and offline-access, and no other library may depend on them (the api composes them).
     files: ['libs/**/*.ts'],
     ignores: ['libs/risc/**'],
     rules: {
@@ -64,6 +64,10 @@ export default tseslint.config(
             {
               group: ['@grantkeeper/risc'],
               message: 'No library depends on the RISC receiver; the api composes it.',
+            },
+            {
+              group: ['@grantkeeper/admin'],
+              message: 'No library depends on the admin API; the api composes it.',
             },
           ],
         },

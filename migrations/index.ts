@@ -5,6 +5,8 @@ import { OAuthStates1764950600000 } from './1764950600000-oauth-states.js';
 import { Scheduler1764950700000 } from './1764950700000-scheduler.js';
 import { RiscEvents1765200000000 } from './1765200000000-risc-events.js';
 import { GrantHealth1765300000000 } from './1765300000000-grant-health.js';
+import { AdminIndexes1765400000000 } from './1765400000000-admin-indexes.js';
+import { UserNameSearch1765400100000 } from './1765400100000-user-name-search.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   Scheduler1764950700000,
   RiscEvents1765200000000,
   GrantHealth1765300000000,
+  AdminIndexes1765400000000,
+  UserNameSearch1765400100000,
 ];

@@ -1,10 +1,7 @@
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
-import { RequestMethod } from '@nestjs/common';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { IS_PUBLIC_KEY } from '@grantkeeper/identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
 import { request } from '../support/http-client.js';
+import { concretePath, enumerateRoutes, type Route } from '../support/routes.js';
 
 /** Routes deliberately open to anonymous callers. Adding one means adding it here, on purpose. */
 const PUBLIC_ROUTES = [
@@ -19,40 +16,6 @@ const PUBLIC_ROUTES = [
   'POST /offline-access/code',
   'POST /risc/events',
 ];
-
-interface Route {
-  readonly method: string;
-  readonly path: string;
-  readonly isPublic: boolean;
-}
-
-function enumerateRoutes(api: ApiUnderTest): Route[] {
-  const modules = api.app.get(ModulesContainer);
-  const scanner = new MetadataScanner();
-  const reflector = new Reflector();
-  const routes: Route[] = [];
-  const controllers = [...modules.values()].flatMap((module) => [...module.controllers.values()]);
-  for (const wrapper of controllers) {
-    const { instance, metatype } = wrapper;
-    if (!instance || !metatype) continue;
-    const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-    const prototype = Object.getPrototypeOf(instance) as object;
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
-      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      if (path === undefined || method === undefined) continue;
-      const full = `/${[prefix, path]
-        .map((p) => p.replace(/^\/|\/$/g, ''))
-        .filter(Boolean)
-        .join('/')}`;
-      const isPublic =
-        reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, [handler, metatype]) ?? false;
-      routes.push({ method: RequestMethod[method], path: full, isPublic });
-    }
-  }
-  return routes;
-}
 
 describe('Route protection', () => {
   let api: ApiUnderTest;
@@ -79,8 +42,7 @@ describe('Route protection', () => {
     const guarded = routes.filter((r) => !r.isPublic);
     expect(guarded.length).toBeGreaterThan(0);
     for (const route of guarded) {
-      const path = route.path.replace(/:[A-Za-z]+/g, '00000000-0000-0000-0000-000000000000');
-      const response = await request(`${api.url}${path}`, {
+      const response = await request(`${api.url}${concretePath(route)}`, {
         method: route.method,
         json: route.method === 'GET' ? undefined : {},
       });

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AdminModule } from '@grantkeeper/admin';
 import { AuditModule } from '@grantkeeper/audit';
 import { type AppConfig, ConfigModule } from '@grantkeeper/config';
 import { DatabaseModule } from '@grantkeeper/database';
@@ -22,6 +23,7 @@ import { PagesController } from './pages/pages.controller.js';
 export class AppModule {
   /** The whole application for one validated configuration. */
   static forRoot(config: AppConfig, logger: Logger): DynamicModule {
+    const scheduler = SchedulerModule.forRoot();
     return {
       module: AppModule,
       imports: [
@@ -41,8 +43,9 @@ export class AppModule {
         IdentityModule,
         VaultModule,
         OfflineAccessModule,
-        SchedulerModule.forRoot(),
+        scheduler,
         RiscModule,
+        AdminModule.forRoot({ scheduler }),
         HealthModule,
       ],
       controllers: [PagesController, MetricsController],

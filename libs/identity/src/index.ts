@@ -26,5 +26,5 @@ export { SessionsService } from './sessions.service.js';
 export { type SignInResult, SignInService } from './sign-in.service.js';
 // The class, not just the type: other modules' entities reference users by foreign key.
 export { UserEntity, type UserRole } from './user.entity.js';
-export { UsersService } from './users.service.js';
+export { type RoleChange, UsersService } from './users.service.js';
 export { VerifiedTokenCache } from './verified-token.cache.js';

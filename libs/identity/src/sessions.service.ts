@@ -87,6 +87,15 @@ export class SessionsService {
     return session;
   }
 
+  /** The user's live sessions, newest first. */
+  liveForUser(userId: string): Promise<SessionEntity[]> {
+    return this.sessions.find({
+      where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: 100,
+    });
+  }
+
   /** Ends every live session of a user; returns how many were ended. */
   async revokeAllForUser(userId: string, reason: string): Promise<number> {
     const result = await this.sessions.update(

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { EntityManager, Repository } from 'typeorm';
 import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user.js';
 import type { VerifiedIdToken } from './google-id-token.verifier.js';
-import { UserEntity } from './user.entity.js';
+import { UserEntity, type UserRole } from './user.entity.js';
 
 /** How long a Bearer caller's user row is reused in this instance before it is read again. */
 const BEARER_USER_TTL_MS = 5_000;
@@ -28,6 +28,12 @@ const UPSERT_SQL = `
     last_sign_in_at = CASE WHEN $10 THEN now() ELSE u.last_sign_in_at END,
     updated_at = now()
   RETURNING u.id`;
+
+/** What {@link UsersService.changeRole} did. */
+export type RoleChange =
+  | { readonly outcome: 'not_found' }
+  | { readonly outcome: 'last_admin' }
+  | { readonly outcome: 'changed'; readonly user: UserEntity; readonly previous: UserRole };
 
 /** Users, created and refreshed from verified Google ID tokens. */
 @Injectable()
@@ -97,6 +103,33 @@ export class UsersService {
     await repository.delete({ id });
     this.bearerUsers.delete(user.googleSub);
     return true;
+  }
+
+  /**
+   * Sets a user's role. The admin rows are locked first, so two concurrent demotions can't both
+   * see another admin left: the second waits, re-reads and finds itself the last.
+   */
+  async changeRole(id: string, role: UserRole): Promise<RoleChange> {
+    const change = await this.users.manager.transaction(async (manager) => {
+      const admins = await manager.query<Array<{ id: string }>>(
+        `SELECT id FROM users WHERE role = 'admin' ORDER BY id FOR UPDATE`,
+      );
+      const user = await manager
+        .getRepository(UserEntity)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) return { outcome: 'not_found' } as const;
+      const previous = user.role;
+      if (previous === 'admin' && role !== 'admin' && admins.length <= 1) {
+        return { outcome: 'last_admin' } as const;
+      }
+      if (previous !== role) {
+        await manager.getRepository(UserEntity).update({ id }, { role, updatedAt: new Date() });
+        user.role = role;
+      }
+      return { outcome: 'changed', user, previous } as const;
+    });
+    if (change.outcome === 'changed') this.bearerUsers.delete(change.user.googleSub);
+    return change;
   }
 
   private rememberBearerUser(user: UserEntity): AuthenticatedUser {

@@ -26,6 +26,9 @@ export type GrantStatus = 'active' | 'revoked' | 'suspended';
 @Index('grants_status_idx', { synchronize: false })
 @Index('grants_refresh_token_identifier_idx', { synchronize: false })
 @Index('grants_health_flags_idx', { synchronize: false })
+@Index('grants_created_at_idx', { synchronize: false })
+@Index('grants_last_used_at_idx', { synchronize: false })
+@Index('grants_scopes_idx', { synchronize: false })
 @Unique('grants_user_client_key', ['userId', 'clientId'])
 @Check(
   'grants_status_check',

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import { AdminError, adminErrorStatus } from '@grantkeeper/admin';
 import {
   AuthError,
   type AuthErrorCode,
@@ -42,6 +43,9 @@ export function toErrorBody(error: unknown): ErrorBody {
   }
   if (error instanceof ThrottlerException) {
     return body(429, 'rate_limited', 'Too many requests; retry after the Retry-After delay.');
+  }
+  if (error instanceof AdminError) {
+    return body(adminErrorStatus(error.code), error.code, error.message);
   }
   if (error instanceof SchedulerError) {
     return body(schedulerErrorStatus(error.code), error.code, error.message);

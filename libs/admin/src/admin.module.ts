@@ -1,0 +1,43 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '@grantkeeper/audit';
+import { IdentityModule } from '@grantkeeper/identity';
+import { OfflineAccessModule } from '@grantkeeper/offline-access';
+import { VaultModule } from '@grantkeeper/vault';
+import { AdminAuditController } from './admin-audit.controller.js';
+import { AdminAuditService } from './admin-audit.service.js';
+import { AdminBulkRevokeService } from './admin-bulk-revoke.service.js';
+import { AdminCsrfGuard } from './admin-csrf.guard.js';
+import { AdminOperationsController } from './admin-operations.controller.js';
+import { AdminOperationsService } from './admin-operations.service.js';
+import { AdminGrantsController } from './admin-grants.controller.js';
+import { AdminGrantsService } from './admin-grants.service.js';
+import { AdminUsersController } from './admin-users.controller.js';
+import { AdminUsersService } from './admin-users.service.js';
+
+@Module({})
+export class AdminModule {
+  /**
+   * The admin API. `scheduler` is the application's own `SchedulerModule.forRoot()` (the same
+   * object): importing a second one would start a second job queue.
+   */
+  static forRoot(options: { scheduler: DynamicModule }): DynamicModule {
+    return {
+      module: AdminModule,
+      imports: [AuditModule, IdentityModule, OfflineAccessModule, VaultModule, options.scheduler],
+      controllers: [
+        AdminUsersController,
+        AdminGrantsController,
+        AdminAuditController,
+        AdminOperationsController,
+      ],
+      providers: [
+        AdminCsrfGuard,
+        AdminUsersService,
+        AdminGrantsService,
+        AdminAuditService,
+        AdminOperationsService,
+        AdminBulkRevokeService,
+      ],
+    };
+  }
+}

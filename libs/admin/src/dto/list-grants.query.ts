@@ -1,0 +1,70 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsPlainText } from './is-plain-text.js';
+import { IsTimestamp } from './is-timestamp.js';
+
+export const GRANT_STATUSES = ['active', 'revoked', 'suspended'] as const;
+export const HEALTH_FLAGS = ['testing_mode_expiry', 'idle_near_expiry', 'refresh_token_churn'];
+
+/** Filters of the grant list (also the filter of bulk revocation). */
+export class GrantFilterDto {
+  @ApiPropertyOptional({ enum: GRANT_STATUSES })
+  @IsOptional()
+  @IsIn(GRANT_STATUSES)
+  status?: (typeof GRANT_STATUSES)[number];
+
+  @ApiPropertyOptional({ description: 'A granted scope (full URL).' })
+  @IsOptional()
+  @IsPlainText(300)
+  scope?: string;
+
+  @ApiPropertyOptional({ enum: HEALTH_FLAGS })
+  @IsOptional()
+  @IsIn(HEALTH_FLAGS)
+  flag?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Not used since (a never-used grant counts from its creation).',
+  })
+  @IsOptional()
+  @IsTimestamp()
+  lastUsedBefore?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after.' })
+  @IsOptional()
+  @IsTimestamp()
+  createdFrom?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before.' })
+  @IsOptional()
+  @IsTimestamp()
+  createdTo?: string;
+}
+
+export class ListGrantsQueryDto extends GrantFilterDto {
+  @ApiPropertyOptional({ enum: ['created_at', 'last_used_at'], default: 'created_at' })
+  @IsOptional()
+  @IsIn(['created_at', 'last_used_at'])
+  sort: 'created_at' | 'last_used_at' = 'created_at';
+
+  @ApiPropertyOptional({ enum: ['desc', 'asc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['desc', 'asc'])
+  order: 'desc' | 'asc' = 'desc';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}

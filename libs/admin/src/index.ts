@@ -1,0 +1,2 @@
+export { AdminError, type AdminErrorCode, adminErrorStatus } from './admin.errors.js';
+export { AdminModule } from './admin.module.js';

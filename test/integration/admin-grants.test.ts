@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ALICE_SUB,
+  type ApiUnderTest,
+  startApiUnderTest,
+  WEB_CLIENT_ID,
+} from '../support/api-under-test.js';
+import {
+  adminCall,
+  ADMIN_SUB,
+  allPages,
+  seedUsers,
+  signInAdmin,
+  userIdOf,
+} from '../support/admin-client.js';
+import { request } from '../support/http-client.js';
+import {
+  authorizationCode,
+  callsTo,
+  postCode,
+  resetEmulator,
+  SESSION_COOKIE,
+  signInAs,
+} from '../support/offline-access-client.js';
+
+interface GrantItem {
+  id: string;
+  userId: string;
+  status: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+const SEEDED = 65; // grants of the seeded users (every other one of 130)
+
+describe('Admin API: grants', () => {
+  let api: ApiUnderTest;
+  let admin: string;
+  let alice: string;
+  let aliceId: string;
+
+  const list = (query: string) =>
+    adminCall<{ items: GrantItem[]; nextCursor: string | null }>(api, admin, `grants${query}`);
+  const aliceGrantId = async () =>
+    (await api.db.query<{ id: string }>('SELECT id FROM grants WHERE user_id = $1', [aliceId]))[0]
+      .id;
+
+  beforeAll(async () => {
+    // Each test starts from a fresh consent: more code exchanges than the default limit allows.
+    api = await startApiUnderTest({ OFFLINE_ACCESS_RATE_LIMIT_PER_MINUTE: '1000' });
+    admin = await signInAdmin(api);
+    alice = await signInAs(api, ALICE_SUB);
+    aliceId = await userIdOf(api, ALICE_SUB);
+    await seedUsers(api, 130, WEB_CLIENT_ID);
+  });
+  afterAll(() => api.close());
+  beforeEach(async () => {
+    await api.db.query('DELETE FROM grants WHERE user_id = $1', [aliceId]);
+    await resetEmulator(api);
+    await postCode(api, alice, await authorizationCode(api));
+  });
+
+  describe('listing', () => {
+    it.each([
+      ['created_at', 'desc'],
+      ['created_at', 'asc'],
+      ['last_used_at', 'desc'],
+      ['last_used_at', 'asc'],
+    ])('pages by %s %s through every grant, without duplicates or gaps', async (sort, order) => {
+      const { items } = await allPages<GrantItem>(
+        api,
+        admin,
+        `grants?sort=${sort}&order=${order}&limit=7`,
+      );
+      expect(items).toHaveLength(SEEDED + 1);
+      expect(new Set(items.map((g) => g.id)).size).toBe(SEEDED + 1);
+      const key = (g: GrantItem) => (sort === 'created_at' ? g.createdAt : g.lastUsedAt);
+      const keys = items.map(key).filter((k): k is string => k !== null);
+      const sorted = [...keys].sort();
+      expect(keys).toEqual(order === 'asc' ? sorted : sorted.reverse());
+    });
+
+    it('filters by status, scope, health flag, last use and creation time', async () => {
+      const revoked = await allPages<GrantItem>(api, admin, 'grants?status=revoked&limit=200');
+      expect(revoked.items.length).toBe(21); // n even and divisible by 3, n ≤ 130
+      expect(revoked.items.every((g) => g.status === 'revoked')).toBe(true);
+      const scoped = (await list('?scope=scope:b&limit=200')).body.items;
+      expect(scoped.length).toBe(32);
+      expect(scoped.every((g) => g.scopes.includes('scope:b'))).toBe(true);
+      await api.db.query(
+        `UPDATE grants SET health_flags = '{idle_near_expiry}' WHERE user_id = $1`,
+        [aliceId],
+      );
+      expect((await list('?flag=idle_near_expiry')).body.items.map((g) => g.userId)).toEqual([
+        aliceId,
+      ]);
+      const idle = (await list('?lastUsedBefore=2026-06-02T00:00:00Z&limit=200')).body.items;
+      // last used June 1 (even n, n % 7 = 0, n % 5 ≠ 0: 8) plus never used since January (13)
+      expect(idle.length).toBe(21);
+      const created = await list(
+        '?createdFrom=2026-01-01T00:00:01Z&createdTo=2026-01-01T00:00:02Z',
+      );
+      expect(created.body.items.length).toBe(5); // n = 10..19, even
+    });
+
+    it.each([
+      'status=dead',
+      'flag=x',
+      'sort=email',
+      'order=up',
+      'limit=0',
+      'limit=500',
+      'createdFrom=yesterday',
+      'scope=a%00b',
+      'createdFrom=2026-123',
+      'createdTo=2026-W05',
+      'createdTo=99999-01-01',
+      'lastUsedBefore=1',
+      'cursor=%%%',
+    ])('answers 400 to ?%s', async (query) => {
+      expect((await list(`?${query}`)).status).toBe(400);
+    });
+
+    it('never shows token material or envelope ids', async () => {
+      const response = await list('?limit=200');
+      expect(response.text).not.toMatch(/ya29\.|1\/\/|envelope|refresh_token|identifier/i);
+    });
+  });
+
+  describe('one grant', () => {
+    it('shows the grant and its audit timeline, newest first', async () => {
+      const id = await aliceGrantId();
+      await adminCall(api, admin, `grants/${id}/revoke`, { json: { reason: 'timeline test' } });
+      const response = await adminCall<{ grant: GrantItem; timeline: Array<{ action: string }> }>(
+        api,
+        admin,
+        `grants/${id}`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.grant).toMatchObject({ id, userId: aliceId, status: 'revoked' });
+      expect(response.body.timeline[0].action).toBe('offline_access.revoked');
+      expect(response.text).not.toMatch(/ya29\.|1\/\//);
+    });
+
+    it.each(['00000000-0000-0000-0000-000000000000', 'nope'])('answers 404 for %s', async (id) => {
+      const response = await adminCall(api, admin, `grants/${id}`);
+      expect(response.status).toBe(404);
+      expect(response.body).toMatchObject({ error: 'not_found' });
+      const revoke = await adminCall(api, admin, `grants/${id}/revoke`, {
+        json: { reason: 'x y z' },
+      });
+      expect(revoke.status).toBe(404);
+    });
+  });
+
+  describe('revoking', () => {
+    const me = () => request(`${api.url}/offline-access`, { cookies: { [SESSION_COOKIE]: alice } });
+
+    it('revokes here and at Google, on the record with the admin as actor', async () => {
+      const id = await aliceGrantId();
+
+      const response = await adminCall(api, admin, `grants/${id}/revoke`, {
+        json: { reason: 'suspected abuse' },
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({
+        id,
+        status: 'revoked',
+        revocationReason: 'suspected abuse',
+        upstream: 'revoked',
+      });
+      expect(response.text).not.toMatch(/ya29\.|1\/\//);
+      expect((await me()).body).toMatchObject({ status: 'revoked' });
+      expect(await callsTo(api, '/revoke')).toBe(1);
+      const adminId = await userIdOf(api, ADMIN_SUB);
+      const [event] = await api.db.query<{ actor_kind: string; actor_id: string }>(
+        `SELECT actor_kind, actor_id FROM audit_events
+          WHERE action = 'offline_access.revoked' AND grant_id = $1`,
+        [id],
+      );
+      expect(event).toEqual({ actor_kind: 'admin', actor_id: adminId });
+      const [row] = await api.db.query<{ revoked_by: string }>(
+        'SELECT revoked_by FROM grants WHERE id = $1',
+        [id],
+      );
+      expect(row.revoked_by).toBe(`admin:${adminId}`);
+    });
+
+    it("revokes at once even while Google's revoke endpoint fails", async () => {
+      const id = await aliceGrantId();
+      await api.control('faults', { path: '/revoke', status: 503, times: 1 });
+
+      const response = await adminCall(api, admin, `grants/${id}/revoke`, {
+        json: { reason: 'google is down' },
+      });
+
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ status: 'revoked', upstream: 'pending' });
+      expect((await me()).body).toMatchObject({ status: 'revoked' });
+      const [row] = await api.db.query<{ status: string; upstream_revoked_at: Date | null }>(
+        'SELECT status, upstream_revoked_at FROM grants WHERE id = $1',
+        [id],
+      );
+      expect(row).toEqual({ status: 'revoked', upstream_revoked_at: null });
+    });
+
+    it('answers 409 already_revoked to revoking a revoked grant', async () => {
+      const id = await aliceGrantId();
+      await adminCall(api, admin, `grants/${id}/revoke`, { json: { reason: 'first time' } });
+
+      const again = await adminCall(api, admin, `grants/${id}/revoke`, {
+        json: { reason: 'second time' },
+      });
+
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ error: 'already_revoked' });
+    });
+
+    it.each([
+      {},
+      { reason: 'no' },
+      { reason: 'x'.repeat(501) },
+      { reason: 'fine', extra: 1 },
+      { reason: 'nul\u0000byte' },
+    ])('answers 400 to the body %j', async (body) => {
+      const id = await aliceGrantId();
+      const response = await adminCall(api, admin, `grants/${id}/revoke`, { json: body });
+      expect(response.status).toBe(400);
+      expect((await me()).body).toMatchObject({ status: 'active' });
+    });
+
+    it('refuses a session revoke without X-Requested-With', async () => {
+      const id = await aliceGrantId();
+      const response = await adminCall(api, admin, `grants/${id}/revoke`, {
+        json: { reason: 'csrf attempt' },
+        headers: {},
+      });
+      expect(response.status).toBe(403);
+      expect((await me()).body).toMatchObject({ status: 'active' });
+    });
+  });
+});

@@ -1,0 +1,47 @@
+// Every route of the running application, read from Nest's metadata.
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { RequestMethod } from '@nestjs/common';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { IS_PUBLIC_KEY, REQUIRED_ROLE_KEY } from '@grantkeeper/identity';
+import type { ApiUnderTest } from './api-under-test.js';
+
+export interface Route {
+  readonly method: string;
+  readonly path: string;
+  readonly isPublic: boolean;
+  readonly role: string | undefined;
+}
+
+export function enumerateRoutes(api: ApiUnderTest): Route[] {
+  const modules = api.app.get(ModulesContainer);
+  const scanner = new MetadataScanner();
+  const reflector = new Reflector();
+  const routes: Route[] = [];
+  const controllers = [...modules.values()].flatMap((module) => [...module.controllers.values()]);
+  for (const wrapper of controllers) {
+    const { instance, metatype } = wrapper;
+    if (!instance || !metatype) continue;
+    const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
+    const prototype = Object.getPrototypeOf(instance) as object;
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
+      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (path === undefined || method === undefined) continue;
+      const full = `/${[prefix, path]
+        .map((p) => p.replace(/^\/|\/$/g, ''))
+        .filter(Boolean)
+        .join('/')}`;
+      const targets = [handler, metatype];
+      const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) ?? false;
+      const role = reflector.getAllAndOverride<string | undefined>(REQUIRED_ROLE_KEY, targets);
+      routes.push({ method: RequestMethod[method], path: full, isPublic, role });
+    }
+  }
+  return routes;
+}
+
+/** The route's path with every `:param` replaced by a well-formed, unknown uuid. */
+export function concretePath(route: Route): string {
+  return route.path.replace(/:[A-Za-z]+/g, '00000000-0000-0000-0000-000000000000');
+}
