@@ -135,6 +135,7 @@ function renderButton(parent, options) {
 function onButtonMessage(button, data) {
   switch (data.type) {
     case 'resize':
+      if (!(data.width > 0 && data.height > 0)) break;
       button.frame.style.width = data.width + 'px';
       button.frame.style.height = data.height + 'px';
       break;

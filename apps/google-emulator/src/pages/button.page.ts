@@ -96,8 +96,18 @@ export function buttonPage({ options, flow, targetOrigin }: ButtonPage): string 
     script: `${parentMessengerScript(targetOrigin)}
 var flow = ${scriptData(flow)};
 var button = document.getElementById('button');
-var box = button.getBoundingClientRect();
-send({ type: 'resize', width: Math.ceil(box.width), height: Math.ceil(box.height) });
+// The page sizes the iframe to the button. A box measured before layout settles (a busy
+// machine, fonts) can be empty, which would shrink the iframe to nothing: report only real
+// sizes, and again whenever the button's size changes.
+function reportSize() {
+  var box = button.getBoundingClientRect();
+  if (box.width > 0 && box.height > 0) {
+    send({ type: 'resize', width: Math.ceil(box.width), height: Math.ceil(box.height) });
+  }
+}
+reportSize();
+window.addEventListener('load', reportSize);
+if (window.ResizeObserver) new ResizeObserver(reportSize).observe(button);
 button.addEventListener('click', function () {
   send({ type: 'button_click' });
   if (flow.ux_mode === 'redirect') return;
