@@ -180,7 +180,7 @@ export class AccessTokenBroker {
     manager: EntityManager,
     now: number,
   ): Promise<RefreshOutcome> {
-    if (grant.accessTokenEnvelopeId && (grant.accessTokenExpiresAt?.getTime() ?? 0) > now) {
+    if (hasValidAccessToken(grant, now)) {
       return this.served(grant, manager, false, false);
     }
     const wait = Math.ceil(((grant.nextRefreshAt?.getTime() ?? now) - now) / 1000);
@@ -219,7 +219,7 @@ export class AccessTokenBroker {
     grant.updatedAt = new Date(now);
     await persist(grant, manager);
     // A cached token that is still valid keeps consumers working through the outage.
-    if (grant.accessTokenEnvelopeId && (grant.accessTokenExpiresAt?.getTime() ?? 0) > now) {
+    if (hasValidAccessToken(grant, now)) {
       const token = await this.cachedToken(grant, manager);
       return {
         kind: 'token',
@@ -297,10 +297,14 @@ function hasFreshAccessToken(grant: GrantEntity, now: number): boolean {
   );
 }
 
+/** A cached access token that has not expired, however little time it has left. */
+function hasValidAccessToken(grant: GrantEntity, now: number): boolean {
+  return grant.accessTokenEnvelopeId !== null && (grant.accessTokenExpiresAt?.getTime() ?? 0) > now;
+}
+
 function justRefreshed(grant: GrantEntity, now: number): boolean {
   return (
-    grant.accessTokenEnvelopeId !== null &&
-    (grant.accessTokenExpiresAt?.getTime() ?? 0) > now &&
+    hasValidAccessToken(grant, now) &&
     (grant.lastRefreshedAt?.getTime() ?? 0) > now - JUST_REFRESHED_MS
   );
 }

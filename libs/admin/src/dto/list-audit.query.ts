@@ -1,8 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsPlainText } from './is-plain-text.js';
 import { IsTimestamp } from './is-timestamp.js';
+import { PageQueryDto } from './page-query.dto.js';
 
 const ACTOR_KINDS = ['user', 'admin', 'service', 'system', 'google', 'anonymous'];
 
@@ -39,18 +39,5 @@ export class AuditFilterDto {
   to?: string;
 }
 
-export class ListAuditQueryDto extends AuditFilterDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
-}
+/** The audit filters plus the keyset page every admin list takes. */
+export class ListAuditQueryDto extends IntersectionType(AuditFilterDto, PageQueryDto) {}

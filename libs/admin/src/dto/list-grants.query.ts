@@ -1,8 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { IsPlainText } from './is-plain-text.js';
 import { IsTimestamp } from './is-timestamp.js';
+import { PageQueryDto } from './page-query.dto.js';
 
 export const GRANT_STATUSES = ['active', 'revoked', 'suspended'] as const;
 export const HEALTH_FLAGS = ['testing_mode_expiry', 'idle_near_expiry', 'refresh_token_churn'];
@@ -43,7 +43,7 @@ export class GrantFilterDto {
   createdTo?: string;
 }
 
-export class ListGrantsQueryDto extends GrantFilterDto {
+export class ListGrantsQueryDto extends IntersectionType(GrantFilterDto, PageQueryDto) {
   @ApiPropertyOptional({ enum: ['created_at', 'last_used_at'], default: 'created_at' })
   @IsOptional()
   @IsIn(['created_at', 'last_used_at'])
@@ -53,18 +53,4 @@ export class ListGrantsQueryDto extends GrantFilterDto {
   @IsOptional()
   @IsIn(['desc', 'asc'])
   order: 'desc' | 'asc' = 'desc';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
