@@ -1,4 +1,4 @@
-export { type JobHandler, JobQueue } from './job-queue.js';
+export { type JobHandler, JobQueue, type WorkOptions } from './job-queue.js';
 export {
   OFFLINE_TASKS,
   type OfflineTask,
