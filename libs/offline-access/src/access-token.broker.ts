@@ -41,7 +41,6 @@ interface LockedGrantRow {
   id: string;
   user_id: string;
   status: string;
-  due: boolean;
   refresh_token_envelope_id: string | null;
   access_token_envelope_id: string | null;
   next_refresh_at: Date | null;
@@ -149,16 +148,17 @@ export class AccessTokenBroker {
   ): Promise<RefreshOutcome | KeepAliveOutcome> {
     const rows = (await runner.query(
       `SELECT g.id, g.user_id, g.status, g.refresh_token_envelope_id, g.access_token_envelope_id,
-              g.next_refresh_at, coalesce(g.last_refreshed_at, g.created_at) < $2 AS due,
-              e.kek_version, e.data_key_nonce, e.wrapped_data_key, e.data_key_tag, e.nonce,
+              g.next_refresh_at, e.kek_version, e.data_key_nonce, e.wrapped_data_key, e.data_key_tag, e.nonce,
               e.ciphertext, e.tag
          FROM grants g LEFT JOIN vault_envelopes e ON e.id = g.refresh_token_envelope_id
-        WHERE g.id = $1
+        WHERE g.id = $1 AND coalesce(g.last_refreshed_at, g.created_at) < $2
           FOR UPDATE OF g`,
       [grantId, dueBefore],
     )) as LockedGrantRow[];
     const row = rows[0];
-    if (!row || !row.due) return { kind: 'skipped' };
+    // In the WHERE clause, so PostgreSQL checks it again on the row as it is once locked: a
+    // caller that waited for the lock behind a refresh finds no row.
+    if (!row) return { kind: 'skipped' };
     if (row.status !== 'active' || !row.refresh_token_envelope_id) {
       return { kind: 'revoked', userId: row.user_id };
     }
