@@ -101,9 +101,18 @@ export class KeepAliveWorker {
     for (let i = 0; i < due.length; i++) {
       if (i > 0 && Date.now() > deadline) {
         const rest = due.slice(i);
-        await this.queue.send(QUEUES.keepAlive, { grantIds: rest }, { singletonKey: rest[0] });
-        this.logger.log(`Keep-alive batch ran long: ${rest.length} grants handed to a new job.`);
-        break;
+        const handed = await this.queue.send(
+          QUEUES.keepAlive,
+          { grantIds: rest },
+          { singletonKey: rest[0] },
+        );
+        // Not queued (a batch starting at the same grant already is): carry on here instead,
+        // so nothing is dropped; at worst this job expires and its retry skips what is done.
+        if (handed !== null) {
+          this.logger.log(`Keep-alive batch ran long: ${rest.length} grants handed to a new job.`);
+          break;
+        }
+        deadline = Infinity;
       }
       try {
         if ((await this.refreshOne(due[i], dueBefore)) === 'unavailable') deferred += 1;
