@@ -3,7 +3,7 @@
 // refresh_token, measured in the same run (before and after the sweep). Target: grants refreshed
 // per second ≥ 0.5 × /token requests per second, with the api's memory flat across the sweep.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -35,6 +35,11 @@ const PIN = existsSync('/usr/bin/taskset') && cpus().length >= 2;
 
 // BENCH_KEEPALIVE_PROFILE_DIR: the api writes a V8 CPU profile there when it stops.
 const PROFILE_DIR = process.env.BENCH_KEEPALIVE_PROFILE_DIR;
+// BENCH_KEEPALIVE_TRACE_GC=1: the api prints V8's heap size at every collection (--trace-gc).
+const TRACE_GC = process.env.BENCH_KEEPALIVE_TRACE_GC === '1';
+// BENCH_KEEPALIVE_HEAP_DIR: the api writes a heap snapshot there (a full collection first) after
+// the first 10 % of grants and after the last; they slow the sweep, so use it for memory only.
+const HEAP_DIR = process.env.BENCH_KEEPALIVE_HEAP_DIR;
 
 function startProcess(
   script: string,
@@ -48,7 +53,8 @@ function startProcess(
     : [node[0], node.slice(1)];
   return spawn(command, args, {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // --trace-gc prints to stdout; the api's own logs (warn and up) go there too.
+    stdio: ['ignore', flags.includes('--trace-gc') ? 'inherit' : 'ignore', 'inherit'],
   });
 }
 
@@ -85,6 +91,24 @@ function postgresCpuSeconds(): number {
     }
   }
   return total;
+}
+
+/** Asks the api for a heap snapshot (--heapsnapshot-signal) and waits until it is written. */
+async function heapSnapshot(pid: number): Promise<void> {
+  if (!HEAP_DIR) return;
+  const count = () => readdirSync(HEAP_DIR).filter((f) => f.endsWith('.heapsnapshot')).length;
+  const before = count();
+  process.kill(pid, 'SIGUSR2');
+  while (count() === before) await sleep(200);
+  // Written in one go once it appears complete: wait for the size to settle.
+  let size = -1;
+  for (;;) {
+    await sleep(500);
+    const files = readdirSync(HEAP_DIR).filter((f) => f.endsWith('.heapsnapshot'));
+    const total = files.reduce((sum, f) => sum + statSync(`${HEAP_DIR}/${f}`).size, 0);
+    if (total === size) return;
+    size = total;
+  }
 }
 
 function rssMegabytes(pid: number): number {
@@ -185,8 +209,12 @@ async function sweep(url: string, apiPid: number, emulatorPid: number): Promise<
       refreshed = await refreshedCount();
       rss.end = rssMegabytes(apiPid);
       rss.peak = Math.max(rss.peak, rss.end);
-      if (rss.warm === 0 && refreshed >= GRANTS / 10) rss.warm = rss.end;
+      if (rss.warm === 0 && refreshed >= GRANTS / 10) {
+        rss.warm = rss.end;
+        await heapSnapshot(apiPid);
+      }
     }
+    await heapSnapshot(apiPid);
     const last = await client.query<{ at: Date }>(
       'SELECT max(last_refreshed_at) AS at FROM grants',
     );
@@ -319,7 +347,11 @@ export async function run(): Promise<void> {
         // Far off: the benchmark queues the one sweep itself.
         KEEP_ALIVE_CRON: '0 0 1 1 *',
       },
-      PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+      [
+        ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
+        ...(TRACE_GC ? ['--trace-gc'] : []),
+        ...(HEAP_DIR ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${HEAP_DIR}`] : []),
+      ],
     );
     children.push(api);
     await waitFor(`http://127.0.0.1:${apiPort}/health`);

@@ -1,9 +1,10 @@
-import { SchedulerService } from '@grantkeeper/scheduler';
+import { KeepAliveWorker, SchedulerService } from '@grantkeeper/scheduler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
 import { request } from '../support/http-client.js';
 import {
   authorizationCode,
+  BOB_SUB,
   callsTo,
   clearCalls,
   GMAIL_SEND,
@@ -139,6 +140,57 @@ describe('Scheduler', () => {
     // Keeping a grant alive is not using it: "last used" stays what consumers made it.
     expect(grant.last_used_at).toBeNull();
     expect(await callsTo(api, '/token')).toBe(1);
+  });
+
+  it('refreshes a grant once however often its batch runs: retried, queued twice, or at once', async () => {
+    await postCode(api, session, await authorizationCode(api));
+    await api.db.query(`UPDATE grants SET created_at = now() - interval '3 days'`);
+    const [{ id }] = await api.db.query<{ id: string }>('SELECT id FROM grants');
+    await clearCalls(api);
+    const keepAlive = api.app.get(KeepAliveWorker);
+
+    // Two batches holding the same grant at once: the second waits for the row lock, then
+    // finds the grant no longer due.
+    await Promise.all([
+      keepAlive.refresh({ grantIds: [id] }),
+      keepAlive.refresh({ grantIds: [id] }),
+    ]);
+    // The batch again, as pg-boss retries it after a crash or a partial failure, and a job in
+    // the one-grant shape older versions queued.
+    await keepAlive.refresh({ grantIds: [id] });
+    await keepAlive.refresh({ grantId: id });
+
+    expect(await callsTo(api, '/token')).toBe(1);
+    const [events] = await api.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events
+        WHERE action = 'offline_access.refresh_succeeded' AND grant_id = $1`,
+      [id],
+    );
+    expect(events.n).toBe(1);
+  });
+
+  it('finishes a batch past its deadline in a new job, without refreshing anything twice', async () => {
+    await postCode(api, session, await authorizationCode(api));
+    const bob = await signInAs(api, BOB_SUB);
+    await postCode(api, bob, await authorizationCode(api, { sub: BOB_SUB }));
+    await api.db.query(`UPDATE grants SET created_at = now() - interval '3 days'`);
+    const ids = (await api.db.query<{ id: string }>('SELECT id FROM grants ORDER BY id')).map(
+      (row) => row.id,
+    );
+    expect(ids).toHaveLength(2);
+    await clearCalls(api);
+
+    // A deadline already past: the first grant is refreshed, the second handed on.
+    await api.app.get(KeepAliveWorker).refresh({ grantIds: ids }, Date.now() - 1);
+    await eventually(
+      () =>
+        api.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM grants WHERE last_refreshed_at IS NOT NULL',
+        ),
+      (rows) => rows[0].n === 2,
+    );
+
+    expect(await callsTo(api, '/token')).toBe(2);
   });
 
   it('keeps a grant active through Google’s 5xx, and revokes it and pauses tasks on invalid_grant', async () => {

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { auditInsertParams, auditInsertSql } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
-import { DataSource, type EntityManager } from 'typeorm';
+import { envelopeUpsertParams, envelopeUpsertSql } from '@grantkeeper/vault';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { GrantEntity } from './grant.entity.js';
-import { GrantVault } from './grant-vault.js';
-import { GoogleCallError, GoogleTokenEndpoint } from './google-token-endpoint.js';
+import { type GrantOwner, GrantVault, refreshTokenIdentifier } from './grant-vault.js';
+import {
+  GoogleCallError,
+  GoogleTokenEndpoint,
+  type GoogleTokens,
+} from './google-token-endpoint.js';
 import { OfflineAccessError } from './offline-access.errors.js';
 import { type RefreshOutcome, RefreshAudit } from './refresh-audit.js';
 import { nextRefreshAttempt } from './refresh-backoff.js';
@@ -20,6 +26,31 @@ export interface BrokeredAccessToken {
   readonly expiresAt: Date;
   readonly scopes: readonly string[];
   readonly grantId: string;
+}
+
+/**
+ * How one keep-alive refresh ended. `skipped`: the grant is gone, or no longer due (refreshed
+ * since it was queued, e.g. by a batch that ran before a crash), so nothing was done.
+ */
+export type KeepAliveOutcome =
+  | { readonly kind: 'refreshed' | 'unavailable' | 'skipped' }
+  | { readonly kind: 'revoked'; readonly userId: string };
+
+/** The grant and its refresh-token envelope, as the keep-alive's lock query reads them. */
+interface LockedGrantRow {
+  id: string;
+  user_id: string;
+  status: string;
+  refresh_token_envelope_id: string | null;
+  access_token_envelope_id: string | null;
+  next_refresh_at: Date | null;
+  kek_version: number | null;
+  data_key_nonce: Buffer;
+  wrapped_data_key: Buffer;
+  data_key_tag: Buffer;
+  nonce: Buffer;
+  ciphertext: Buffer;
+  tag: Buffer;
 }
 
 /**
@@ -76,6 +107,145 @@ export class AccessTokenBroker {
     if (outcome.kind !== 'token') return outcome.kind;
     // Served from cache while backing off, or after a transient failure: not refreshed.
     return outcome.refreshed ? 'refreshed' : 'unavailable';
+  }
+
+  /**
+   * The keep-alive refresh of one grant, if it is still due (live, and last refreshed or created
+   * before `dueBefore`): the same row lock and outcomes as {@link refreshNow}, but the check for
+   * "still due" is made under the lock, so a batch retried after a crash, or queued twice,
+   * never refreshes a grant twice. The common case costs four statements on one connection:
+   * `START TRANSACTION`; the lock, which reads the refresh-token envelope too; one statement
+   * that writes the access-token envelope (and a rotated refresh token's), the grant and the
+   * audit event; `COMMIT`. Anything else (backing off, Google failing) takes the general path
+   * inside the same transaction.
+   */
+  async keepAlive(grantId: string, dueBefore: Date): Promise<KeepAliveOutcome> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let result: RefreshOutcome | KeepAliveOutcome;
+    try {
+      await runner.startTransaction();
+      result = await this.keepAliveLocked(grantId, dueBefore, runner);
+      await runner.commitTransaction();
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    if (!('grant' in result)) return result;
+    // The general path's outcomes are audited as refreshNow audits them.
+    await this.refreshAudit.record(result);
+    if (result.kind === 'revoked') return { kind: 'revoked', userId: result.grant.userId };
+    if (result.kind === 'token' && result.refreshed) return { kind: 'refreshed' };
+    return { kind: 'unavailable' };
+  }
+
+  private async keepAliveLocked(
+    grantId: string,
+    dueBefore: Date,
+    runner: QueryRunner,
+  ): Promise<RefreshOutcome | KeepAliveOutcome> {
+    const rows = (await runner.query(
+      `SELECT g.id, g.user_id, g.status, g.refresh_token_envelope_id, g.access_token_envelope_id,
+              g.next_refresh_at, e.kek_version, e.data_key_nonce, e.wrapped_data_key, e.data_key_tag, e.nonce,
+              e.ciphertext, e.tag
+         FROM grants g LEFT JOIN vault_envelopes e ON e.id = g.refresh_token_envelope_id
+        WHERE g.id = $1 AND coalesce(g.last_refreshed_at, g.created_at) < $2
+          FOR UPDATE OF g`,
+      [grantId, dueBefore],
+    )) as LockedGrantRow[];
+    const row = rows[0];
+    // In the WHERE clause, so PostgreSQL checks it again on the row as it is once locked: a
+    // caller that waited for the lock behind a refresh finds no row.
+    if (!row) return { kind: 'skipped' };
+    if (row.status !== 'active' || !row.refresh_token_envelope_id) {
+      return { kind: 'revoked', userId: row.user_id };
+    }
+    const now = Date.now();
+    const owner: GrantOwner = { id: row.id, userId: row.user_id };
+    if ((row.next_refresh_at && row.next_refresh_at.getTime() > now) || row.kek_version === null) {
+      // Backing off, or no envelope to open (which the general path reports): rare, not fast.
+      return this.refreshLocked(grantId, runner.manager, true);
+    }
+    const refreshToken = this.grantVault.openRow(owner, 'refresh', row.refresh_token_envelope_id, {
+      ...row,
+      kekVersion: row.kek_version,
+      dataKeyNonce: row.data_key_nonce,
+      wrappedDataKey: row.wrapped_data_key,
+      dataKeyTag: row.data_key_tag,
+    });
+    let tokens: GoogleTokens;
+    try {
+      tokens = await this.google.refresh(refreshToken);
+    } catch (error) {
+      if (!(error instanceof GoogleCallError)) throw error;
+      const grant = await runner.manager.findOneByOrFail(GrantEntity, { id: grantId });
+      if (error.failure === 'invalid_grant') return this.markDead(grant, runner.manager, error);
+      return this.markFailing(grant, runner.manager, error, now);
+    }
+    await this.writeRefreshed(runner, row, owner, tokens, new Date(now));
+    return { kind: 'refreshed' };
+  }
+
+  // One statement: the sealed access token (and a rotated refresh token: in this same
+  // transaction, or it is lost), the grant, and the audit event, so all or none are written.
+  private async writeRefreshed(
+    runner: QueryRunner,
+    row: LockedGrantRow,
+    owner: GrantOwner,
+    tokens: GoogleTokens,
+    now: Date,
+  ): Promise<void> {
+    const params: unknown[] = [row.id, now];
+    const next = (values: unknown[]) => {
+      const first = params.length + 1;
+      params.push(...values);
+      return first;
+    };
+    const access = this.grantVault.sealRow(
+      owner,
+      'access',
+      tokens.accessToken,
+      row.access_token_envelope_id,
+    );
+    const ctes = [envelopeUpsertSql('access', next(envelopeUpsertParams(access)))];
+    const grantSet = [
+      `access_token_envelope_id = $${next([access.id])}`,
+      `access_token_expires_at = $${next([tokens.expiresAt])}`,
+      `scopes = coalesce($${next([tokens.scopes.length > 0 ? [...tokens.scopes].sort() : null])}::text[], scopes)`,
+      'last_refreshed_at = $2',
+      'failure_count = 0',
+      'last_error = NULL',
+      'next_refresh_at = NULL',
+      'updated_at = $2',
+    ];
+    if (tokens.refreshToken) {
+      const refresh = this.grantVault.sealRow(
+        owner,
+        'refresh',
+        tokens.refreshToken,
+        row.refresh_token_envelope_id,
+      );
+      ctes.push(envelopeUpsertSql('refresh', next(envelopeUpsertParams(refresh))));
+      grantSet.push(
+        `refresh_token_identifier = $${next([refreshTokenIdentifier(tokens.refreshToken)])}`,
+        'refresh_token_issued_at = $2',
+      );
+    }
+    ctes.push(`grant_row AS (UPDATE grants SET ${grantSet.join(', ')} WHERE id = $1 RETURNING id)`);
+    const audit = auditInsertSql(
+      next(
+        auditInsertParams({
+          action: 'offline_access.refresh_succeeded',
+          actor: { kind: 'system' },
+          subjectUserId: owner.userId,
+          grantId: owner.id,
+          details: { refresh_token_rotated: tokens.refreshToken !== undefined },
+        }),
+      ),
+    );
+    await runner.query(`WITH ${ctes.join(',\n')}\n${audit}`, params);
   }
 
   private async refresh(grantId: string, scopes: readonly string[]): Promise<BrokeredAccessToken> {
@@ -275,6 +445,7 @@ async function persist(grant: GrantEntity, manager: EntityManager): Promise<void
       refreshTokenEnvelopeId: grant.refreshTokenEnvelopeId,
       accessTokenEnvelopeId: grant.accessTokenEnvelopeId,
       refreshTokenIdentifier: grant.refreshTokenIdentifier,
+      refreshTokenIssuedAt: grant.refreshTokenIssuedAt,
       accessTokenExpiresAt: grant.accessTokenExpiresAt,
       lastRefreshedAt: grant.lastRefreshedAt,
       lastUsedAt: grant.lastUsedAt,

@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { type EnvelopeBinding, VaultService } from '@grantkeeper/vault';
+import {
+  type EnvelopeBinding,
+  type SealedEnvelope,
+  type SealedRow,
+  VaultService,
+} from '@grantkeeper/vault';
 import type { EntityManager } from 'typeorm';
 import type { GrantEntity } from './grant.entity.js';
 
 type TokenKind = 'refresh' | 'access';
+
+/** What binds a grant's envelopes to it. */
+export type GrantOwner = Pick<GrantEntity, 'id' | 'userId'>;
 
 /**
  * The grant's tokens in the vault. Each envelope is bound to its grant and purpose, so an
@@ -38,6 +46,19 @@ export class GrantVault {
     else grant.accessTokenEnvelopeId = id;
   }
 
+  /**
+   * Seals `token` as the grant's envelope of that kind (envelope `currentId`, or a new one)
+   * without writing it: the keep-alive path writes it in the statement that updates the grant.
+   */
+  sealRow(grant: GrantOwner, kind: TokenKind, token: string, currentId: string | null): SealedRow {
+    return this.vault.sealRow(currentId, token, bindingOf(grant, kind));
+  }
+
+  /** Opens the grant's envelope of that kind, read by the caller along with the grant. */
+  openRow(grant: GrantOwner, kind: TokenKind, id: string, envelope: SealedEnvelope): string {
+    return this.vault.openRow(id, envelope, bindingOf(grant, kind));
+  }
+
   async open(grant: GrantEntity, kind: TokenKind, manager?: EntityManager): Promise<string> {
     const id = kind === 'refresh' ? grant.refreshTokenEnvelopeId : grant.accessTokenEnvelopeId;
     if (!id) throw new Error(`grant ${grant.id} has no ${kind} token envelope`);
@@ -68,7 +89,7 @@ export function refreshTokenIdentifier(token: string): string {
   return createHash('sha512').update(inner).digest('base64');
 }
 
-function bindingOf(grant: GrantEntity, kind: TokenKind): EnvelopeBinding {
+function bindingOf(grant: GrantOwner, kind: TokenKind): EnvelopeBinding {
   return {
     purpose: kind === 'refresh' ? 'google_refresh_token' : 'google_access_token',
     owner: `grant:${grant.id}:user:${grant.userId}`,

@@ -1,4 +1,5 @@
-export { type FailedJob, type JobHandler, JobQueue } from './job-queue.js';
+export { type FailedJob, type JobHandler, JobQueue, type WorkOptions } from './job-queue.js';
+export { KEEP_ALIVE_BATCH, type KeepAliveJob, KeepAliveWorker } from './keep-alive.worker.js';
 export {
   OFFLINE_TASKS,
   type OfflineTask,

@@ -9,8 +9,23 @@ import { type Job, type JobResult, PgBoss, type SendOptions } from 'pg-boss';
 import { type QueueName, queueDefinitions } from './queues.js';
 import { SchedulerError } from './scheduler.errors.js';
 
-/** What a worker does with one job; throwing makes pg-boss retry it with backoff. */
-export type JobHandler<T> = (data: T, job: Job<T>) => Promise<void>;
+/**
+ * What a worker does with one job; throwing makes pg-boss retry it with backoff. `deadline`
+ * (epoch ms) is half the job's timeout after it was fetched: work past it risks the job
+ * expiring and being retried elsewhere while it still runs.
+ */
+export type JobHandler<T> = (data: T, job: Job<T>, deadline: number) => Promise<void>;
+
+export interface WorkOptions {
+  /** Jobs per fetch (see {@link JobQueue.work}); 1 by default. */
+  readonly batchSize?: number;
+  /**
+   * Jobs worked on at once in this instance: `SCHEDULER_CONCURRENCY` by default. Each one is a
+   * loop of its own that polls PostgreSQL every `SCHEDULER_POLLING_SECONDS` while idle, so a
+   * queue that can only ever have one job active (a sweep) takes 1.
+   */
+  readonly concurrency?: number;
+}
 
 /**
  * pg-boss in its own schema (`pgboss`) of our PostgreSQL: jobs survive restarts, each is worked
@@ -85,7 +100,7 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /**
-   * Works on `queue` in this instance, up to the configured concurrency at once. With
+   * Works on `queue` in this instance, up to `concurrency` jobs at once. With
    * `batchSize` > 1 each worker takes that many jobs per fetch, runs them one after another and
    * fetches again at once while fetches come back full: pg-boss otherwise waits a polling
    * interval between two fetches of a worker, which bounds a queue of short jobs (keep-alive
@@ -95,16 +110,17 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   async work<T extends object>(
     queue: QueueName,
     handler: JobHandler<T>,
-    { batchSize = 1 }: { batchSize?: number } = {},
+    { batchSize = 1, concurrency = this.settings.concurrency }: WorkOptions = {},
   ): Promise<void> {
     if (!this.started) return;
     const polling = {
-      localConcurrency: this.settings.concurrency,
+      localConcurrency: concurrency,
       pollingIntervalSeconds: this.settings.pollingSeconds,
     };
+    const deadline = () => Date.now() + this.settings.jobTimeoutSeconds * 500;
     if (batchSize <= 1) {
       await this.boss.work<T>(queue, polling, async ([job]) => {
-        if (job) await handler(job.data, job);
+        if (job) await handler(job.data, job, deadline());
       });
       return;
     }
@@ -112,10 +128,12 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
       queue,
       { ...polling, batchSize, burstWhenBatchFull: true, perJobResults: true },
       async (jobs) => {
+        // Every job of the batch was claimed at the fetch, and expires counting from there.
+        const fetched = deadline();
         const results: JobResult[] = [];
         for (const job of jobs) {
           try {
-            await handler(job.data, job);
+            await handler(job.data, job, fetched);
             results.push({ id: job.id, status: 'completed' });
           } catch (error) {
             results.push({ id: job.id, status: 'failed', output: failureOutput(error) });

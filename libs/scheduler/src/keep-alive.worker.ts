@@ -7,11 +7,27 @@ import { SchedulerMetrics } from './scheduler.metrics.js';
 import { UserTasksService } from './user-tasks.service.js';
 
 const SWEEP_PAGE = 500;
+/**
+ * Grants per keep-alive job. One job per grant cost more in pg-boss (a fetch and a completion
+ * per grant, over a queue as long as the backlog) than the refresh itself; per batch it is
+ * noise. Small enough that a sweep still spreads over every worker of every instance.
+ */
+export const KEEP_ALIVE_BATCH = 50;
 
-/** A keep-alive refresh Google couldn't serve now; the job is retried with backoff. */
+/** What a keep-alive job carries: a batch of grants (`grantId`: one, queued by older versions). */
+export interface KeepAliveJob {
+  readonly grantIds?: readonly string[];
+  readonly grantId?: string;
+}
+
+/** Keep-alive refreshes Google couldn't serve now; the batch is retried with backoff. */
 class RefreshDeferred extends Error {
-  constructor(grantId: string) {
-    super(`Grant ${grantId}: Google unavailable, refresh deferred`);
+  constructor(deferred: number, failed: number, total: number) {
+    super(
+      `${deferred} of ${total} keep-alive refreshes deferred (Google unavailable)` +
+        (failed > 0 ? `, ${failed} failed` : '') +
+        '; retrying those',
+    );
   }
 }
 
@@ -39,40 +55,85 @@ export class KeepAliveWorker {
     this.googleApp = config.get('googleApp');
   }
 
-  /** One job per due grant; a grant already queued or being refreshed is not queued twice. */
+  /**
+   * One job per batch of due grants. Each batch is keyed by its first grant, so a sweep whose
+   * pages are still queued does not queue them again; a grant that lands in two batches anyway
+   * is refreshed once, by whichever gets its row lock first (the other finds it no longer due).
+   */
   async sweep(): Promise<number> {
     const flagged = await this.grants.updateHealthFlags({
       testingMode: this.googleApp.publishingStatus === 'testing',
       testingDays: this.googleApp.testingRefreshTokenDays,
     });
     if (flagged > 0) this.logger.warn(`${flagged} grants carry health flags.`);
-    const olderThan = new Date(Date.now() - this.settings.keepAliveAfterDays * 86_400_000);
+    const olderThan = this.dueBefore();
     let queued = 0;
     let after: string | undefined;
     for (;;) {
       const ids = await this.grants.dueForKeepAlive(olderThan, SWEEP_PAGE, after);
+      const jobs = [];
+      for (let start = 0; start < ids.length; start += KEEP_ALIVE_BATCH) {
+        const grantIds = ids.slice(start, start + KEEP_ALIVE_BATCH);
+        jobs.push({ data: { grantIds }, singletonKey: grantIds[0] });
+      }
       // One insert per page: queueing one by one took longer than refreshing.
-      queued += await this.queue.sendMany(
-        QUEUES.keepAlive,
-        ids.map((grantId) => ({ data: { grantId }, singletonKey: grantId })),
-      );
+      queued += await this.queue.sendMany(QUEUES.keepAlive, jobs);
       if (ids.length < SWEEP_PAGE) break;
       after = ids[ids.length - 1];
     }
-    if (queued > 0) this.logger.log(`Queued ${queued} grants for a keep-alive refresh.`);
+    if (queued > 0) this.logger.log(`Queued ${queued} batches of grants for a keep-alive refresh.`);
     return queued;
   }
 
-  async refresh({ grantId }: { grantId: string }): Promise<void> {
-    this.logger.debug(`Keep-alive refresh of grant ${grantId}`);
-    const outcome = await this.broker.refreshNow(grantId);
-    this.metrics.refreshes.inc({ outcome });
-    if (outcome === 'revoked') {
-      const grant = await this.grants.byId(grantId);
-      if (grant) await this.tasks.pauseForUser(grant.userId, 'grant_revoked');
-      return;
+  /**
+   * Refreshes the batch's grants that are still due, one after another, each under its own row
+   * lock and in its own transaction: a batch retried after a crash or a failure refreshes only
+   * those it had not done. Past `deadline` (half the job's timeout) the rest goes to a new job,
+   * so a slow batch never expires while it is still working. Grants Google could not serve now
+   * make the batch fail after the others are done, and pg-boss retries it with backoff.
+   */
+  async refresh(job: KeepAliveJob, deadline = Infinity): Promise<void> {
+    const ids = job.grantIds ?? (job.grantId ? [job.grantId] : []);
+    const dueBefore = this.dueBefore();
+    const due = await this.grants.stillDue(ids, dueBefore);
+    let deferred = 0;
+    let failed = 0;
+    for (let i = 0; i < due.length; i++) {
+      if (i > 0 && Date.now() > deadline) {
+        const rest = due.slice(i);
+        const handed = await this.queue.send(
+          QUEUES.keepAlive,
+          { grantIds: rest },
+          { singletonKey: rest[0] },
+        );
+        // Not queued (a batch starting at the same grant already is): carry on here instead,
+        // so nothing is dropped; at worst this job expires and its retry skips what is done.
+        if (handed !== null) {
+          this.logger.log(`Keep-alive batch ran long: ${rest.length} grants handed to a new job.`);
+          break;
+        }
+        deadline = Infinity;
+      }
+      try {
+        if ((await this.refreshOne(due[i], dueBefore)) === 'unavailable') deferred += 1;
+      } catch (error) {
+        failed += 1;
+        this.logger.warn(`Keep-alive refresh of grant ${due[i]} failed: ${String(error)}`);
+      }
     }
-    // Transient at Google: the grant stays active; pg-boss retries the job with backoff.
-    if (outcome === 'unavailable') throw new RefreshDeferred(grantId);
+    if (deferred + failed > 0) throw new RefreshDeferred(deferred, failed, due.length);
+  }
+
+  private async refreshOne(grantId: string, dueBefore: Date): Promise<string> {
+    this.logger.debug(`Keep-alive refresh of grant ${grantId}`);
+    const outcome = await this.broker.keepAlive(grantId, dueBefore);
+    if (outcome.kind === 'skipped') return outcome.kind;
+    this.metrics.refreshes.inc({ outcome: outcome.kind });
+    if (outcome.kind === 'revoked') await this.tasks.pauseForUser(outcome.userId, 'grant_revoked');
+    return outcome.kind;
+  }
+
+  private dueBefore(): Date {
+    return new Date(Date.now() - this.settings.keepAliveAfterDays * 86_400_000);
   }
 }

@@ -2,9 +2,9 @@ import type { Queue } from 'pg-boss';
 
 /** Every queue the scheduler uses, by name. Jobs of one queue share a retry policy. */
 export const QUEUES = {
-  /** Finds grants due for a keep-alive refresh and queues one job per grant. */
+  /** Finds grants due for a keep-alive refresh and queues one job per batch of them. */
   keepAliveSweep: 'keep-alive-sweep',
-  /** Refreshes one grant (`{ grantId }`). */
+  /** Refreshes a batch of grants (`{ grantIds }`), each still due, once. */
   keepAlive: 'grant-keep-alive',
   /** Finds user tasks due to run and queues one job per task. */
   taskSweep: 'task-sweep',

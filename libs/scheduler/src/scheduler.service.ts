@@ -2,8 +2,8 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { type AppConfig, ConfigService } from '@grantkeeper/config';
 import { CronJob } from 'cron';
-import { type JobHandler, JobQueue } from './job-queue.js';
-import { KeepAliveWorker } from './keep-alive.worker.js';
+import { type JobHandler, JobQueue, type WorkOptions } from './job-queue.js';
+import { type KeepAliveJob, KeepAliveWorker } from './keep-alive.worker.js';
 import { MaintenanceWorker } from './maintenance.worker.js';
 import { QUEUES, type QueueName } from './queues.js';
 import { SchedulerMetrics } from './scheduler.metrics.js';
@@ -32,10 +32,11 @@ export class SchedulerService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Scheduler');
   private readonly settings: AppConfig['scheduler'];
   /**
-   * Keep-alive jobs per fetch: up to 10, but a batch's worst case (every refresh hitting the
-   * Google timeout) stays within half the job timeout, so a slow batch does not expire.
+   * Keep-alive jobs (batches of grants) per fetch: two, so a worker fetches again at once while
+   * the queue has work (pg-boss waits a polling interval after a short fetch) and a sweep still
+   * spreads over every worker. A batch that runs long hands its rest to a new job.
    */
-  private readonly keepAliveBatch: number;
+  private readonly keepAliveJobsPerFetch = 2;
 
   constructor(
     config: ConfigService,
@@ -48,11 +49,6 @@ export class SchedulerService implements OnApplicationBootstrap {
     private readonly metrics: SchedulerMetrics,
   ) {
     this.settings = config.get('scheduler');
-    const worstRefreshMs = config.get('google').httpTimeoutMs;
-    this.keepAliveBatch = Math.max(
-      1,
-      Math.min(10, Math.floor((this.settings.jobTimeoutSeconds * 500) / worstRefreshMs)),
-    );
     metrics.setCollectors({
       tasks: () => this.tasks.countsByState(),
       queues: () => this.queueCounts(),
@@ -61,16 +57,29 @@ export class SchedulerService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.queue.enabled) return;
-    await this.work(QUEUES.keepAliveSweep, () => this.keepAlive.sweep().then(() => undefined));
-    await this.work(QUEUES.keepAlive, (data: { grantId: string }) => this.keepAlive.refresh(data), {
-      batchSize: this.keepAliveBatch,
-    });
-    await this.work(QUEUES.taskSweep, () => this.sweepTasks());
+    // A sweep queue has at most one job active cluster-wide (one singleton key, `exclusive`):
+    // one worker each. Sixteen idle workers per sweep queue polled PostgreSQL for nothing.
+    const sweep = { concurrency: 1 };
+    await this.work(
+      QUEUES.keepAliveSweep,
+      () => this.keepAlive.sweep().then(() => undefined),
+      sweep,
+    );
+    await this.work(
+      QUEUES.keepAlive,
+      (data: KeepAliveJob, _job, deadline) => this.keepAlive.refresh(data, deadline),
+      { batchSize: this.keepAliveJobsPerFetch },
+    );
+    await this.work(QUEUES.taskSweep, () => this.sweepTasks(), sweep);
     await this.work(QUEUES.offlineTask, (data: { userTaskId: string }, job) =>
       this.runner.run(data.userTaskId, job).then(() => undefined),
     );
-    await this.work(QUEUES.purge, () => this.maintenance.purge().then(() => undefined));
-    await this.work(QUEUES.vaultRewrap, () => this.maintenance.rewrap().then(() => undefined));
+    await this.work(QUEUES.purge, () => this.maintenance.purge().then(() => undefined), sweep);
+    await this.work(
+      QUEUES.vaultRewrap,
+      () => this.maintenance.rewrap().then(() => undefined),
+      sweep,
+    );
     this.trigger('keep-alive', this.settings.keepAliveCron);
     this.trigger('tasks', this.settings.taskSweepCron);
     this.trigger('purge', this.settings.purgeCron);
@@ -110,12 +119,12 @@ export class SchedulerService implements OnApplicationBootstrap {
   private work<T extends object>(
     queue: QueueName,
     handler: JobHandler<T>,
-    options?: { batchSize?: number },
+    options?: WorkOptions,
   ): Promise<void> {
-    const timed: JobHandler<T> = async (data, job) => {
+    const timed: JobHandler<T> = async (data, job, deadline) => {
       const end = this.metrics.jobDuration.startTimer({ queue });
       try {
-        await handler(data, job);
+        await handler(data, job, deadline);
         end({ outcome: 'completed' });
       } catch (error) {
         end({ outcome: 'failed' });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
-import { type EnvelopeBinding, EnvelopeCipher } from './envelope-cipher.js';
+import { type EnvelopeBinding, EnvelopeCipher, type SealedEnvelope } from './envelope-cipher.js';
 import { Keyring } from './keyring.js';
 import { VaultEnvelopeEntity } from './vault-envelope.entity.js';
 import { VaultError } from './vault.errors.js';
@@ -11,6 +11,45 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_REWRAP_BATCH = 500;
 
 /** Envelopes per key version, and whether the keyring holds that version. */
+/** An envelope row, sealed but not written: for a caller that writes it with rows of its own. */
+export interface SealedRow extends SealedEnvelope {
+  readonly id: string;
+  readonly purpose: string;
+}
+
+/**
+ * One data-modifying CTE that writes a {@link SealedRow} (insert, or replace the secret of the
+ * envelope with that id, as {@link VaultService.reseal} does), for a statement that also writes
+ * the row referring to it. Its parameters, from `$first` on, are {@link envelopeUpsertParams}.
+ */
+export function envelopeUpsertSql(name: string, first: number): string {
+  const p = (i: number) => `$${first + i}`;
+  return `${name} AS (
+    INSERT INTO vault_envelopes
+      (id, purpose, kek_version, data_key_nonce, wrapped_data_key, data_key_tag, nonce, ciphertext, tag)
+    VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)})
+    ON CONFLICT (id) DO UPDATE SET
+      purpose = excluded.purpose, kek_version = excluded.kek_version,
+      data_key_nonce = excluded.data_key_nonce, wrapped_data_key = excluded.wrapped_data_key,
+      data_key_tag = excluded.data_key_tag, nonce = excluded.nonce,
+      ciphertext = excluded.ciphertext, tag = excluded.tag, rewrapped_at = NULL
+    RETURNING id)`;
+}
+
+export function envelopeUpsertParams(row: SealedRow): unknown[] {
+  return [
+    row.id,
+    row.purpose,
+    row.kekVersion,
+    row.dataKeyNonce,
+    row.wrappedDataKey,
+    row.dataKeyTag,
+    row.nonce,
+    row.ciphertext,
+    row.tag,
+  ];
+}
+
 export interface VaultStatus {
   readonly activeVersion: number;
   readonly versions: Array<{ version: number; envelopes: number; configured: boolean }>;
@@ -98,6 +137,31 @@ export class VaultService implements OnModuleInit {
       return this.cipher.open(envelope.id, envelope, binding);
     } catch (error) {
       throw integrityFailure(envelope.id, error);
+    }
+  }
+
+  /**
+   * Seals `plaintext` for envelope `id` (a new id when none is given) without writing it; the
+   * caller writes the row, e.g. with {@link envelopeUpsertSql}, in its own transaction.
+   */
+  sealRow(id: string | null, plaintext: string, binding: EnvelopeBinding): SealedRow {
+    assertBinding(binding);
+    if (id !== null && !UUID.test(id)) throw notFound(id);
+    const canonicalId = id?.toLowerCase() ?? randomUUID();
+    const sealed = this.cipher.seal(canonicalId, plaintext, binding);
+    return { id: canonicalId, purpose: binding.purpose, ...sealed };
+  }
+
+  /**
+   * {@link open} for an envelope the caller has already read (in the query that locked its
+   * owner's row, say): the same checks, without a query of its own.
+   */
+  openRow(id: string, envelope: SealedEnvelope, binding: EnvelopeBinding): string {
+    assertBinding(binding);
+    try {
+      return this.cipher.open(id, envelope, binding);
+    } catch (error) {
+      throw integrityFailure(id, error);
     }
   }
 
