@@ -1,5 +1,6 @@
-// GET /api/v1/me with a valid Bearer ID token, against a bare Fastify hello-world, both as
-// separate processes loaded by autocannon from this one. Target: api ≥ 0.50 × bare Fastify.
+// GET /api/v1/me with a valid Bearer ID token, against a bare Fastify hello-world and Nest's own
+// floor on Fastify (bench/servers/nest-fastify.ts), all as separate processes loaded by autocannon
+// from this one. Target: api ≥ 0.50 × bare Fastify.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,6 +17,9 @@ const DURATION_SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 3);
 const ROUNDS = Number(process.env.BENCH_HTTP_ROUNDS ?? 8);
 const CONNECTIONS = 50;
 const TARGET = 0.5;
+const IDLE_SECONDS = 5;
+// BENCH_HTTP_PROFILE_DIR: the api writes a V8 CPU profile there when it stops.
+const PROFILE_DIR = process.env.BENCH_HTTP_PROFILE_DIR;
 /** Linux's USER_HZ: /proc reports CPU times in these ticks. */
 const CLOCK_TICKS = 100;
 
@@ -23,10 +27,10 @@ const CLOCK_TICKS = 100;
 // process) on core 1, so they don't steal time from each other and rounds are comparable.
 const PIN = existsSync('/usr/bin/taskset') && cpus().length >= 2;
 
-function startServer(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+function startServer(script: string, env: NodeJS.ProcessEnv, flags: string[] = []): ChildProcess {
   const [command, args] = PIN
-    ? ['taskset', ['-c', '0', process.execPath, script]]
-    : [process.execPath, [script]];
+    ? ['taskset', ['-c', '0', process.execPath, ...flags, script]]
+    : [process.execPath, [...flags, script]];
   return spawn(command, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
 }
 
@@ -79,35 +83,51 @@ async function measure({ url, pid, headers = {} }: Target): Promise<Run> {
 /**
  * Two views of the same rounds: requests/s as measured (bounded by the load generator's core
  * as much as by the server), and server capacity = 1 / CPU time per request, which does not
- * depend on how fast autocannon is. The target is judged on capacity.
+ * depend on how fast autocannon is. The target is judged on capacity. Nest's own floor (a
+ * constant route behind an always-true global guard) is measured in the same rounds, so what the
+ * api adds over the framework is visible.
  */
-function report(bareRuns: readonly Run[], apiRuns: readonly Run[]): void {
-  const rpsRatio = median(apiRuns.map((run, i) => run.rps / bareRuns[i].rps));
-  const bareCpu = median(bareRuns.map((run) => run.cpuMicros));
-  const apiCpu = median(apiRuns.map((run) => run.cpuMicros));
-  // Paired per round, like the req/s ratio: this machine's speed shifts between rounds.
-  const capacityRatio = median(apiRuns.map((run, i) => bareRuns[i].cpuMicros / run.cpuMicros));
-  const rps = (runs: readonly Run[]) =>
-    median(runs.map((run) => run.rps))
-      .toFixed(0)
-      .padStart(8);
+function report(
+  bareRuns: readonly Run[],
+  nestRuns: readonly Run[],
+  apiRuns: readonly Run[],
+  idleMillisPerSecond: readonly number[],
+): void {
+  const paired = (runs: readonly Run[]) => ({
+    rps: median(runs.map((run, i) => run.rps / bareRuns[i].rps)),
+    // Paired per round: this machine's speed shifts between rounds.
+    capacity: median(runs.map((run, i) => bareRuns[i].cpuMicros / run.cpuMicros)),
+  });
+  const nest = paired(nestRuns);
+  const api = paired(apiRuns);
   console.log('\nHTTP: GET /api/v1/me (Bearer ID token) vs bare Fastify hello-world');
   console.log(
     `  ${CONNECTIONS} connections, ${ROUNDS} paired rounds of ${DURATION_SECONDS} s, medians` +
       (PIN ? '; servers on core 0, autocannon on core 1' : ''),
   );
-  console.log('  case                        req/s   CPU µs/req   capacity req/s');
+  console.log(
+    '  case                            req/s   CPU µs/req   capacity req/s   × bare (capacity)',
+  );
   const rows = [
-    ['bare Fastify hello-world', bareRuns, bareCpu],
-    ['api GET /api/v1/me      ', apiRuns, apiCpu],
+    ['bare Fastify hello-world    ', bareRuns, 1],
+    ['Nest on Fastify, constant   ', nestRuns, nest.capacity],
+    ['api GET /api/v1/me          ', apiRuns, api.capacity],
   ] as const;
-  for (const [name, runs, cpu] of rows) {
+  for (const [name, runs, ratio] of rows) {
+    const rps = median(runs.map((run) => run.rps))
+      .toFixed(0)
+      .padStart(8);
+    const cpu = median(runs.map((run) => run.cpuMicros));
     const capacity = (1e6 / cpu).toFixed(0).padStart(14);
-    console.log(`  ${name} ${rps(runs)}   ${cpu.toFixed(1).padStart(10)}   ${capacity}`);
+    console.log(
+      `  ${name} ${rps}   ${cpu.toFixed(1).padStart(10)}   ${capacity}   ${ratio.toFixed(2).padStart(17)}`,
+    );
   }
-  console.log(`  ratio, req/s as measured:      ${rpsRatio.toFixed(2)}`);
-  console.log(`  ratio, capacity (CPU per req): ${capacityRatio.toFixed(2)}`);
-  console.log(`  ${formatTarget('api vs bare Fastify (capacity)', capacityRatio, TARGET)}`);
+  const idle = idleMillisPerSecond.map((ms) => ms.toFixed(0)).join(' / ');
+  console.log(`  idle CPU, ms per s (bare / Nest / api): ${idle}`);
+  console.log(`  ratio api/bare, req/s as measured:      ${api.rps.toFixed(2)}`);
+  console.log(`  ratio api/bare, capacity (CPU per req): ${api.capacity.toFixed(2)}`);
+  console.log(`  ${formatTarget('api vs bare Fastify (capacity)', api.capacity, TARGET)}`);
 }
 
 function median(values: readonly number[]): number {
@@ -126,7 +146,8 @@ export async function run(): Promise<void> {
     await dataSource.runMigrations();
     await dataSource.destroy();
 
-    const [barePort, emulatorPort, apiPort] = [
+    const [barePort, nestPort, emulatorPort, apiPort] = [
+      await freePort(),
       await freePort(),
       await freePort(),
       await freePort(),
@@ -135,6 +156,10 @@ export async function run(): Promise<void> {
       PORT: String(barePort),
     });
     children.push(bareServer);
+    const nestServer = startServer('dist/bench/servers/nest-fastify.js', {
+      PORT: String(nestPort),
+    });
+    children.push(nestServer);
     const secret = randomBytes(16).toString('hex');
     children.push(
       startServer('dist/apps/google-emulator/src/main.js', {
@@ -151,20 +176,25 @@ export async function run(): Promise<void> {
       }),
     );
     await waitFor(`http://localhost:${emulatorPort}/oauth2/v3/certs`);
-    const apiServer = startServer('dist/apps/api/src/main.js', {
-      NODE_ENV: 'production',
-      PORT: String(apiPort),
-      PUBLIC_URL: `http://localhost:${apiPort}`,
-      DATABASE_URL: url,
-      GOOGLE_CLIENT_IDS: CLIENT_ID,
-      GOOGLE_CLIENT_SECRET: secret,
-      GOOGLE_JWKS_URL: `http://localhost:${emulatorPort}/oauth2/v3/certs`,
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      VAULT_KEYS: `1:${randomBytes(32).toString('base64url')}`,
-      LOG_LEVEL: 'warn',
-    });
+    const apiServer = startServer(
+      'dist/apps/api/src/main.js',
+      {
+        NODE_ENV: 'production',
+        PORT: String(apiPort),
+        PUBLIC_URL: `http://localhost:${apiPort}`,
+        DATABASE_URL: url,
+        GOOGLE_CLIENT_IDS: CLIENT_ID,
+        GOOGLE_CLIENT_SECRET: secret,
+        GOOGLE_JWKS_URL: `http://localhost:${emulatorPort}/oauth2/v3/certs`,
+        SESSION_SECRET: randomBytes(32).toString('hex'),
+        VAULT_KEYS: `1:${randomBytes(32).toString('base64url')}`,
+        LOG_LEVEL: 'warn',
+      },
+      PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+    );
     children.push(apiServer);
     await waitFor(`http://localhost:${barePort}/api/v1/me`);
+    await waitFor(`http://localhost:${nestPort}/api/v1/me`);
     await waitFor(`http://localhost:${apiPort}/health`);
 
     const minted = await fetch(`http://localhost:${emulatorPort}/__control/id-token`, {
@@ -175,21 +205,30 @@ export async function run(): Promise<void> {
     const { id_token: token } = (await minted.json()) as { id_token: string };
 
     const bare: Target = { url: `http://127.0.0.1:${barePort}/api/v1/me`, pid: bareServer.pid! };
+    const nest: Target = { url: `http://127.0.0.1:${nestPort}/api/v1/me`, pid: nestServer.pid! };
     const api: Target = {
       url: `http://127.0.0.1:${apiPort}/api/v1/me`,
       pid: apiServer.pid!,
       headers: { authorization: `Bearer ${token}` },
     };
-    // Warm-up (JIT, caches), then paired rounds so background noise hits both alike.
-    await measure(bare);
-    await measure(api);
+    // Warm-up (JIT, caches), then paired rounds so background noise hits all alike.
+    for (const target of [bare, nest, api]) await measure(target);
+    // CPU each server burns with no requests (the api's timers, job polling, metrics): counted in
+    // CPU per request like everything else, and larger per request the fewer requests a round gets.
+    const idleBefore = [bare, nest, api].map((target) => cpuSeconds(target.pid));
+    await sleep(IDLE_SECONDS * 1000);
+    const idle = [bare, nest, api].map(
+      (target, i) => ((cpuSeconds(target.pid) - idleBefore[i]) * 1000) / IDLE_SECONDS,
+    );
     const bareRuns: Run[] = [];
+    const nestRuns: Run[] = [];
     const apiRuns: Run[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       bareRuns.push(await measure(bare));
+      nestRuns.push(await measure(nest));
       apiRuns.push(await measure(api));
     }
-    report(bareRuns, apiRuns);
+    report(bareRuns, nestRuns, apiRuns, idle);
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await sleep(500);

@@ -53,9 +53,11 @@ export interface GoogleIdTokenVerifierOptions {
 /** Google signs with one header per key and holds two or three keys at a time. */
 const MAX_KNOWN_HEADERS = 16;
 
-const ISSUERS: ReadonlySet<unknown> = new Set<GoogleIssuer>([
-  'accounts.google.com',
-  'https://accounts.google.com',
+// Values map to themselves: a verified token keeps these strings, not its own copies, since it may
+// be held in the cache until it expires (see checkClaims).
+const ISSUERS: ReadonlyMap<unknown, GoogleIssuer> = new Map<unknown, GoogleIssuer>([
+  ['accounts.google.com', 'accounts.google.com'],
+  ['https://accounts.google.com', 'https://accounts.google.com'],
 ]);
 
 /**
@@ -79,7 +81,8 @@ const ISSUERS: ReadonlySet<unknown> = new Set<GoogleIssuer>([
  * ```
  */
 export class GoogleIdTokenVerifier {
-  private readonly audiences: ReadonlySet<string>;
+  // Each configured audience mapped to itself (see ISSUERS).
+  private readonly audiences: ReadonlyMap<unknown, string>;
   private readonly hostedDomain: string | undefined;
   private readonly skewSeconds: number;
   private readonly maxLifetimeSeconds: number;
@@ -94,7 +97,7 @@ export class GoogleIdTokenVerifier {
     private readonly cache?: VerifiedTokenCache,
   ) {
     validateOptions(options);
-    this.audiences = new Set(options.audiences);
+    this.audiences = new Map(options.audiences.map((aud) => [aud, aud]));
     this.hostedDomain = options.hostedDomain;
     this.skewSeconds = options.clockSkewSeconds ?? 300;
     this.maxLifetimeSeconds = options.maxLifetimeSeconds ?? 86_400;
@@ -162,12 +165,14 @@ export class GoogleIdTokenVerifier {
     const iat = numericDate(payload, 'iat');
     const exp = numericDate(payload, 'exp');
     const nbf = payload.nbf === undefined ? undefined : numericDate(payload, 'nbf');
-    const iss = payload.iss;
-    if (!ISSUERS.has(iss)) {
+    // The issuer, the audience and (usually) azp are one of a few known strings: the verified
+    // token holds the configured copies, so a cached token keeps fewer strings alive.
+    const iss = ISSUERS.get(payload.iss);
+    if (iss === undefined) {
       throw new IdTokenError('wrong_issuer', 'The token was not issued by Google.');
     }
-    const aud = payload.aud;
-    if (typeof aud !== 'string' || !this.audiences.has(aud)) {
+    const aud = typeof payload.aud === 'string' ? this.audiences.get(payload.aud) : undefined;
+    if (aud === undefined) {
       throw new IdTokenError('wrong_audience', 'The token was not issued for this application.');
     }
     this.checkTimes(iat, exp, nbf);
@@ -175,9 +180,12 @@ export class GoogleIdTokenVerifier {
     if (typeof sub !== 'string' || sub.length === 0) {
       throw new IdTokenError('missing_subject', 'The token does not identify an account.');
     }
-    const hd = optionalString(payload, 'hd');
-    if (this.hostedDomain !== undefined && hd !== this.hostedDomain) {
-      throw new IdTokenError('wrong_hosted_domain', 'The account is not in the allowed domain.');
+    let hd = optionalString(payload, 'hd');
+    if (this.hostedDomain !== undefined) {
+      if (hd !== this.hostedDomain) {
+        throw new IdTokenError('wrong_hosted_domain', 'The account is not in the allowed domain.');
+      }
+      hd = this.hostedDomain;
     }
     return Object.freeze({
       sub,
@@ -188,14 +196,18 @@ export class GoogleIdTokenVerifier {
       familyName: optionalString(payload, 'family_name'),
       picture: optionalString(payload, 'picture'),
       hd,
-      iss: iss as GoogleIssuer,
+      iss,
       aud,
-      azp: optionalString(payload, 'azp'),
+      azp: this.knownClient(optionalString(payload, 'azp')),
       iat,
       exp,
       nonce: optionalString(payload, 'nonce'),
       jti: optionalString(payload, 'jti'),
     });
+  }
+
+  private knownClient(azp: string | undefined): string | undefined {
+    return azp === undefined ? undefined : (this.audiences.get(azp) ?? azp);
   }
 
   private checkTimes(iat: number, exp: number, nbf: number | undefined): void {

@@ -76,6 +76,10 @@ describe(parseCompactJws.name, () => {
     ['an impossible length', `${HEADER}.${PAYLOAD}.${SIGNATURE}AAAAA`],
     ['non-zero unused bits', `${HEADER}.${PAYLOAD}.${raw([1, 2, 3, 4]).slice(0, -1)}B`],
     ['non-ASCII characters', `${HEADER}.${PAYLOAD}.é${SIGNATURE}`],
+    ['a character outside Latin-1', `${HEADER}.${PAYLOAD}.${SIGNATURE}\u{1F600}`],
+    ['a NUL character', `${HEADER}.${PAYLOAD}\u0000.${SIGNATURE}`],
+    ['a percent sign in the header', `${HEADER.slice(0, -1)}%.${PAYLOAD}.${SIGNATURE}`],
+    ['padding inside the payload', `${HEADER}.${PAYLOAD.slice(0, 4)}==${PAYLOAD.slice(4)}.AA`],
   ])('refuses base64url with %s', (_name, token) => {
     expect(parseError(token).code).toBe('malformed');
   });
@@ -138,6 +142,19 @@ describe(verifyRs256.name, () => {
       verifyRs256(jwsOf(`${header}.${payload}.${signature.slice(0, 40)}`), key.publicKey),
     ).toBe(false);
     expect(verifyRs256(jwsOf(`${header}.${payload}.`), key.publicKey)).toBe(false);
+  });
+
+  it('verifies each JWS with its own bytes, whichever was parsed last', () => {
+    const first = jwsOf(signIdToken({ sub: '1' }, key));
+    const second = jwsOf(signIdToken({ sub: '2' }, key));
+    const forged = jwsOf(`${first.signingInput}.${second.signature}`);
+
+    expect(verifyRs256(first, key.publicKey)).toBe(true);
+    expect(decodePayload(first)).toEqual({ sub: '1' });
+    expect(verifyRs256(second, key.publicKey)).toBe(true);
+    expect(decodePayload(second)).toEqual({ sub: '2' });
+    expect(verifyRs256(forged, key.publicKey)).toBe(false);
+    expect(verifyRs256(first, key.publicKey)).toBe(true);
   });
 
   it('works for tokens larger than its scratch area', () => {

@@ -5,8 +5,8 @@ import { IdTokenError } from './id-token.errors.js';
 export type JsonObject = Record<string, unknown>;
 
 /**
- * A compact JWS whose structure was checked and whose header was decoded. The payload stays
- * undecoded until the signature holds: attacker-supplied claims JSON is never parsed.
+ * A compact JWS whose structure was checked and whose header was decoded. The payload's JSON is
+ * not parsed until the signature holds: attacker-supplied claims JSON is never parsed.
  */
 export interface CompactJws {
   readonly header: JsonObject;
@@ -20,27 +20,30 @@ export interface CompactJws {
   readonly signature: string;
 }
 
-// The base64url alphabet without padding (RFC 7515 §2 and appendix C). Anything else (`=`, `+`,
-// `/`, whitespace, line breaks) is refused: Buffer's decoder would silently skip or accept it,
-// which would let many different strings decode to the same bytes.
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
 // `fatal` turns invalid UTF-8 into an error instead of U+FFFD; `ignoreBOM` keeps a leading BOM in
 // the text, so JSON.parse refuses it rather than the decoder silently dropping it.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-// Reused byte areas: the hot path copies into memory it owns instead of allocating three Buffers
-// per token. Safe because every use is synchronous: bytes are written and consumed (decoded to a
-// string, or verified) before any other code can run.
+// Reused byte areas: the hot path decodes into memory it owns instead of allocating a Buffer per
+// segment. Safe because every write and every read of an area is synchronous: nothing else runs
+// between a parse and the reads that follow it without the check on `decoded` below noticing.
 const SCRATCH_BYTES = 16_384;
+const headerScratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+const payloadScratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+const signatureScratch = Buffer.allocUnsafe(SCRATCH_BYTES);
 const inputScratch = Buffer.allocUnsafe(SCRATCH_BYTES);
-const segmentScratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+
+// The segments the last parseCompactJws call decoded, while its bytes are still in the scratch
+// areas: checking a segment is decoding it, so the signature and the payload are decoded once.
+// Any call that writes a scratch area for another JWS clears it.
+let decoded: CompactJws | undefined;
+let decodedPayload: Buffer = payloadScratch.subarray(0, 0);
+let decodedSignature: Buffer = signatureScratch.subarray(0, 0);
 
 /**
  * Checks a compact JWS strictly and decodes its header. The size cap comes first, so an oversized
  * token costs one comparison (the cap is in bytes; a token is ASCII, and any non-ASCII character
- * is refused by the alphabet check). All three segments must be canonical base64url.
+ * is refused by the canonical base64url check). All three segments must be canonical base64url.
  *
  * `knownHeaders` maps header segments that were decoded before to their (frozen) JSON: a signer
  * uses a handful of headers, one per key, so decoding them again would be wasted work.
@@ -57,6 +60,7 @@ export function parseCompactJws(
   if (token.length > maxBytes) {
     throw new IdTokenError('token_too_large', `The token is larger than ${maxBytes} bytes.`);
   }
+  decoded = undefined;
   const firstDot = token.indexOf('.');
   const secondDot = firstDot < 0 ? -1 : token.indexOf('.', firstDot + 1);
   if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
@@ -67,22 +71,33 @@ export function parseCompactJws(
   const signature = token.slice(secondDot + 1);
   // A header segment decoded before is byte-for-byte the same text: its checks still hold.
   let header = knownHeaders?.get(headerText);
-  if (header === undefined) checkSegment(headerText, 'header');
-  checkSegment(payload, 'payload');
-  checkSegment(signature, 'signature');
-  header ??= parseJsonObject(headerText, 'header');
-  return { header, headerText, signingInput: token.slice(0, secondDot), payload, signature };
+  const headerBytes =
+    header === undefined ? canonicalSegment(headerText, headerScratch, 'header') : undefined;
+  const payloadBytes = canonicalSegment(payload, payloadScratch, 'payload');
+  const signatureBytes = canonicalSegment(signature, signatureScratch, 'signature');
+  header ??= parseJsonObject(headerBytes!, 'header');
+  const jws: CompactJws = {
+    header,
+    headerText,
+    signingInput: token.slice(0, secondDot),
+    payload,
+    signature,
+  };
+  decoded = jws;
+  decodedPayload = payloadBytes;
+  decodedSignature = signatureBytes;
+  return jws;
 }
 
 /** Decodes the payload of a checked JWS; call it once the signature holds. */
 export function decodePayload(jws: CompactJws): JsonObject {
-  return parseJsonObject(jws.payload, 'payload');
+  return parseJsonObject(payloadBytesOf(jws), 'payload');
 }
 
 /** RS256 (RSASSA-PKCS1-v1_5 with SHA-256) over the signing input; false on any failure. */
 export function verifyRs256(jws: CompactJws, key: KeyObject): boolean {
+  const signature = signatureBytesOf(jws);
   const input = latin1Bytes(jws.signingInput);
-  const signature = base64urlBytes(jws.signature, segmentScratch);
   try {
     return verify('sha256', input, key, signature);
   } catch {
@@ -90,16 +105,36 @@ export function verifyRs256(jws: CompactJws, key: KeyObject): boolean {
   }
 }
 
-function checkSegment(segment: string, name: string): void {
-  if (!isCanonicalBase64url(segment)) {
-    throw malformed(`The token ${name} is not canonical base64url.`);
-  }
+function payloadBytesOf(jws: CompactJws): Buffer {
+  if (jws === decoded) return decodedPayload;
+  decoded = undefined;
+  return base64urlBytes(jws.payload, payloadScratch);
 }
 
-function parseJsonObject(segment: string, name: 'header' | 'payload'): JsonObject {
+function signatureBytesOf(jws: CompactJws): Buffer {
+  if (jws === decoded) return decodedSignature;
+  decoded = undefined;
+  return base64urlBytes(jws.signature, signatureScratch);
+}
+
+// Decoding is the check: a segment is canonical exactly when encoding its bytes gives it back.
+// Buffer's decoder accepts both alphabets, skips characters it does not know and ignores the
+// unused low bits of the last character; re-encoding turns every such liberty into a difference.
+function canonicalSegment(segment: string, scratch: Buffer, name: string): Buffer {
+  const bytes = canonicalBytes(segment, scratch);
+  if (bytes === undefined) throw malformed(`The token ${name} is not canonical base64url.`);
+  return bytes;
+}
+
+function canonicalBytes(segment: string, scratch: Buffer): Buffer | undefined {
+  const bytes = base64urlBytes(segment, scratch);
+  return bytes.toString('base64url') === segment ? bytes : undefined;
+}
+
+function parseJsonObject(bytes: Buffer, name: 'header' | 'payload'): JsonObject {
   let value: unknown;
   try {
-    value = JSON.parse(utf8.decode(base64urlBytes(segment, segmentScratch)));
+    value = JSON.parse(utf8.decode(bytes));
   } catch {
     throw malformed(`The token ${name} is not valid UTF-8 JSON.`);
   }
@@ -115,24 +150,21 @@ function latin1Bytes(text: string): Buffer {
   return inputScratch.subarray(0, inputScratch.write(text, 0, 'latin1'));
 }
 
+// A segment of at most SCRATCH_BYTES characters decodes to at most 3/4 of that.
 function base64urlBytes(segment: string, scratch: Buffer): Buffer {
   if (segment.length > SCRATCH_BYTES) return Buffer.from(segment, 'base64url');
   return scratch.subarray(0, scratch.write(segment, 0, 'base64url'));
 }
 
 /**
- * True for unpadded base64url whose length can occur (never 1 mod 4) and whose last character has
- * its unused low bits at zero, so each byte string has exactly one accepted encoding. Without the
- * last rule, `...Q` and `...R` would carry the same signature and "changing a character" of a
- * token would not always change the token.
+ * True for unpadded base64url in its one canonical spelling: only the base64url alphabet, a
+ * length that can occur (never 1 mod 4), and a last character whose unused low bits are zero, so
+ * each byte string has exactly one accepted encoding. Without the last rule, `...Q` and `...R`
+ * would carry the same signature and "changing a character" of a token would not always change
+ * the token.
  */
 export function isCanonicalBase64url(segment: string): boolean {
-  const remainder = segment.length % 4;
-  if (remainder === 1 || !BASE64URL.test(segment)) return false;
-  if (remainder === 0) return true;
-  const last = ALPHABET.indexOf(segment.charAt(segment.length - 1));
-  const unusedBits = remainder === 2 ? 0b1111 : 0b11;
-  return (last & unusedBits) === 0;
+  return canonicalBytes(segment, headerScratch) !== undefined;
 }
 
 function malformed(message: string): IdTokenError {

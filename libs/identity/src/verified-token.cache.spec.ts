@@ -62,7 +62,7 @@ describe(VerifiedTokenCache.name, () => {
       expect(cache.size).toBe(0);
     });
 
-    it('keeps at most maxEntries tokens, dropping the least recently used', () => {
+    it('keeps at most maxEntries tokens, dropping the oldest first', () => {
       const { cache } = cacheWithClock(3);
       for (const token of ['a', 'b', 'c'])
         cache.set(cache.digest(token), claims(START / 1000 + 600));
@@ -70,8 +70,45 @@ describe(VerifiedTokenCache.name, () => {
       cache.set(cache.digest('d'), claims(START / 1000 + 600));
 
       expect(cache.size).toBe(3);
-      expect(cache.get(cache.digest('b'))).toBeUndefined();
+      expect(cache.get(cache.digest('a'))).toBeUndefined();
+      for (const token of ['b', 'c', 'd']) expect(cache.get(cache.digest(token))).toBeDefined();
+    });
+
+    it('stays within its bound under a long stream of new tokens', () => {
+      const { cache } = cacheWithClock(50);
+      for (let i = 0; i < 1_000; i += 1) {
+        cache.set(cache.digest(`token-${i}`), claims(START / 1000 + 600));
+        expect(cache.size).toBeLessThanOrEqual(50);
+      }
+      expect(cache.size).toBe(50);
+      expect(cache.get(cache.digest('token-949'))).toBeUndefined();
+      expect(cache.get(cache.digest('token-950'))).toBeDefined();
+      expect(cache.get(cache.digest('token-999'))).toBeDefined();
+    });
+
+    it('stores a token presented twice once, keeping its place', () => {
+      const { cache } = cacheWithClock(2);
+      cache.set(cache.digest('a'), claims(START / 1000 + 600));
+      cache.set(cache.digest('a'), claims(START / 1000 + 600));
+      cache.set(cache.digest('b'), claims(START / 1000 + 600));
+
+      expect(cache.size).toBe(2);
       expect(cache.get(cache.digest('a'))).toBeDefined();
+      expect(cache.get(cache.digest('b'))).toBeDefined();
+    });
+
+    it('drops an expired entry when it is read, and stays bounded after', () => {
+      const { clock, cache } = cacheWithClock(2);
+      cache.set(cache.digest('a'), claims(START / 1000 + 60));
+      cache.set(cache.digest('b'), claims(START / 1000 + 600));
+      clock.now = START + 60_000;
+
+      expect(cache.get(cache.digest('a'))).toBeUndefined();
+      expect(cache.size).toBe(1);
+      cache.set(cache.digest('c'), claims(START / 1000 + 600));
+      cache.set(cache.digest('d'), claims(START / 1000 + 600));
+      expect(cache.size).toBe(2);
+      expect(cache.get(cache.digest('b'))).toBeUndefined();
     });
   });
 

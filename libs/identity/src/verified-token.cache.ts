@@ -1,5 +1,4 @@
 import { hash } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import type { VerifiedIdToken } from './google-id-token.verifier.js';
 
 /** SHA-256 of a token (base64url): the only form in which a token is used as a cache key. */
@@ -7,7 +6,7 @@ export type TokenDigest = string & { readonly __brand: 'TokenDigest' };
 
 /** Options of {@link VerifiedTokenCache}. */
 export interface VerifiedTokenCacheOptions {
-  /** Most tokens remembered at once; the least recently used go first. Default 10 000. */
+  /** Most tokens remembered at once; the oldest go first. Default 10 000. */
   readonly maxEntries?: number;
   /** Clock in epoch milliseconds; defaults to `Date.now`. Use the verifier's clock. */
   readonly now?: () => number;
@@ -19,14 +18,23 @@ export interface VerifiedTokenCacheOptions {
  *
  * - Keyed by the SHA-256 of the token: the bearer token itself is not kept as a key, and keys have
  *   a fixed size whatever the token.
- * - An entry never outlives the token's `exp`: its TTL is `exp - now`, and `exp` is checked again
- *   on every read against the clock (the allowed clock skew is deliberately not applied here; a
- *   token within the skew goes through full verification again).
+ * - An entry is never served at or past the token's `exp`: an expired token is not stored, and
+ *   `exp` is checked on every read against the clock, which deletes the entry (the allowed clock
+ *   skew is deliberately not applied here; a token within the skew goes through full
+ *   verification again).
+ * - Bounded: at most `maxEntries` tokens, the oldest verified dropped first. Insertion order, not
+ *   recency: a token dropped while still in use costs one more verification, and the cache does
+ *   no bookkeeping on a hit. A Map plus a ring of its keys (measured leaner than lru-cache with
+ *   TTLs on a stream of new tokens, docs/BENCHMARKS.md).
  * - Belongs to exactly one verifier: a hit skips the audience and hosted-domain checks, so a cache
  *   shared by verifiers with different settings would let one accept the other's tokens.
  */
 export class VerifiedTokenCache {
-  private readonly entries: LRUCache<string, VerifiedIdToken>;
+  private readonly entries = new Map<TokenDigest, VerifiedIdToken>();
+  // Every digest in `entries` was written here when it was added, and is deleted from `entries`
+  // when its slot is reused: `entries` never holds more keys than this ring has slots.
+  private readonly ring: Array<TokenDigest | undefined>;
+  private next = 0;
   private readonly now: () => number;
   private owner: object | undefined;
 
@@ -36,8 +44,7 @@ export class VerifiedTokenCache {
       throw new Error('VerifiedTokenCache: maxEntries must be a positive integer.');
     }
     this.now = options.now ?? Date.now;
-    // lru-cache measures TTLs with the same clock, so the injected clock drives both checks.
-    this.entries = new LRUCache({ max, perf: { now: this.now }, ttlResolution: 0 });
+    this.ring = new Array<TokenDigest | undefined>(max).fill(undefined);
   }
 
   /** Binds the cache to its verifier; a second, different owner is refused. */
@@ -69,9 +76,17 @@ export class VerifiedTokenCache {
 
   /** Remembers `claims` until `claims.exp`; an already expired token is not stored. */
   set(digest: TokenDigest, claims: VerifiedIdToken): void {
-    const ttl = Math.floor(claims.exp * 1000 - this.now());
-    if (!(ttl > 0)) return;
-    this.entries.set(digest, claims, { ttl });
+    if (!(claims.exp * 1000 > this.now())) return;
+    const entries = this.entries;
+    if (!entries.has(digest)) {
+      const ring = this.ring;
+      const slot = this.next;
+      const oldest = ring[slot];
+      if (oldest !== undefined) entries.delete(oldest);
+      ring[slot] = digest;
+      this.next = slot + 1 === ring.length ? 0 : slot + 1;
+    }
+    entries.set(digest, claims);
   }
 
   /** Number of entries held, expired ones not yet evicted included. */
