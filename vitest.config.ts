@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts'],
+          // The dashboard's specs run in Angular's own Vitest runner (`ng test`, scripts/test.mjs).
+          exclude: ['apps/admin/**'],
         },
       },
       {
