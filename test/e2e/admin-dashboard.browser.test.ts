@@ -39,7 +39,7 @@ describe('Admin dashboard in Chromium', () => {
       await stack.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
         'admin@grantkeeper.test',
       ])
-    )[0]!.id;
+    )[0].id;
 
   /** Google's button (the emulator's GIS iframe) and the account chooser popup. */
   async function chooseAccount(context: BrowserContext, page: Page, account: RegExp) {

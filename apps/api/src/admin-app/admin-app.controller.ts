@@ -44,7 +44,9 @@ export class AdminAppController {
   serve(@Param('*') path: string, @Res() reply: FastifyReply): void {
     if (ASSET_PATH.test(path) && !path.endsWith('.html')) {
       if (!existsSync(join(this.root, path))) {
-        void reply.code(404).send({ statusCode: 404, error: 'not_found', message: 'No such file.' });
+        void reply
+          .code(404)
+          .send({ statusCode: 404, error: 'not_found', message: 'No such file.' });
         return;
       }
       void reply.sendFile(path, this.root, {

@@ -18,7 +18,10 @@ export const authRedirectInterceptor: HttpInterceptorFn = (request, next) => {
         if (failure.status === 401) {
           session.forget();
           void router.navigate(['/sign-in'], { queryParams: { returnTo: router.url } });
-        } else if (failure.status === 403 && failure.error?.error === 'forbidden') {
+        } else if (
+          failure.status === 403 &&
+          (failure.error as { error?: unknown } | null)?.error === 'forbidden'
+        ) {
           session.forget();
           void router.navigate(['/not-admin']);
         }

@@ -23,7 +23,10 @@ describe('adminGuard', () => {
 
   async function guard(me: { status: number; body: object }) {
     const result = TestBed.runInInjectionContext(() =>
-      adminGuard({} as ActivatedRouteSnapshot, { url: '/grants?status=active' } as RouterStateSnapshot),
+      adminGuard(
+        {} as ActivatedRouteSnapshot,
+        { url: '/grants?status=active' } as RouterStateSnapshot,
+      ),
     ) as Promise<boolean | UrlTree>;
     await Promise.resolve();
     http
@@ -40,9 +43,9 @@ describe('adminGuard', () => {
   });
 
   it('sends a signed-in user without the admin role to the not-an-admin page', async () => {
-    await expect(guard({ status: 200, body: { role: 'user', email: 'bob@corp.example' } })).resolves.toBe(
-      '/not-admin',
-    );
+    await expect(
+      guard({ status: 200, body: { role: 'user', email: 'bob@corp.example' } }),
+    ).resolves.toBe('/not-admin');
   });
 
   it('lets admins in', async () => {

@@ -32,13 +32,13 @@ import { SessionService } from './session.service';
         <mat-card-content>
           <p id="not-admin-message">
             @if (session.user(); as user) {
-              You are signed in as <strong>{{ user.email ?? user.name ?? user.sub }}</strong>,
-              which has the <strong>{{ user.role }}</strong> role.
+              You are signed in as <strong>{{ user.email ?? user.name ?? user.sub }}</strong>, which
+              has the <strong>{{ user.role }}</strong> role.
             } @else {
               You are not signed in with an admin account.
             }
-            The dashboard is for admins only. Ask an admin to promote your account, or sign in
-            with another one.
+            The dashboard is for admins only. Ask an admin to promote your account, or sign in with
+            another one.
           </p>
           <gk-api-error [error]="error()" />
         </mat-card-content>

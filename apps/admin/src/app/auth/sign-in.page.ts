@@ -51,13 +51,20 @@ import { SessionService } from './session.service';
           <mat-card-subtitle>Sign in with your Google account to continue.</mat-card-subtitle>
         </mat-card-header>
         <mat-card-content>
-          <div #button class="google-button" id="google-button" aria-label="Sign in with Google"></div>
+          <div
+            #button
+            class="google-button"
+            id="google-button"
+            aria-label="Sign in with Google"
+          ></div>
           @if (busy()) {
             <p role="status">Signing in…</p>
           }
           <gk-api-error [error]="error()" />
-          <p class="muted">Only admins can use the dashboard; everyone else has their own page at
-            <a href="/account">/account</a>.</p>
+          <p class="muted">
+            Only admins can use the dashboard; everyone else has their own page at
+            <a href="/account">/account</a>.
+          </p>
         </mat-card-content>
       </mat-card>
     </main>

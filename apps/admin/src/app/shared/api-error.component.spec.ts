@@ -12,7 +12,11 @@ describe(ApiErrorComponent.name, () => {
       apiErrorOf(
         new HttpErrorResponse({
           status: 409,
-          error: { statusCode: 409, error: 'last_admin', message: 'The last admin cannot be demoted.' },
+          error: {
+            statusCode: 409,
+            error: 'last_admin',
+            message: 'The last admin cannot be demoted.',
+          },
         }),
       ),
     );

@@ -26,7 +26,8 @@ import { type ApiError, hintFor } from '../api/api-error';
           <p class="hint">{{ hint }}</p>
         }
         <p class="code mono">
-          {{ error.error }}@if (error.statusCode) {
+          {{ error.error }}
+          @if (error.statusCode) {
             · HTTP {{ error.statusCode }}
           }
         </p>

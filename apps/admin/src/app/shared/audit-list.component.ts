@@ -34,7 +34,9 @@ import type { AuditEvent } from '../api/api-types';
             <span class="what">{{ event.action }}</span>
             <span class="muted">
               · {{ event.occurredAt | date: 'medium' }} · by
-              <span class="actor">{{ event.actorKind }}{{ event.actorId ? ':' + event.actorId : '' }}</span>
+              <span class="actor"
+                >{{ event.actorKind }}{{ event.actorId ? ':' + event.actorId : '' }}</span
+              >
             </span>
             @if (event.subjectUserId && showLinks()) {
               · <a [routerLink]="['/users', event.subjectUserId]">user</a>

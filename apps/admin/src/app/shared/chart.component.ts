@@ -72,7 +72,11 @@ export interface ChartSpec {
       <canvas #canvas role="img" [attr.aria-label]="label()"></canvas>
     </div>
     <table class="visually-hidden">
-      <caption>{{ label() }}</caption>
+      <caption>
+        {{
+          label()
+        }}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{{ spec().type === 'doughnut' ? 'State' : 'Date' }}</th>

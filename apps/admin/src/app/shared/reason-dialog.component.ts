@@ -23,7 +23,13 @@ export const REASON_MAX = 500;
  */
 @Component({
   selector: 'gk-reason-dialog',
-  imports: [MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
+  imports: [
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     mat-form-field {
@@ -36,28 +42,33 @@ export const REASON_MAX = 500;
       <mat-dialog-content>
         <p>{{ data.message }}</p>
         @if (data.requireReason !== false) {
-        <mat-form-field appearance="outline">
-          <mat-label>Reason (for the audit log)</mat-label>
-          <textarea
-            matInput
-            name="reason"
-            formControlName="reason"
-            required
-            [attr.minlength]="min"
-            [maxlength]="max"
-            rows="3"
-            cdkFocusInitial
-          ></textarea>
-          <mat-hint align="end">{{ reason.value.length }} / {{ max }}</mat-hint>
-          @if (reason.hasError('required') || reason.hasError('minlength')) {
-            <mat-error>Say why, in {{ min }} to {{ max }} characters.</mat-error>
-          }
-        </mat-form-field>
+          <mat-form-field appearance="outline">
+            <mat-label>Reason (for the audit log)</mat-label>
+            <textarea
+              matInput
+              name="reason"
+              formControlName="reason"
+              required
+              [attr.minlength]="min"
+              [maxlength]="max"
+              rows="3"
+              cdkFocusInitial
+            ></textarea>
+            <mat-hint align="end">{{ reason.value.length }} / {{ max }}</mat-hint>
+            @if (reason.hasError('required') || reason.hasError('minlength')) {
+              <mat-error>Say why, in {{ min }} to {{ max }} characters.</mat-error>
+            }
+          </mat-form-field>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close>Cancel</button>
-        <button mat-flat-button type="submit" class="confirm" [disabled]="needsReason && reason.invalid">
+        <button
+          mat-flat-button
+          type="submit"
+          class="confirm"
+          [disabled]="needsReason && reason.invalid"
+        >
           {{ data.confirmLabel }}
         </button>
       </mat-dialog-actions>
@@ -72,7 +83,7 @@ export class ReasonDialogComponent {
   protected readonly reason = new FormControl('', {
     nonNullable: true,
     validators: [
-      Validators.required,
+      (control) => Validators.required(control),
       (control) =>
         (control.value as string).trim().length < REASON_MIN ? { minlength: true } : null,
       Validators.maxLength(REASON_MAX),

@@ -36,7 +36,7 @@ export function auditFilterOf(form: AuditForm): AuditFilter {
     day.setUTCDate(day.getUTCDate() + 1);
     filter['to'] = Number.isNaN(day.getTime()) ? form.to : day.toISOString().slice(0, 10);
   }
-  return filter as AuditFilter;
+  return filter;
 }
 
 /** The audit log by actor, action, user and time, with the CSV export of the same filters. */
@@ -72,7 +72,12 @@ export function auditFilterOf(form: AuditForm): AuditFilter {
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Action</mat-label>
-          <input matInput name="action" [(ngModel)]="form.action" placeholder="admin.grant_revoked" />
+          <input
+            matInput
+            name="action"
+            [(ngModel)]="form.action"
+            placeholder="admin.grant_revoked"
+          />
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Subject user id</mat-label>

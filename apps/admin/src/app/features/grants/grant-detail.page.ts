@@ -50,7 +50,9 @@ const UPSTREAM: Readonly<Record<string, string>> = {
                 }}</span>
               </dd>
               <dt>User</dt>
-              <dd><a [routerLink]="['/users', detail.grant.userId]">{{ detail.grant.email }}</a></dd>
+              <dd>
+                <a [routerLink]="['/users', detail.grant.userId]">{{ detail.grant.email }}</a>
+              </dd>
               <dt>Scopes</dt>
               <dd>
                 @for (scope of detail.grant.scopes; track scope) {
@@ -62,25 +64,38 @@ const UPSTREAM: Readonly<Record<string, string>> = {
               <dt>Created</dt>
               <dd>{{ detail.grant.createdAt | date: 'medium' }}</dd>
               <dt>Last used</dt>
-              <dd>{{ detail.grant.lastUsedAt ? (detail.grant.lastUsedAt | date: 'medium') : 'never' }}</dd>
+              <dd>
+                {{ detail.grant.lastUsedAt ? (detail.grant.lastUsedAt | date: 'medium') : 'never' }}
+              </dd>
               <dt>Last refreshed</dt>
               <dd>
-                {{ detail.grant.lastRefreshedAt ? (detail.grant.lastRefreshedAt | date: 'medium') : 'never' }}
+                {{
+                  detail.grant.lastRefreshedAt
+                    ? (detail.grant.lastRefreshedAt | date: 'medium')
+                    : 'never'
+                }}
               </dd>
               <dt>Failures</dt>
               <dd>{{ detail.grant.failureCount }}</dd>
               @if (detail.grant.revokedAt) {
                 <dt>Revoked</dt>
                 <dd>
-                  {{ detail.grant.revokedAt | date: 'medium' }} by {{ detail.grant.revokedBy }}:
-                  “{{ detail.grant.revocationReason }}”
+                  {{ detail.grant.revokedAt | date: 'medium' }} by {{ detail.grant.revokedBy }}: “{{
+                    detail.grant.revocationReason
+                  }}”
                 </dd>
               }
             </dl>
           </mat-card-content>
           @if (detail.grant.status !== 'revoked') {
             <mat-card-actions>
-              <button mat-flat-button type="button" class="revoke" (click)="revoke()" [disabled]="busy()">
+              <button
+                mat-flat-button
+                type="button"
+                class="revoke"
+                (click)="revoke()"
+                [disabled]="busy()"
+              >
                 Revoke grant…
               </button>
             </mat-card-actions>

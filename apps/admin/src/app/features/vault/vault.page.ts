@@ -30,7 +30,9 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
       }
       <gk-api-error [error]="vault.error()" />
       @if (vault.value(); as vault) {
-        <p>Active key version: <strong id="active-version">{{ vault.activeVersion }}</strong></p>
+        <p>
+          Active key version: <strong id="active-version">{{ vault.activeVersion }}</strong>
+        </p>
         <div class="table-wrap">
           <table mat-table [dataSource]="vault.versions" aria-label="Key versions">
             <ng-container matColumnDef="version">
