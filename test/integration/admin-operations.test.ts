@@ -1,6 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
 import { adminCall, signInAdmin } from '../support/admin-client.js';
+import { eventually } from '../support/eventually.js';
+
+interface FailedJobs {
+  items: Array<Record<string, unknown> & { id: string; queue: string }>;
+}
 
 interface Jobs {
   queues: Array<{ name: string; available: boolean; queued: number }>;
@@ -41,6 +47,138 @@ describe('Admin API: jobs and vault', () => {
     expect(response.body.versions).toEqual([
       { version: 1, envelopes: expect.any(Number) as number, configured: true },
     ]);
-    expect(Object.keys(response.body).sort()).toEqual(['activeVersion', 'versions']);
+    expect(Object.keys(response.body).sort()).toEqual(['activeVersion', 'rewrap', 'versions']);
   });
+  it('lists jobs that failed every retry, newest first, with their message only', async () => {
+    const older = await insertFailedJob('purge', 'purge-older', 'first failure', '2 hours');
+    const newer = await insertFailedJob('grant-keep-alive', 'grant-x', 'second failure', '1 hour');
+    const response = await adminCall<FailedJobs>(api, admin, 'jobs/failed');
+    expect(response.status).toBe(200);
+    const ids = response.body.items.map((job) => job.id);
+    expect(ids.indexOf(newer)).toBeLessThan(ids.indexOf(older));
+    expect(response.body.items.find((job) => job.id === newer)).toEqual({
+      id: newer,
+      queue: 'grant-keep-alive',
+      name: 'grant-keep-alive',
+      singletonKey: 'grant-x',
+      retryCount: 4,
+      createdOn: expect.any(String) as string,
+      completedOn: expect.any(String) as string,
+      error: 'second failure',
+    });
+    expect(response.text).not.toContain('at secretFunction');
+
+    const one = await adminCall<FailedJobs>(api, admin, 'jobs/failed?queue=purge');
+    expect(one.body.items.map((job) => job.queue)).toEqual(one.body.items.map(() => 'purge'));
+    expect(one.body.items.map((job) => job.id)).toContain(older);
+    expect((await adminCall(api, admin, 'jobs/failed?queue=nope')).status).toBe(400);
+  });
+
+  it('retries a failed job: it runs again, and the retry is audited', async () => {
+    const id = await insertFailedJob('purge', 'purge-retry', 'transient', '1 minute');
+    const response = await adminCall(api, admin, `jobs/purge/${id}/retry`, { method: 'POST' });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ retried: true });
+    // The purge worker of this api picks it up and completes it.
+    await eventually(
+      () => jobState(id),
+      (state) => state === 'completed',
+    );
+    const [event] = await api.db.query<{ actor_kind: string; details: Record<string, unknown> }>(
+      `SELECT actor_kind, details FROM audit_events WHERE action = 'admin.job_retried'`,
+    );
+    expect(event).toEqual({ actor_kind: 'admin', details: { queue: 'purge', job_id: id } });
+
+    const again = await adminCall(api, admin, `jobs/purge/${id}/retry`, { method: 'POST' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: 'job_not_failed' });
+  });
+
+  it('answers 404 for unknown jobs and queues, 409 when an equal job is queued', async () => {
+    const post = (path: string) => adminCall(api, admin, path, { method: 'POST' });
+    const unknown = await post(`jobs/purge/${randomUUID()}/retry`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ error: 'job_not_found' });
+    expect((await post('jobs/purge/not-a-uuid/retry')).status).toBe(404);
+    expect((await post(`jobs/nope/${randomUUID()}/retry`)).body).toMatchObject({
+      error: 'job_not_found',
+    });
+
+    // A failed re-wrap job and, with the same key, one waiting for tomorrow.
+    const failed = await insertFailedJob('vault-rewrap', 'rewrap-dup', 'boom', '1 minute');
+    await api.db.query(
+      `INSERT INTO pgboss.job (name, state, policy, singleton_key, data, start_after)
+       VALUES ('vault-rewrap', 'created', 'exclusive', 'rewrap-dup', '{}', now() + interval '1 day')`,
+    );
+    const duplicate = await post(`jobs/vault-rewrap/${failed}/retry`);
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body).toMatchObject({ error: 'job_already_queued' });
+    expect(await jobState(failed)).toBe('failed');
+  });
+
+  it('refuses a retry made with the session cookie but without X-Requested-With', async () => {
+    const id = await insertFailedJob('purge', 'purge-csrf', 'x', '1 minute');
+    const response = await adminCall(api, admin, `jobs/purge/${id}/retry`, {
+      method: 'POST',
+      headers: {},
+    });
+    expect(response.status).toBe(403);
+    expect(await jobState(id)).toBe('failed');
+  });
+
+  it('starts a re-wrap on demand and shows its progress and last run', async () => {
+    const started = await adminCall<{ queued: boolean; remaining: number }>(
+      api,
+      admin,
+      'vault/rewrap',
+      {
+        method: 'POST',
+      },
+    );
+    expect(started.status).toBe(202);
+    expect(started.body).toEqual({ queued: expect.any(Boolean) as boolean, remaining: 0 });
+    const vault = await adminCall<{ rewrap: Record<string, unknown> }>(api, admin, 'vault');
+    expect(vault.body.rewrap).toEqual({
+      remaining: 0,
+      queued: expect.any(Boolean) as boolean,
+      lastRun: null,
+    });
+    const [event] = await api.db.query<{ actor_kind: string }>(
+      `SELECT actor_kind FROM audit_events WHERE action = 'admin.rewrap_started'`,
+    );
+    expect(event).toEqual({ actor_kind: 'admin' });
+
+    // What a re-wrap run that re-wrapped something records (MaintenanceWorker.rewrap).
+    await api.db.query(
+      `INSERT INTO audit_events (actor_kind, action, occurred_at, details)
+       VALUES ('system', 'vault.rewrapped', '2026-11-30T10:00:00Z', '{"rewrapped":1500,"remaining":20}')`,
+    );
+    const after = await adminCall<{ rewrap: Record<string, unknown> }>(api, admin, 'vault');
+    expect(after.body.rewrap.lastRun).toEqual({
+      finishedAt: '2026-11-30T10:00:00.000Z',
+      rewrapped: 1500,
+      remaining: 20,
+    });
+  });
+
+  async function insertFailedJob(queue: string, key: string, message: string, ago: string) {
+    const [row] = await api.db.query<{ id: string }>(
+      `INSERT INTO pgboss.job (name, state, policy, singleton_key, data, retry_count, retry_limit,
+                               output, created_on, completed_on)
+       VALUES ($1, 'failed', 'exclusive', $2, '{}', 4, 4,
+               jsonb_build_object('message', $3::text, 'stack', 'Error\n    at secretFunction'),
+               now() - $4::interval - interval '1 minute', now() - $4::interval)
+       RETURNING id`,
+      [queue, key, message, ago],
+    );
+    return row.id;
+  }
+
+  async function jobState(id: string): Promise<string | undefined> {
+    const [row] = await api.db.query<{ state: string }>(
+      `SELECT state::text FROM pgboss.job WHERE id = $1`,
+      [id],
+    );
+    return row?.state;
+  }
 });

@@ -1,15 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { JobQueue, QUEUES, type QueueName, UserTasksService } from '@grantkeeper/scheduler';
+import { AuditService, type AuditRequestContext } from '@grantkeeper/audit';
+import type { AuthenticatedUser } from '@grantkeeper/identity';
+import {
+  JobQueue,
+  QUEUES,
+  type QueueName,
+  SchedulerService,
+  UserTasksService,
+  VAULT_REWRAPPED,
+} from '@grantkeeper/scheduler';
 import { VaultService } from '@grantkeeper/vault';
-import type { JobsOverviewDto, QueueStatsDto, VaultStatusDto } from './dto/operations.dto.js';
+import type {
+  FailedJobsDto,
+  JobsOverviewDto,
+  QueueStatsDto,
+  RewrapStartedDto,
+  RewrapStatusDto,
+  VaultStatusDto,
+} from './dto/operations.dto.js';
+
+/** Queues whose jobs do work; the dead-letter queue only keeps copies of failed ones. */
+const WORK_QUEUES = Object.values(QUEUES).filter((name) => name !== QUEUES.deadLetter);
 
 /** What the operations pages show: the job queues, offline task runs, the vault's keys. */
 @Injectable()
 export class AdminOperationsService {
   constructor(
     private readonly queue: JobQueue,
+    private readonly scheduler: SchedulerService,
     private readonly tasks: UserTasksService,
     private readonly vault: VaultService,
+    private readonly audit: AuditService,
   ) {}
 
   async jobs(): Promise<JobsOverviewDto> {
@@ -34,12 +55,84 @@ export class AdminOperationsService {
     };
   }
 
-  /** Key versions and their envelope counts: no key material. */
+  async failedJobs(queue?: QueueName): Promise<FailedJobsDto> {
+    const jobs = await this.queue.failedJobs(queue ? [queue] : WORK_QUEUES, 100);
+    return {
+      items: jobs.map((job) => ({
+        id: job.id,
+        queue: job.queue,
+        name: job.queue,
+        singletonKey: job.singletonKey,
+        retryCount: job.retryCount,
+        createdOn: job.createdOn.toISOString(),
+        completedOn: job.completedOn?.toISOString() ?? null,
+        error: job.error,
+      })),
+    };
+  }
+
+  async retryJob(
+    queue: QueueName,
+    id: string,
+    admin: AuthenticatedUser,
+    context: AuditRequestContext,
+  ): Promise<{ retried: true }> {
+    await this.queue.retryFailed(queue, id);
+    await this.audit.record({
+      action: 'admin.job_retried',
+      actor: { kind: 'admin', id: admin.id },
+      context,
+      details: { queue, job_id: id },
+    });
+    return { retried: true };
+  }
+
+  /** Key versions and their envelope counts, and re-wrap progress: no key material. */
   async vaultStatus(): Promise<VaultStatusDto> {
-    const status = await this.vault.status();
+    const [status, rewrap] = await Promise.all([this.vault.status(), this.rewrapStatus()]);
     return {
       activeVersion: status.activeVersion,
       versions: status.versions.map((v) => ({ ...v })),
+      rewrap: {
+        ...rewrap,
+        remaining: status.versions
+          .filter((v) => v.version !== status.activeVersion)
+          .reduce((sum, v) => sum + v.envelopes, 0),
+      },
+    };
+  }
+
+  /** Queues a re-wrap now (the nightly one otherwise); one job at most, cluster-wide. */
+  async startRewrap(
+    admin: AuthenticatedUser,
+    context: AuditRequestContext,
+  ): Promise<RewrapStartedDto> {
+    const queued = await this.scheduler.runNow('vault-rewrap');
+    const { rewrap } = await this.vaultStatus();
+    await this.audit.record({
+      action: 'admin.rewrap_started',
+      actor: { kind: 'admin', id: admin.id },
+      context,
+      details: { queued, remaining: rewrap.remaining },
+    });
+    return { queued, remaining: rewrap.remaining };
+  }
+
+  private async rewrapStatus(): Promise<Omit<RewrapStatusDto, 'remaining'>> {
+    const [stats, last] = await Promise.all([
+      this.queue.stats(QUEUES.vaultRewrap),
+      this.audit.latest(VAULT_REWRAPPED),
+    ]);
+    const counts = last?.details as { rewrapped?: unknown; remaining?: unknown } | undefined;
+    return {
+      queued: (stats?.queuedCount ?? 0) + (stats?.activeCount ?? 0) > 0,
+      lastRun: last
+        ? {
+            finishedAt: last.occurredAt.toISOString(),
+            rewrapped: Number(counts?.rewrapped ?? 0),
+            remaining: Number(counts?.remaining ?? 0),
+          }
+        : null,
     };
   }
 

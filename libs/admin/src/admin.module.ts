@@ -7,6 +7,8 @@ import { AdminAuditController } from './admin-audit.controller.js';
 import { AdminAuditService } from './admin-audit.service.js';
 import { AdminBulkRevokeService } from './admin-bulk-revoke.service.js';
 import { AdminCsrfGuard } from './admin-csrf.guard.js';
+import { AdminOverviewController } from './admin-overview.controller.js';
+import { AdminOverviewService } from './admin-overview.service.js';
 import { AdminOperationsController } from './admin-operations.controller.js';
 import { AdminOperationsService } from './admin-operations.service.js';
 import { AdminGrantsController } from './admin-grants.controller.js';
@@ -29,6 +31,7 @@ export class AdminModule {
         AdminGrantsController,
         AdminAuditController,
         AdminOperationsController,
+        AdminOverviewController,
       ],
       providers: [
         AdminCsrfGuard,
@@ -36,6 +39,7 @@ export class AdminModule {
         AdminGrantsService,
         AdminAuditService,
         AdminOperationsService,
+        AdminOverviewService,
         AdminBulkRevokeService,
       ],
     };

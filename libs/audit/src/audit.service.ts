@@ -86,4 +86,28 @@ export class AuditService {
       take: limit,
     });
   }
+
+  /**
+   * How many events of each of `actions` happened per UTC day since `since` (read from the
+   * `(action, occurred_at)` index): `{ action, date: 'YYYY-MM-DD', count }` rows, days without
+   * events left out.
+   */
+  async countsByDay(
+    actions: readonly string[],
+    since: Date,
+  ): Promise<Array<{ action: string; date: string; count: number }>> {
+    return this.events.query(
+      `SELECT action, to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date,
+              count(*)::int AS count
+         FROM audit_events
+        WHERE action = ANY($1) AND occurred_at >= $2
+        GROUP BY 1, 2`,
+      [actions, since],
+    );
+  }
+
+  /** The newest event with `action`, or null. */
+  async latest(action: string): Promise<AuditEventView | null> {
+    return this.events.findOne({ where: { action }, order: { occurredAt: 'DESC', id: 'DESC' } });
+  }
 }

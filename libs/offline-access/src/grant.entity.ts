@@ -29,6 +29,8 @@ export type GrantStatus = 'active' | 'revoked' | 'suspended';
 @Index('grants_created_at_idx', { synchronize: false })
 @Index('grants_last_used_at_idx', { synchronize: false })
 @Index('grants_scopes_idx', { synchronize: false })
+@Index('grants_revoked_at_idx', { synchronize: false })
+@Index('grants_suspended_at_idx', { synchronize: false })
 @Unique('grants_user_client_key', ['userId', 'clientId'])
 @Check(
   'grants_status_check',
@@ -116,6 +118,10 @@ export class GrantEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** When the grant became `suspended`; null once it is active again. */
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedAt!: Date | null;
 
   /** `user:<id>`, `admin:<id>`, `google` (invalid_grant, RISC) or `system`. */
   @Column({ type: 'text', nullable: true })

@@ -206,7 +206,11 @@ export class GrantsService {
     const repository = this.dataSource.getRepository(GrantEntity);
     const grants = await repository.findBy({ userId, status: from });
     if (grants.length === 0) return 0;
-    await repository.update({ userId, status: from }, { status: to, updatedAt: new Date() });
+    const now = new Date();
+    await repository.update(
+      { userId, status: from },
+      { status: to, updatedAt: now, suspendedAt: to === 'suspended' ? now : null },
+    );
     for (const grant of grants) await this.auditGoogleChange(grant, action, reason);
     return grants.length;
   }

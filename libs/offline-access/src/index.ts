@@ -2,6 +2,11 @@ export { AccessTokenBroker, type BrokeredAccessToken } from './access-token.brok
 export { CodeExchangeService, type CodeSource } from './code-exchange.service.js';
 export { GrantViewDto } from './dto/grant-view.dto.js';
 export type { GrantEntity, GrantStatus } from './grant.entity.js';
+export {
+  type GrantStatusDay,
+  GrantStatisticsService,
+  utcDays,
+} from './grant-statistics.service.js';
 export { GrantsService, type Revoker, type UpstreamRevocation } from './grants.service.js';
 export {
   OfflineAccessError,

@@ -8,6 +8,7 @@ import { VaultModule } from '@grantkeeper/vault';
 import { AccessTokenBroker } from './access-token.broker.js';
 import { CodeExchangeService } from './code-exchange.service.js';
 import { GrantEntity } from './grant.entity.js';
+import { GrantStatisticsService } from './grant-statistics.service.js';
 import { GrantVault } from './grant-vault.js';
 import { GrantsService } from './grants.service.js';
 import { GoogleTokenEndpoint } from './google-token-endpoint.js';
@@ -58,11 +59,18 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     GrantVault,
     CodeExchangeService,
     GrantsService,
+    GrantStatisticsService,
     AccessTokenBroker,
     RefreshAudit,
     RedirectStateStore,
     RedirectFlowService,
   ],
-  exports: [AccessTokenBroker, GrantsService, CodeExchangeService, RedirectStateStore],
+  exports: [
+    AccessTokenBroker,
+    GrantsService,
+    GrantStatisticsService,
+    CodeExchangeService,
+    RedirectStateStore,
+  ],
 })
 export class OfflineAccessModule {}

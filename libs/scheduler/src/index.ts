@@ -1,10 +1,11 @@
-export { type JobHandler, JobQueue } from './job-queue.js';
+export { type FailedJob, type JobHandler, JobQueue } from './job-queue.js';
 export {
   OFFLINE_TASKS,
   type OfflineTask,
   type OfflineTaskContext,
   OfflineTaskError,
 } from './offline-task.js';
+export { VAULT_REWRAPPED } from './maintenance.worker.js';
 export { QUEUES, type QueueName } from './queues.js';
 export {
   SchedulerError,

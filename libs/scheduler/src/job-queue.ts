@@ -7,6 +7,7 @@ import {
 import { type AppConfig, ConfigService } from '@grantkeeper/config';
 import { type Job, type JobResult, PgBoss, type SendOptions } from 'pg-boss';
 import { type QueueName, queueDefinitions } from './queues.js';
+import { SchedulerError } from './scheduler.errors.js';
 
 /** What a worker does with one job; throwing makes pg-boss retry it with backoff. */
 export type JobHandler<T> = (data: T, job: Job<T>) => Promise<void>;
@@ -135,7 +136,90 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
   get raw(): PgBoss {
     return this.boss;
   }
+
+  /**
+   * Jobs of `queues` that failed every retry (pg-boss keeps them until their retention ends;
+   * the dead-letter queue holds a copy), newest first. Only the failure's message is returned:
+   * stacks stay in the database.
+   */
+  async failedJobs(queues: readonly QueueName[], limit = 100): Promise<FailedJob[]> {
+    if (!this.started) return [];
+    const { rows } = await this.boss.getDb().executeSql(
+      `SELECT id, name, singleton_key, retry_count, created_on, completed_on,
+              left(output->>'message', 500) AS error
+         FROM pgboss.job
+        WHERE state = 'failed' AND name = ANY($1)
+        ORDER BY completed_on DESC NULLS LAST, id DESC
+        LIMIT $2`,
+      [queues, limit],
+    );
+    return (rows as FailedJobRow[]).map((row) => ({
+      id: row.id,
+      queue: row.name as QueueName,
+      singletonKey: row.singleton_key,
+      retryCount: row.retry_count,
+      createdOn: new Date(row.created_on),
+      completedOn: row.completed_on === null ? null : new Date(row.completed_on),
+      error: row.error,
+    }));
+  }
+
+  /**
+   * Puts a failed job back in its queue to run again now (with one more retry allowed).
+   * `job_not_found` for an unknown job, `job_not_failed` for one that is not failed, and
+   * `job_already_queued` when an equal job (same singleton key) is queued or running.
+   */
+  async retryFailed(queue: QueueName, id: string): Promise<void> {
+    if (!this.started)
+      throw new SchedulerError('job_not_found', 'This instance runs no job queue.');
+    if (!UUID.test(id)) throw new SchedulerError('job_not_found', 'No such job.');
+    let affected: number;
+    try {
+      // pg-boss's declared CommandResponse is empty; at run time it carries `affected`.
+      const response = (await this.boss.retry(queue, id)) as { affected?: number };
+      affected = response.affected ?? 0;
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') {
+        throw new SchedulerError(
+          'job_already_queued',
+          'An equal job is already queued or running.',
+          {
+            cause: error,
+          },
+        );
+      }
+      throw error;
+    }
+    if (affected > 0) return;
+    const [job] = await this.boss.findJobs(queue, { id });
+    if (!job) throw new SchedulerError('job_not_found', 'No such job.');
+    throw new SchedulerError('job_not_failed', `The job is ${job.state}, not failed.`);
+  }
 }
+
+/** A job that failed every retry, as the operations pages show it. */
+export interface FailedJob {
+  readonly id: string;
+  readonly queue: QueueName;
+  /** The grant or user task it was about (`exclusive` queues key jobs by it). */
+  readonly singletonKey: string | null;
+  readonly retryCount: number;
+  readonly createdOn: Date;
+  readonly completedOn: Date | null;
+  readonly error: string | null;
+}
+
+interface FailedJobRow {
+  id: string;
+  name: string;
+  singleton_key: string | null;
+  retry_count: number;
+  created_on: string | Date;
+  completed_on: string | Date | null;
+  error: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What pg-boss itself stores for a handler that throws. */
 function failureOutput(error: unknown): { message: string; stack?: string } {

@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { QUEUES, type QueueName } from '@grantkeeper/scheduler';
+import { IsIn, IsOptional } from 'class-validator';
 
 export class QueueStatsDto {
   @ApiProperty() name!: string;
@@ -40,7 +42,62 @@ export class VaultVersionDto {
   @ApiProperty({ description: 'Whether the keyring holds this version.' }) configured!: boolean;
 }
 
+export class FailedJobDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The queue the job belongs to.' }) queue!: string;
+  @ApiProperty({ description: "The job's name (pg-boss names a job after its queue)." })
+  name!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The grant or user task it was about.',
+  })
+  singletonKey!: string | null;
+  @ApiProperty() retryCount!: number;
+  @ApiProperty({ format: 'date-time' }) createdOn!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The last failure's message." })
+  error!: string | null;
+}
+
+export class FailedJobsDto {
+  @ApiProperty({ type: [FailedJobDto], description: 'Newest first, at most 100.' })
+  items!: FailedJobDto[];
+}
+
+export class RetriedJobDto {
+  @ApiProperty({ enum: [true] }) retried!: true;
+}
+
+export class RewrapRunDto {
+  @ApiProperty({ format: 'date-time' }) finishedAt!: string;
+  @ApiProperty() rewrapped!: number;
+  @ApiProperty({ description: 'Envelopes left on older key versions when it finished.' })
+  remaining!: number;
+}
+
+export class RewrapStatusDto {
+  @ApiProperty({ description: 'Envelopes not yet on the active key version.' }) remaining!: number;
+  @ApiProperty({ description: 'A re-wrap job is queued or running.' }) queued!: boolean;
+  @ApiProperty({ type: RewrapRunDto, nullable: true, description: 'The last run that re-wrapped.' })
+  lastRun!: RewrapRunDto | null;
+}
+
+export class RewrapStartedDto {
+  @ApiProperty({ description: 'False when a re-wrap was already queued or running.' })
+  queued!: boolean;
+  @ApiProperty() remaining!: number;
+}
+
 export class VaultStatusDto {
   @ApiProperty() activeVersion!: number;
   @ApiProperty({ type: [VaultVersionDto] }) versions!: VaultVersionDto[];
+  @ApiProperty({ type: RewrapStatusDto }) rewrap!: RewrapStatusDto;
+}
+
+export class FailedJobsQueryDto {
+  @ApiPropertyOptional({ enum: Object.values(QUEUES), description: 'One queue; all by default.' })
+  @IsOptional()
+  @IsIn(Object.values(QUEUES))
+  queue?: QueueName;
 }

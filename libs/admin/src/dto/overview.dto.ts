@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export class OverviewQueryDto {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 365,
+    default: 30,
+    description: 'UTC days, today included.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  days: number = 30;
+}
+
+export class GrantStatusDayDto {
+  @ApiProperty({ example: '2026-12-01' }) date!: string;
+  @ApiProperty({ description: 'Live and not suspended at the end of the day.' }) active!: number;
+  @ApiProperty() revoked!: number;
+  @ApiProperty() suspended!: number;
+}
+
+export class RefreshOutcomeDayDto {
+  @ApiProperty({ example: '2026-12-01' }) date!: string;
+  @ApiProperty() succeeded!: number;
+  @ApiProperty() failed!: number;
+}
+
+export class SignInDayDto {
+  @ApiProperty({ example: '2026-12-01' }) date!: string;
+  @ApiProperty() count!: number;
+}
+
+export class OverviewDto {
+  @ApiProperty() days!: number;
+  @ApiProperty({ type: [GrantStatusDayDto] }) grantsByStatus!: GrantStatusDayDto[];
+  @ApiProperty({ type: [RefreshOutcomeDayDto] }) refreshOutcomes!: RefreshOutcomeDayDto[];
+  @ApiProperty({ type: [SignInDayDto], description: 'Successful sign-ins per day.' })
+  signIns!: SignInDayDto[];
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    description: "Users' tasks by state (`active`, `paused`, `disabled`), now.",
+  })
+  tasksByState!: Record<string, number>;
+}
