@@ -46,6 +46,9 @@ const HINTS: Readonly<Record<string, string>> = {
   already_revoked: 'This grant was already revoked.',
   empty_filter: 'Choose at least one filter before revoking in bulk.',
   not_found: 'It does not exist (any more).',
+  job_not_failed: 'The job is no longer failed: it may have been retried already.',
+  job_already_queued: 'The same work is already queued; it runs without a retry.',
+  job_not_found: 'The job is gone (finished jobs are archived after a while).',
   cross_site_request: 'The request was refused as cross-site; reload the page.',
 };
 

@@ -124,6 +124,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/jobs/{queue}/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Run a failed job again now (audited) */
+    post: operations['AdminOperationsController_retryJob'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/jobs/failed': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Jobs that failed every retry, newest first (at most 100) */
+    get: operations['AdminOperationsController_failedJobs'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Charts: grants by status, refresh outcomes and sign-ins per UTC day; tasks by state */
+    get: operations['AdminOverviewController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/users': {
     parameters: {
       query?: never;
@@ -199,10 +250,27 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The vault's key versions and envelopes per version */
+    /** The vault's key versions, envelopes per version, re-wrap progress */
     get: operations['AdminOperationsController_vault'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/vault/rewrap': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Queue a re-wrap of envelopes onto the active key version (audited) */
+    post: operations['AdminOperationsController_startRewrap'];
     delete?: never;
     options?: never;
     head?: never;
@@ -546,6 +614,27 @@ export interface components {
       /** @description The `code` from google.accounts.oauth2.initCodeClient. */
       code: string;
     };
+    FailedJobDto: {
+      /** Format: date-time */
+      completedOn: string | null;
+      /** Format: date-time */
+      createdOn: string;
+      /** @description The last failure's message. */
+      error: string | null;
+      /** Format: uuid */
+      id: string;
+      /** @description The job's name (pg-boss names a job after its queue). */
+      name: string;
+      /** @description The queue the job belongs to. */
+      queue: string;
+      retryCount: number;
+      /** @description The grant or user task it was about. */
+      singletonKey: string | null;
+    };
+    FailedJobsDto: {
+      /** @description Newest first, at most 100. */
+      items: components['schemas']['FailedJobDto'][];
+    };
     GrantFilterDto: {
       /**
        * Format: date-time
@@ -568,6 +657,14 @@ export interface components {
       scope?: string;
       /** @enum {string} */
       status?: 'active' | 'revoked' | 'suspended';
+    };
+    GrantStatusDayDto: {
+      /** @description Live and not suspended at the end of the day. */
+      active: number;
+      /** @example 2026-12-01 */
+      date: string;
+      revoked: number;
+      suspended: number;
     };
     GrantViewDto: {
       /** Format: date-time */
@@ -607,6 +704,17 @@ export interface components {
         [key: string]: number;
       };
     };
+    OverviewDto: {
+      days: number;
+      grantsByStatus: components['schemas']['GrantStatusDayDto'][];
+      refreshOutcomes: components['schemas']['RefreshOutcomeDayDto'][];
+      /** @description Successful sign-ins per day. */
+      signIns: components['schemas']['SignInDayDto'][];
+      /** @description Users' tasks by state (`active`, `paused`, `disabled`), now. */
+      tasksByState: {
+        [key: string]: number;
+      };
+    };
     QueueStatsDto: {
       active: number;
       /** @description False when this instance runs no job queue (SCHEDULER_ENABLED). */
@@ -616,6 +724,16 @@ export interface components {
       name: string;
       queued: number;
       total: number;
+    };
+    RefreshOutcomeDayDto: {
+      /** @example 2026-12-01 */
+      date: string;
+      failed: number;
+      succeeded: number;
+    };
+    RetriedJobDto: {
+      /** @enum {boolean} */
+      retried: true;
     };
     RevokedGrantDto: {
       /** Format: date-time */
@@ -651,9 +769,34 @@ export interface components {
       /** @description Why, for the record. */
       reason: string;
     };
+    RewrapRunDto: {
+      /** Format: date-time */
+      finishedAt: string;
+      /** @description Envelopes left on older key versions when it finished. */
+      remaining: number;
+      rewrapped: number;
+    };
+    RewrapStartedDto: {
+      /** @description False when a re-wrap was already queued or running. */
+      queued: boolean;
+      remaining: number;
+    };
+    RewrapStatusDto: {
+      /** @description The last run that re-wrapped. */
+      lastRun: components['schemas']['RewrapRunDto'] | null;
+      /** @description A re-wrap job is queued or running. */
+      queued: boolean;
+      /** @description Envelopes not yet on the active key version. */
+      remaining: number;
+    };
     SetRoleDto: {
       /** @enum {string} */
       role: 'user' | 'admin';
+    };
+    SignInDayDto: {
+      count: number;
+      /** @example 2026-12-01 */
+      date: string;
     };
     TaskRunDto: {
       attempt: number;
@@ -690,6 +833,7 @@ export interface components {
     };
     VaultStatusDto: {
       activeVersion: number;
+      rewrap: components['schemas']['RewrapStatusDto'];
       versions: components['schemas']['VaultVersionDto'][];
     };
     VaultVersionDto: {
@@ -1016,6 +1160,138 @@ export interface operations {
       };
     };
   };
+  AdminOperationsController_retryJob: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        id: string;
+        queue: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetriedJobDto'];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an admin, or a cross-site write. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `job_not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `job_not_failed`, `job_already_queued` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminOperationsController_failedJobs: {
+    parameters: {
+      query?: {
+        /** @description One queue; all by default. */
+        queue?:
+          | 'keep-alive-sweep'
+          | 'grant-keep-alive'
+          | 'task-sweep'
+          | 'offline-task'
+          | 'purge'
+          | 'vault-rewrap'
+          | 'dead-letter';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FailedJobsDto'];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an admin, or a cross-site write. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminOverviewController_get: {
+    parameters: {
+      query?: {
+        /** @description UTC days, today included. */
+        days?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OverviewDto'];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an admin, or a cross-site write. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AdminUsersController_list: {
     parameters: {
       query?: {
@@ -1213,6 +1489,42 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['VaultStatusDto'];
+        };
+      };
+      /** @description Not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not an admin, or a cross-site write. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminOperationsController_startRewrap: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RewrapStartedDto'];
         };
       };
       /** @description Not signed in. */

@@ -25,6 +25,11 @@ export type AuditEventPage = Schema<'AuditEventPageDto'>;
 export type JobsOverview = Schema<'JobsOverviewDto'>;
 export type VaultStatus = Schema<'VaultStatusDto'>;
 export type RevokedSessions = Schema<'RevokedSessionsDto'>;
+export type Overview = Schema<'OverviewDto'>;
+export type FailedJob = Schema<'FailedJobDto'>;
+export type FailedJobs = Schema<'FailedJobsDto'>;
+export type RetriedJob = Schema<'RetriedJobDto'>;
+export type RewrapStarted = Schema<'RewrapStartedDto'>;
 
 export type UserQuery = QueryOf<'/api/admin/users'>;
 export type GrantQuery = QueryOf<'/api/admin/grants'>;

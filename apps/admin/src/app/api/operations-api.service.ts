@@ -1,10 +1,14 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import type { JobsOverview, VaultStatus } from './api-types';
-import type { FailedJob, Overview, RewrapStatus } from './operations-contract';
-
-export type VaultView = VaultStatus & { rewrap?: RewrapStatus };
+import type {
+  FailedJobs,
+  JobsOverview,
+  Overview,
+  RetriedJob,
+  RewrapStarted,
+  VaultStatus,
+} from './api-types';
 
 /** `/api/admin/overview`, `/jobs`, `/vault`: the operational pages. */
 @Injectable({ providedIn: 'root' })
@@ -19,30 +23,26 @@ export class OperationsApi {
     return firstValueFrom(this.http.get<JobsOverview>('/api/admin/jobs'));
   }
 
-  failedJobs(queue?: string): Promise<{ items: FailedJob[] }> {
+  failedJobs(queue?: string): Promise<FailedJobs> {
     return firstValueFrom(
-      this.http.get<{ items: FailedJob[] }>('/api/admin/jobs/failed', {
-        params: queue ? { queue } : {},
-      }),
+      this.http.get<FailedJobs>('/api/admin/jobs/failed', { params: queue ? { queue } : {} }),
     );
   }
 
-  retryJob(queue: string, id: string): Promise<{ retried: boolean }> {
+  retryJob(queue: string, id: string): Promise<RetriedJob> {
     return firstValueFrom(
-      this.http.post<{ retried: boolean }>(
+      this.http.post<RetriedJob>(
         `/api/admin/jobs/${encodeURIComponent(queue)}/${encodeURIComponent(id)}/retry`,
         {},
       ),
     );
   }
 
-  vault(): Promise<VaultView> {
-    return firstValueFrom(this.http.get<VaultView>('/api/admin/vault'));
+  vault(): Promise<VaultStatus> {
+    return firstValueFrom(this.http.get<VaultStatus>('/api/admin/vault'));
   }
 
-  startRewrap(): Promise<{ queued: boolean; remaining: number }> {
-    return firstValueFrom(
-      this.http.post<{ queued: boolean; remaining: number }>('/api/admin/vault/rewrap', {}),
-    );
+  startRewrap(): Promise<RewrapStarted> {
+    return firstValueFrom(this.http.post<RewrapStarted>('/api/admin/vault/rewrap', {}));
   }
 }

@@ -6,9 +6,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { type ApiError, apiErrorOf } from '../../api/api-error';
-import type { JobsOverview } from '../../api/api-types';
+import type { FailedJob, FailedJobs, JobsOverview } from '../../api/api-types';
 import { OperationsApi } from '../../api/operations-api.service';
-import type { FailedJob } from '../../api/operations-contract';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { LoadState } from '../../shared/load-state';
 
@@ -31,7 +30,7 @@ export class JobsPage {
   private readonly api = inject(OperationsApi);
   private readonly snackBar = inject(MatSnackBar);
   protected readonly jobs = new LoadState<JobsOverview>();
-  protected readonly failed = new LoadState<{ items: FailedJob[] }>();
+  protected readonly failed = new LoadState<FailedJobs>();
   protected readonly retryError = signal<ApiError | undefined>(undefined);
   protected readonly retrying = signal<string | undefined>(undefined);
   protected readonly queueColumns = ['name', 'queued', 'active', 'deferred', 'failed', 'total'];
@@ -60,11 +59,5 @@ export class JobsPage {
     } finally {
       this.retrying.set(undefined);
     }
-  }
-
-  protected errorText(error: unknown): string {
-    if (typeof error === 'string') return error;
-    if (error && typeof error === 'object' && 'message' in error) return String(error.message);
-    return JSON.stringify(error);
   }
 }

@@ -1,4 +1,4 @@
-import type { Overview } from '../../api/operations-contract';
+import type { Overview } from '../../api/api-types';
 import type { ChartSpec } from '../../shared/chart.component';
 
 const GREEN = '#2e7d32';

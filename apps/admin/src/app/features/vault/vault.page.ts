@@ -5,7 +5,8 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { type ApiError, apiErrorOf } from '../../api/api-error';
-import { OperationsApi, type VaultView } from '../../api/operations-api.service';
+import type { VaultStatus } from '../../api/api-types';
+import { OperationsApi } from '../../api/operations-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { LoadState } from '../../shared/load-state';
 import { ReasonDialog } from '../../shared/reason-dialog.service';
@@ -67,24 +68,23 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
           [value]="percent()"
           [attr.aria-label]="'Re-wrapped ' + percent() + '%'"
         />
-        @if (vault.rewrap; as rewrap) {
-          <p class="muted">
-            @if (rewrap.queued) {
-              A re-wrap job is queued or running.
-            }
-            @if (rewrap.lastRun; as last) {
-              Last run {{ last.finishedAt | date: 'medium' }} re-wrapped {{ last.rewrapped }}.
-            } @else {
-              No re-wrap has run yet.
-            }
-          </p>
-        }
+        @let rewrap = vault.rewrap;
+        <p class="muted" id="rewrap-status">
+          @if (rewrap.queued) {
+            A re-wrap job is queued or running.
+          }
+          @if (rewrap.lastRun; as last) {
+            Last run {{ last.finishedAt | date: 'medium' }} re-wrapped {{ last.rewrapped }}.
+          } @else {
+            No re-wrap has run yet.
+          }
+        </p>
         <div class="actions">
           <button
             mat-flat-button
             type="button"
             (click)="startRewrap()"
-            [disabled]="busy() || vault.rewrap?.queued"
+            [disabled]="busy() || vault.rewrap.queued"
           >
             Start re-wrap
           </button>
@@ -101,7 +101,7 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
 export class VaultPage {
   private readonly api = inject(OperationsApi);
   private readonly dialog = inject(ReasonDialog);
-  protected readonly vault = new LoadState<VaultView>();
+  protected readonly vault = new LoadState<VaultStatus>();
   protected readonly columns = ['version', 'envelopes', 'configured'];
   protected readonly busy = signal(false);
   protected readonly rewrapError = signal<ApiError | undefined>(undefined);
@@ -109,14 +109,7 @@ export class VaultPage {
   protected readonly total = computed(() =>
     (this.vault.value()?.versions ?? []).reduce((sum, v) => sum + v.envelopes, 0),
   );
-  protected readonly remaining = computed(() => {
-    const vault = this.vault.value();
-    if (!vault) return 0;
-    if (vault.rewrap) return vault.rewrap.remaining;
-    return vault.versions
-      .filter((v) => v.version !== vault.activeVersion)
-      .reduce((sum, v) => sum + v.envelopes, 0);
-  });
+  protected readonly remaining = computed(() => this.vault.value()?.rewrap.remaining ?? 0);
   protected readonly percent = computed(() =>
     this.total() === 0 ? 100 : Math.round(((this.total() - this.remaining()) / this.total()) * 100),
   );
@@ -140,8 +133,12 @@ export class VaultPage {
     this.busy.set(true);
     this.rewrapError.set(undefined);
     try {
-      const { remaining } = await this.api.startRewrap();
-      this.started.set(`Re-wrap queued: ${remaining} envelope(s) to go.`);
+      const { queued, remaining } = await this.api.startRewrap();
+      this.started.set(
+        queued
+          ? `Re-wrap queued: ${remaining} envelope(s) to go.`
+          : `A re-wrap is already queued or running: ${remaining} envelope(s) to go.`,
+      );
       await this.load();
     } catch (failure) {
       this.rewrapError.set(apiErrorOf(failure));
