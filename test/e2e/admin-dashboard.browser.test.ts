@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
 
-// Committed with the dashboard: README links them.
-const SCREENSHOTS = process.env.ADMIN_SCREENSHOT_DIR ?? 'docs/screenshots';
+// `npm run admin:screenshots` writes them to docs/screenshots (committed); `npm test` to .data/,
+// so a test run leaves the working tree clean.
+const SCREENSHOTS = process.env.ADMIN_SCREENSHOT_DIR ?? '.data/screenshots';
 const LAPTOP = { width: 1366, height: 900 };
 const TABLET = { width: 768, height: 1024 };
 // The machine is shared: give polled conditions more than Vitest's default second.
