@@ -3,7 +3,17 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'apps/admin/', '**/public/**', 'coverage/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.data/',
+      '**/public/**',
+      'coverage/',
+      // Generated from the OpenAPI document (a test keeps it fresh).
+      'apps/admin/src/app/api/api-schema.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -89,6 +99,30 @@ export default tseslint.config(
             {
               group: ['@grantkeeper/*', '!@grantkeeper/config'],
               message: 'The vault uses no other module than @grantkeeper/config.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The dashboard (its own tsconfig, found by the project service) runs in the browser: it
+    // reaches the server only over HTTP, through the types generated from the OpenAPI document.
+    files: ['apps/admin/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@grantkeeper/*',
+                '**/libs/**',
+                '**/apps/api/**',
+                '**/apps/google-emulator/**',
+              ],
+              message:
+                'The dashboard imports nothing from the server; use the generated API types.',
             },
           ],
         },

@@ -11,6 +11,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts'],
+          // The dashboard's specs run in Angular's own Vitest runner (`ng test`, scripts/test.mjs).
+          exclude: ['apps/admin/**'],
         },
       },
       {
@@ -28,6 +30,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // Browser steps on a shared 2-core machine (a consent popup posting its code, a page
+          // reloading) can take longer than expect.poll's default second.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           globalSetup: ['test/support/database.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,

@@ -1,12 +1,16 @@
-// `npm test`: builds dist/ (the cross-process tests run the compiled apps, as production does),
-// runs every Vitest project in one run, and ends with the one line CI reads:
-// `N passed, N failed, N skipped`. Extra arguments go to Vitest (`npm test -- --project unit`).
+// `npm test`: builds dist/ (the cross-process tests run the compiled apps, as production does, and
+// the browser tests load the built dashboard), runs the dashboard's Angular unit tests (`ng test`,
+// Vitest under Angular's builder) and every Vitest project of the server in one run, and ends
+// with the one line CI reads: `N passed, N failed, N skipped`, summed over both JSON reports.
+// Extra arguments go to the server's Vitest (`npm test -- --project unit`).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const report = '.data/test-report.json';
+const serverReport = '.data/test-report.json';
+const adminReport = '.data/admin-test-report.json';
 mkdirSync('.data', { recursive: true });
-rmSync(report, { force: true });
+rmSync(serverReport, { force: true });
+rmSync(adminReport, { force: true });
 
 const build = spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) {
@@ -14,27 +18,42 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+const json = (file) => ['--reporters=default', '--reporters=json', `--output-file=${file}`];
+const admin = spawnSync(
+  'node_modules/.bin/ng',
+  ['test', 'admin', '--watch=false', ...json(adminReport)],
+  { stdio: 'inherit' },
+);
+
+const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${serverReport}`];
 const vitest = spawnSync('node_modules/.bin/vitest', [...args, ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-try {
-  const result = JSON.parse(readFileSync(report, 'utf8'));
-  passed = result.numPassedTests;
-  failed = result.numFailedTests;
-  skipped = result.numPendingTests + result.numTodoTests;
-  // A file that fails to load or whose hooks throw has no test results of its own: count it.
-  failed += result.testResults.filter(
-    (file) => file.status === 'failed' && file.assertionResults.every((t) => t.status !== 'failed'),
-  ).length;
-} catch {
-  failed += 1;
+/** Counts of one Vitest JSON report; a missing or unreadable report is one failure. */
+function countsOf(file, status) {
+  try {
+    const result = JSON.parse(readFileSync(file, 'utf8'));
+    let failed = result.numFailedTests;
+    // A file that fails to load or whose hooks throw has no test results of its own: count it.
+    failed += result.testResults.filter(
+      (f) => f.status === 'failed' && f.assertionResults.every((t) => t.status !== 'failed'),
+    ).length;
+    if (status !== 0 && failed === 0) failed = 1;
+    return {
+      passed: result.numPassedTests,
+      failed,
+      skipped: result.numPendingTests + result.numTodoTests,
+    };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
 }
-if (vitest.status !== 0 && failed === 0) failed = 1;
+
+const counts = [countsOf(adminReport, admin.status), countsOf(serverReport, vitest.status)];
+const passed = counts.reduce((sum, c) => sum + c.passed, 0);
+const failed = counts.reduce((sum, c) => sum + c.failed, 0);
+const skipped = counts.reduce((sum, c) => sum + c.skipped, 0);
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 || vitest.status !== 0 ? 1 : 0);
+process.exit(failed > 0 || admin.status !== 0 || vitest.status !== 0 ? 1 : 0);

@@ -15,6 +15,9 @@ const PUBLIC_ROUTES = [
   'POST /auth/sign-out',
   'POST /offline-access/code',
   'POST /risc/events',
+  // The dashboard's static files and index.html: the admin API behind it checks the role.
+  'GET /admin',
+  'GET /admin/*',
 ];
 
 describe('Route protection', () => {

@@ -13,6 +13,7 @@ import { RiscModule } from '@grantkeeper/risc';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { migrations } from '../../../migrations/index.js';
+import { AdminAppController } from './admin-app/admin-app.controller.js';
 import { ENTITIES } from './entities.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
@@ -48,7 +49,7 @@ export class AppModule {
         AdminModule.forRoot({ scheduler }),
         HealthModule,
       ],
-      controllers: [PagesController, MetricsController],
+      controllers: [PagesController, MetricsController, AdminAppController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@grantkeeper/config';
 import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
@@ -14,6 +14,7 @@ import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { createLoggers } from './http/logger.js';
 import { requestIdOf } from './http/request-id.js';
 import { apiSecurityHeaders, isApiPath, staticSecurityHeaders } from './http/security-headers.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { projectRoot } from './project-root.js';
 
 /** Request bodies are small JSON or form posts; an ID token is at most 16 KB. */
@@ -92,15 +93,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Grantkeeper')
-      .setDescription('Google sign-in verification, offline grants and the service API.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'Google ID token' })
-      .addCookieAuth('gk_session')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
 }

@@ -1,0 +1,26 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+import { type AuditEventPage, type AuditQuery, paramsOf } from './api-types';
+
+export type AuditFilter = Omit<AuditQuery, 'cursor' | 'limit'>;
+
+/** `/api/admin/audit`: the log, and the CSV export of the same filters. */
+@Injectable({ providedIn: 'root' })
+export class AuditApi {
+  private readonly http = inject(HttpClient);
+
+  search(query: AuditQuery): Promise<AuditEventPage> {
+    return firstValueFrom(
+      this.http.get<AuditEventPage>('/api/admin/audit', { params: paramsOf(query) }),
+    );
+  }
+
+  /** The export link: a plain GET the browser downloads with the session cookie. */
+  csvUrl(filter: AuditFilter): string {
+    const query = new URLSearchParams(
+      Object.entries(paramsOf(filter)).map(([key, value]) => [key, String(value)]),
+    ).toString();
+    return `/api/admin/audit.csv${query ? `?${query}` : ''}`;
+  }
+}

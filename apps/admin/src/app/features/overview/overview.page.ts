@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatCardModule } from '@angular/material/card';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import type { Overview } from '../../api/api-types';
+import { OperationsApi } from '../../api/operations-api.service';
+import { ApiErrorComponent } from '../../shared/api-error.component';
+import { ChartComponent } from '../../shared/chart.component';
+import { LoadState } from '../../shared/load-state';
+import { overviewCharts } from './overview-charts';
+
+/** Grants by status over time, refresh outcomes, sign-ins per day, tasks by state. */
+@Component({
+  selector: 'gk-overview-page',
+  imports: [
+    FormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    ApiErrorComponent,
+    ChartComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="page">
+      <h1 class="page-title">Overview</h1>
+      <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-label>Period</mat-label>
+        <mat-select name="days" [ngModel]="days()" (ngModelChange)="setDays($event)">
+          @for (option of periods; track option) {
+            <mat-option [value]="option">last {{ option }} days</mat-option>
+          }
+        </mat-select>
+      </mat-form-field>
+      @if (overview.loading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Loading the overview" />
+      }
+      <gk-api-error [error]="overview.error()" />
+      @if (charts(); as charts) {
+        <div class="cards">
+          <mat-card appearance="outlined">
+            <mat-card-header><mat-card-title>Grants by status</mat-card-title></mat-card-header>
+            <mat-card-content>
+              <gk-chart [spec]="charts.grants" label="Grants by status per day" />
+            </mat-card-content>
+          </mat-card>
+          <mat-card appearance="outlined">
+            <mat-card-header><mat-card-title>Token refreshes</mat-card-title></mat-card-header>
+            <mat-card-content>
+              <gk-chart [spec]="charts.refreshes" label="Refresh outcomes per day" />
+            </mat-card-content>
+          </mat-card>
+          <mat-card appearance="outlined">
+            <mat-card-header><mat-card-title>Sign-ins</mat-card-title></mat-card-header>
+            <mat-card-content>
+              <gk-chart [spec]="charts.signIns" label="Sign-ins per day" />
+            </mat-card-content>
+          </mat-card>
+          <mat-card appearance="outlined">
+            <mat-card-header><mat-card-title>Tasks by state</mat-card-title></mat-card-header>
+            <mat-card-content>
+              @if (charts.tasks.labels.length) {
+                <gk-chart [spec]="charts.tasks" label="Users' offline tasks by state" />
+              } @else {
+                <p class="muted">No offline tasks yet.</p>
+              }
+            </mat-card-content>
+          </mat-card>
+        </div>
+      }
+    </section>
+  `,
+})
+export class OverviewPage {
+  private readonly api = inject(OperationsApi);
+  protected readonly periods = [7, 30, 90, 365];
+  protected readonly days = signal(30);
+  protected readonly overview = new LoadState<Overview>();
+  protected readonly charts = computed(() => {
+    const overview = this.overview.value();
+    return overview ? overviewCharts(overview) : undefined;
+  });
+
+  constructor() {
+    void this.load();
+  }
+
+  protected setDays(days: number): void {
+    this.days.set(days);
+    void this.load();
+  }
+
+  private load(): Promise<Overview | undefined> {
+    return this.overview.run(() => this.api.overview(this.days()));
+  }
+}

@@ -1,0 +1,118 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { AdminUser } from '../../api/api-types';
+import { UsersApi } from '../../api/users-api.service';
+import { ApiErrorComponent } from '../../shared/api-error.component';
+import { PagedList } from '../../shared/load-state';
+
+const PAGE_SIZE = 50;
+
+/** Users, newest first; search by email prefix, name or exact Google `sub`. */
+@Component({
+  selector: 'gk-users-page',
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatTableModule,
+    ReactiveFormsModule,
+    RouterLink,
+    ApiErrorComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="page">
+      <h1 class="page-title">Users</h1>
+      <form class="filters" role="search" [formGroup]="form" (ngSubmit)="search()">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+          <mat-label>Email, name or Google sub</mat-label>
+          <input matInput name="q" type="search" formControlName="q" autocomplete="off" />
+        </mat-form-field>
+        <button mat-flat-button type="submit">Search</button>
+      </form>
+      @if (list.loading()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Loading users" />
+      }
+      <gk-api-error [error]="list.error()" />
+      @if (list.loaded() && list.items().length === 0) {
+        <p class="muted" role="status">No users match.</p>
+      }
+      @if (list.items().length) {
+        <div class="table-wrap">
+          <table mat-table [dataSource]="list.items()" aria-label="Users">
+            <ng-container matColumnDef="email">
+              <th mat-header-cell *matHeaderCellDef>Email</th>
+              <td mat-cell *matCellDef="let user">
+                <a [routerLink]="['/users', user.id]">{{ user.email ?? user.sub }}</a>
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="name">
+              <th mat-header-cell *matHeaderCellDef>Name</th>
+              <td mat-cell *matCellDef="let user">{{ user.name }}</td>
+            </ng-container>
+            <ng-container matColumnDef="role">
+              <th mat-header-cell *matHeaderCellDef>Role</th>
+              <td mat-cell *matCellDef="let user">{{ user.role }}</td>
+            </ng-container>
+            <ng-container matColumnDef="grant">
+              <th mat-header-cell *matHeaderCellDef>Offline access</th>
+              <td mat-cell *matCellDef="let user">
+                <span class="status status-{{ user.grantStatus }}">{{ user.grantStatus }}</span>
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="created">
+              <th mat-header-cell *matHeaderCellDef>Joined</th>
+              <td mat-cell *matCellDef="let user">{{ user.createdAt | date: 'medium' }}</td>
+            </ng-container>
+            <ng-container matColumnDef="lastSignIn">
+              <th mat-header-cell *matHeaderCellDef>Last sign-in</th>
+              <td mat-cell *matCellDef="let user">
+                {{ user.lastSignInAt ? (user.lastSignInAt | date: 'medium') : 'never' }}
+              </td>
+            </ng-container>
+            <tr mat-header-row *matHeaderRowDef="columns"></tr>
+            <tr mat-row *matRowDef="let row; columns: columns"></tr>
+          </table>
+        </div>
+      }
+      @if (list.nextCursor()) {
+        <div class="actions">
+          <button mat-stroked-button type="button" (click)="more()" [disabled]="list.loading()">
+            Load more
+          </button>
+        </div>
+      }
+    </section>
+  `,
+})
+export class UsersPage {
+  private readonly api = inject(UsersApi);
+  protected readonly list = new PagedList<AdminUser>();
+  protected readonly form = new FormGroup({ q: new FormControl('', { nonNullable: true }) });
+  protected readonly columns = ['email', 'name', 'role', 'grant', 'created', 'lastSignIn'];
+
+  constructor() {
+    void this.search();
+  }
+
+  protected search(): Promise<void> {
+    return this.list.load((cursor) => this.api.search(this.query(cursor)));
+  }
+
+  protected more(): Promise<void> {
+    return this.list.load((cursor) => this.api.search(this.query(cursor)), true);
+  }
+
+  private query(cursor: string | undefined) {
+    return { q: this.form.controls.q.value.trim() || undefined, limit: PAGE_SIZE, cursor };
+  }
+}

@@ -1,0 +1,52 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { loadConfig } from '@grantkeeper/config';
+import pino from 'pino';
+import { AppModule } from '../app.module.js';
+
+/** The OpenAPI document of the api's routes, as served at /api/docs/openapi.json. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Grantkeeper')
+      .setDescription('Google sign-in verification, offline grants and the service API.')
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'Google ID token' })
+      .addCookieAuth('gk_session')
+      .build(),
+  );
+}
+
+/** Placeholder settings: preview mode instantiates nothing, so nothing here is ever used. */
+const PREVIEW_ENV = {
+  NODE_ENV: 'test',
+  DATABASE_URL: 'postgres://preview@127.0.0.1:1/preview',
+  GOOGLE_CLIENT_IDS: 'preview.apps.googleusercontent.com',
+  GOOGLE_CLIENT_SECRET: 'preview-secret',
+  GOOGLE_EMULATOR_URL: 'http://127.0.0.1:1',
+  SESSION_SECRET: 'preview-session-secret-preview-session-secret',
+  VAULT_KEYS: `1:${Buffer.alloc(32).toString('base64url')}`,
+  SCHEDULER_ENABLED: 'false',
+  LOG_LEVEL: 'silent',
+};
+
+/**
+ * The same document without a database: Nest's preview mode resolves the module graph (and so
+ * every controller's metadata) without instantiating providers or connecting to anything.
+ */
+export async function previewOpenApiDocument(): Promise<OpenAPIObject> {
+  const { config } = loadConfig(PREVIEW_ENV);
+  const app = await NestFactory.create(
+    AppModule.forRoot(config, pino({ level: 'silent' })),
+    new FastifyAdapter(),
+    { preview: true, logger: false, abortOnError: false },
+  );
+  try {
+    return buildOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
+}

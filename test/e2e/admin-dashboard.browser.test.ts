@@ -1,0 +1,193 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.js';
+import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+
+// `npm run admin:screenshots` writes them to docs/screenshots (committed); `npm test` to .data/,
+// so a test run leaves the working tree clean.
+const SCREENSHOTS = process.env.ADMIN_SCREENSHOT_DIR ?? '.data/screenshots';
+const LAPTOP = { width: 1366, height: 900 };
+const TABLET = { width: 768, height: 1024 };
+// The machine is shared: give polled conditions more than Vitest's default second.
+const WAIT = { timeout: 15_000, interval: 100 };
+
+// The Angular dashboard at /admin/ against the compiled api and emulator: a user grants offline
+// access on the public pages, the bootstrap admin signs in with Google's button at /admin/,
+// finds them, revokes their grant with a reason, and the revoke shows everywhere it should.
+describe('Admin dashboard in Chromium', () => {
+  let stack: ProcessStack;
+  let browser: Browser;
+  const problems: string[] = [];
+
+  const newContext = async (viewport = LAPTOP): Promise<BrowserContext> => {
+    const context = await browser.newContext({ viewport });
+    context.on('page', (page) => {
+      page.on('console', (message) => {
+        // CSP violations and script errors; failed fetches are the pages' own business (shown).
+        if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) {
+          problems.push(`${page.url()}: ${message.text()}`);
+        }
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+    });
+    return context;
+  };
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: `${SCREENSHOTS}/admin-${name}.png`, fullPage: true });
+  const adminId = async () =>
+    (
+      await stack.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+        'admin@grantkeeper.test',
+      ])
+    )[0].id;
+
+  /** Google's button (the emulator's GIS iframe) and the account chooser popup. */
+  async function chooseAccount(context: BrowserContext, page: Page, account: RegExp) {
+    const button = page.frameLocator('#google-button iframe').getByRole('button');
+    const [chooser] = await Promise.all([context.waitForEvent('page'), button.click()]);
+    await chooser.getByRole('button', { name: account }).click();
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    stack = await startProcessStack();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('serves index.html for deep links, hashed assets with a long cache', async () => {
+    const index = await fetch(`${stack.apiUrl}/admin/users/00000000-0000-0000-0000-000000000000`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const html = await index.text();
+    const nonce = /ngcspnonce="([^"]+)"/i.exec(html)?.[1];
+    expect(nonce).toMatch(/^[A-Za-z0-9+/=]{24}$/);
+    expect(index.headers.get('content-security-policy')).toContain(`style-src 'nonce-${nonce}'`);
+    const script = /src="(main-[^"]+\.js)"/.exec(html)?.[1];
+    const asset = await fetch(`${stack.apiUrl}/admin/${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${stack.apiUrl}/admin/missing-file.js`)).status).toBe(404);
+    expect((await fetch(`${stack.apiUrl}/admin`, { redirect: 'manual' })).status).toBe(301);
+  });
+
+  it('lets the admin find a user, revoke their grant with a reason, and see it audited', async () => {
+    // Alice signs in on the public page and turns offline access on.
+    const alice = await newContext();
+    const account = await alice.newPage();
+    await account.goto(`${stack.apiUrl}/`);
+    await chooseAccount(alice, account, /Alice Example/);
+    await account.waitForURL(`${stack.apiUrl}/account`);
+    const [consent] = await Promise.all([
+      alice.waitForEvent('page'),
+      account.getByRole('button', { name: 'Enable offline access' }).click(),
+    ]);
+    await consent.getByRole('button', { name: 'Allow' }).click();
+    await expect
+      .poll(() => account.locator('#offline-access-status').getAttribute('data-status'), WAIT)
+      .toBe('active');
+
+    // The bootstrap admin signs in at /admin/.
+    const admin = await newContext();
+    const page = await admin.newPage();
+    await page.goto(`${stack.apiUrl}/admin/`);
+    await page.waitForURL(/\/admin\/sign-in/);
+    await page.frameLocator('#google-button iframe').getByRole('button').waitFor();
+    await shot(page, 'sign-in');
+    await chooseAccount(admin, page, /Ada Admin/);
+    await page.waitForURL(`${stack.apiUrl}/admin/overview`);
+    await expect.poll(() => page.locator('#signed-in-as').textContent(), WAIT).toContain('admin@');
+    await page.locator('gk-overview-page gk-chart canvas').first().waitFor();
+    await shot(page, 'overview');
+
+    // Users: search by email, open Alice.
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByLabel('Email, name or Google sub').fill('alice@example.com');
+    await page.getByRole('button', { name: 'Search' }).click();
+    const row = page.getByRole('link', { name: 'alice@example.com' });
+    await shot(page, 'users');
+    await expect.poll(() => row.count(), WAIT).toBe(1);
+    await row.click();
+    await expect
+      .poll(() => page.locator('#user-grant-status').textContent(), WAIT)
+      .toContain('active');
+    await shot(page, 'user-detail');
+
+    // Her grant: revoke with a reason through the dialog.
+    await page.getByRole('link', { name: 'Open grant' }).click();
+    await expect.poll(() => page.locator('#grant-status').textContent(), WAIT).toContain('active');
+    await shot(page, 'grant-detail');
+    await page.getByRole('button', { name: 'Revoke grant…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Reason (for the audit log)').fill('Left the company');
+    await shot(page, 'revoke-dialog');
+    await dialog.getByRole('button', { name: 'Revoke' }).click();
+    await expect.poll(() => page.locator('#grant-status').textContent(), WAIT).toContain('revoked');
+    await expect.poll(() => page.locator('#revoke-result').count(), WAIT).toBe(1);
+
+    // Alice's page shows offline access off; "Google" saw the revoke.
+    await account.reload();
+    await expect(
+      account.locator('#offline-access-status').getAttribute('data-status'),
+    ).resolves.toBe('revoked');
+    const calls = (await (
+      await fetch(`${stack.emulatorUrl}/__control/calls?path=/revoke`)
+    ).json()) as { calls: unknown[] };
+    expect(calls.calls.length).toBeGreaterThanOrEqual(1);
+
+    // The audit log names the admin as the actor.
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const revoked = page.locator('.audit-event[data-action="offline_access.revoked"]').first();
+    await revoked.waitFor();
+    await expect(revoked.locator('.actor').textContent()).resolves.toBe(`admin:${await adminId()}`);
+    await shot(page, 'audit');
+
+    // The other pages render too.
+    await page.getByRole('link', { name: 'Grants' }).click();
+    await page.getByRole('table', { name: 'Grants' }).waitFor();
+    await shot(page, 'grants');
+    await page.getByRole('link', { name: 'Jobs' }).click();
+    await page.getByRole('heading', { name: 'Failed jobs' }).waitFor();
+    await page.locator('gk-jobs-page mat-progress-bar').waitFor({ state: 'detached' });
+    await shot(page, 'jobs');
+    await page.getByRole('link', { name: 'Vault keys' }).click();
+    await page.locator('#active-version').waitFor();
+    await shot(page, 'vault');
+
+    // At tablet width the side nav folds into a menu.
+    await page.setViewportSize(TABLET);
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('table', { name: 'Users' }).waitFor();
+    await page.locator('.mat-drawer-backdrop.mat-drawer-shown').waitFor({ state: 'detached' });
+    await page.waitForTimeout(400); // the drawer's closing transition
+    await shot(page, 'users-tablet');
+    await admin.close();
+    await alice.close();
+  });
+
+  it('tells a signed-in user who is not an admin so', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.apiUrl}/admin/users`);
+    await page.waitForURL(/\/admin\/sign-in/);
+    await chooseAccount(context, page, /Bob Builder/);
+    await page.waitForURL(`${stack.apiUrl}/admin/not-admin`);
+    await expect
+      .poll(() => page.locator('#not-admin-message').textContent(), WAIT)
+      .toContain('bob@corp.example');
+    await expect(page.getByRole('heading', { name: 'You are not an admin' }).count()).resolves.toBe(
+      1,
+    );
+    await shot(page, 'not-admin');
+    await context.close();
+  });
+
+  it('raises no CSP violations or script errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
