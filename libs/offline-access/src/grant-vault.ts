@@ -4,7 +4,7 @@ import { type EnvelopeBinding, VaultService } from '@grantkeeper/vault';
 import type { EntityManager } from 'typeorm';
 import type { GrantEntity } from './grant.entity.js';
 
-type TokenKind = 'refresh' | 'access';
+export type TokenKind = 'refresh' | 'access';
 
 /**
  * The grant's tokens in the vault. Each envelope is bound to its grant and purpose, so an
@@ -69,8 +69,16 @@ export function refreshTokenIdentifier(token: string): string {
 }
 
 function bindingOf(grant: GrantEntity, kind: TokenKind): EnvelopeBinding {
+  return tokenBinding(grant.id, grant.userId, kind);
+}
+
+/**
+ * What a grant's token envelope is bound to: its purpose, the grant and the grant's user. Sealing
+ * in bulk outside the vault service (the seed command) must bind envelopes exactly like this.
+ */
+export function tokenBinding(grantId: string, userId: string, kind: TokenKind): EnvelopeBinding {
   return {
     purpose: kind === 'refresh' ? 'google_refresh_token' : 'google_access_token',
-    owner: `grant:${grant.id}:user:${grant.userId}`,
+    owner: `grant:${grantId}:user:${userId}`,
   };
 }

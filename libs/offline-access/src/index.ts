@@ -2,6 +2,7 @@ export { AccessTokenBroker, type BrokeredAccessToken } from './access-token.brok
 export { CodeExchangeService, type CodeSource } from './code-exchange.service.js';
 export { GrantViewDto } from './dto/grant-view.dto.js';
 export type { GrantEntity, GrantStatus } from './grant.entity.js';
+export { refreshTokenIdentifier, tokenBinding, type TokenKind } from './grant-vault.js';
 export { GrantsService, type Revoker, type UpstreamRevocation } from './grants.service.js';
 export {
   OfflineAccessError,
