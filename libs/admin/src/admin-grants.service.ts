@@ -131,7 +131,13 @@ function grantFilter(query: GrantFilterDto): SqlFilter {
     .when(query.status, (p) => `g.status = ${p}`)
     .when(query.scope, (p) => `g.scopes @> ARRAY[${p}]::text[]`)
     .when(query.flag, (p) => `g.health_flags @> ARRAY[${p}]::text[]`)
-    .when(query.lastUsedBefore, (p) => `coalesce(g.last_used_at, g.created_at) < ${p}`)
+    // A grant is used only after it was created, so "not used since X" also means "created
+    // before X": said outright, the created_at index can start there instead of walking every
+    // grant created since (at 1,000,000 grants, most of the table for a date a year back).
+    .when(
+      query.lastUsedBefore,
+      (p) => `coalesce(g.last_used_at, g.created_at) < ${p} AND g.created_at < ${p}`,
+    )
     .when(query.createdFrom, (p) => `g.created_at >= ${p}`)
     .when(query.createdTo, (p) => `g.created_at < ${p}`);
 }
