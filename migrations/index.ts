@@ -7,6 +7,7 @@ import { RiscEvents1765200000000 } from './1765200000000-risc-events.js';
 import { GrantHealth1765300000000 } from './1765300000000-grant-health.js';
 import { AdminIndexes1765400000000 } from './1765400000000-admin-indexes.js';
 import { UserNameSearch1765400100000 } from './1765400100000-user-name-search.js';
+import { AdminScaleIndexes1765500000000 } from './1765500000000-admin-scale-indexes.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   GrantHealth1765300000000,
   AdminIndexes1765400000000,
   UserNameSearch1765400100000,
+  AdminScaleIndexes1765500000000,
 ];

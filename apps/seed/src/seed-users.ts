@@ -20,14 +20,16 @@ export function emailPart(name: string): string {
 }
 
 /**
- * Users `from`..`to` in one statement. Sign-ups grow over the two years (the density rises
- * linearly towards `now`); most users signed in recently; emails are `first.last<n>@domain`, so
+ * Users `from`..`to` of `total` in one statement. Sign-ups grow over the two years (the density
+ * rises linearly towards `now`: user n signs up at √(n/total) of the span) and are inserted in
+ * sign-up order, as a live table fills; most users signed in recently; emails are `first.last<n>@domain`, so
  * the admin search finds them by email prefix, name substring or exact `sub`.
  */
 export async function insertUsers(
   client: pg.ClientBase,
   from: number,
   to: number,
+  total: number,
   now: Date,
   spanDays: number,
 ): Promise<void> {
@@ -48,13 +50,13 @@ export async function insertUsers(
                FROM (SELECT n, 1 + floor(random() * $5)::int AS fi,
                             1 + floor(random() * $6)::int AS li, random() AS r_pic,
                             random() AS r_sign_in,
-                            $2::timestamptz - $3 * (1 - sqrt(random())) * interval '1 day'
-                              AS created_at
+                            $2::timestamptz - $3 * (1 - sqrt((n - random()) / $7))
+                              * interval '1 day' AS created_at
                        FROM generate_series($1::int, $4::int) AS n) AS r,
                     (SELECT ${sqlTextArray(DOMAINS)} AS domains) AS d) AS u,
             (SELECT ${sqlTextArray(FIRST_NAMES)} AS first, ${sqlTextArray(LAST_NAMES)} AS last,
                     ${sqlTextArray(FIRST_NAMES.map(emailPart))} AS e_first,
                     ${sqlTextArray(LAST_NAMES.map(emailPart))} AS e_last) AS v`,
-    [from, now, spanDays, to, FIRST_NAMES.length, LAST_NAMES.length],
+    [from, now, spanDays, to, FIRST_NAMES.length, LAST_NAMES.length, total],
   );
 }

@@ -75,7 +75,7 @@ export async function seedDatabase(
     await client.query('BEGIN');
     for (let from = 1; from <= counts.users; from += USER_BATCH) {
       const to = Math.min(counts.users, from + USER_BATCH - 1);
-      await insertUsers(client, from, to, now, SPAN_DAYS);
+      await insertUsers(client, from, to, counts.users, now, SPAN_DAYS);
       step('users', to, counts.users);
     }
     const adminId = await idOfSub(client, seededSub(1));
