@@ -124,7 +124,7 @@ const AUDIT_FROM = (where: string) => `
     FROM audit_events e ${where} ORDER BY e.occurred_at DESC, e.id DESC`;
 
 const before = (column: string, id: string, cast: string) =>
-  `WHERE (${column} < $1::timestamptz OR (${column} = $1::timestamptz AND ${id} < $2${cast}))`;
+  `WHERE (${column} <= $1::timestamptz AND (${column} < $1::timestamptz OR ${id} < $2${cast}))`;
 
 /** The three lists that grow with the product, in their default order. */
 export function deepLists(clientId: string): DeepList[] {
