@@ -171,6 +171,16 @@ export async function run(): Promise<void> {
       'SELECT pg_database_size(current_database())::text AS bytes',
     );
     console.log(`  database now ${(Number(size.rows[0].bytes) / 2 ** 30).toFixed(2)} GiB`);
+    const held = await sql.query<Record<string, string>>(
+      `SELECT (SELECT count(*) FROM vault_envelopes) AS envelopes,
+              (SELECT count(*) FROM user_tasks) AS tasks, (SELECT count(*) FROM task_runs) AS runs,
+              (SELECT string_agg(status || ' ' || n, ', ' ORDER BY n DESC)
+                 FROM (SELECT status, count(*) AS n FROM grants GROUP BY 1) s) AS grants`,
+    );
+    const h = held.rows[0];
+    console.log(
+      `  grants ${h.grants}; ${h.envelopes} sealed refresh tokens; ${h.tasks} tasks, ${h.runs} runs`,
+    );
 
     const [emulatorPort, apiPort] = [await freePort(), await freePort()];
     const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
