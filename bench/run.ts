@@ -1,6 +1,7 @@
 // `npm run bench`: compiled to dist/bench/run.js and run with Node. Runs every benchmark module in
 // sequence; each exports `run(): Promise<void>` and prints its own table and PASS/FAIL targets.
-// `npm run bench -- keep-alive` (or `verifier`, `http`) runs only those whose key is given.
+// `npm run bench -- admin-scale` (or any other key below) runs only the benchmarks named.
+import { run as adminScale } from './admin-scale.bench.js';
 import { run as httpMe } from './http.bench.js';
 import { run as idTokenVerifier } from './id-token-verifier.bench.js';
 import { run as keepAlive } from './keep-alive.bench.js';
@@ -9,6 +10,7 @@ const benchmarks: ReadonlyArray<readonly [string, string, () => Promise<void>]> 
   ['verifier', 'Google ID-token verifier', idTokenVerifier],
   ['http', 'HTTP: guarded GET /api/v1/me', httpMe],
   ['keep-alive', 'Keep-alive sweep vs emulator /token', keepAlive],
+  ['admin-scale', 'Admin API at scale: list endpoints, keyset vs OFFSET', adminScale],
 ];
 
 const wanted = process.argv.slice(2);

@@ -8,6 +8,7 @@ import { GrantHealth1765300000000 } from './1765300000000-grant-health.js';
 import { AdminIndexes1765400000000 } from './1765400000000-admin-indexes.js';
 import { UserNameSearch1765400100000 } from './1765400100000-user-name-search.js';
 import { GrantStatusHistory1765460000000 } from './1765460000000-grant-status-history.js';
+import { AdminScaleIndexes1765500000000 } from './1765500000000-admin-scale-indexes.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AdminIndexes1765400000000,
   UserNameSearch1765400100000,
   GrantStatusHistory1765460000000,
+  AdminScaleIndexes1765500000000,
 ];

@@ -48,7 +48,8 @@ export class AdminGrantsService {
   async search(query: ListGrantsQueryDto): Promise<AdminGrantPageDto> {
     const column = `g.${query.sort}`;
     const filter = grantFilter(query);
-    filter.after(column, 'g.id', query.order, decodeCursor(query.cursor, UUID_ID), '::uuid');
+    const position = decodeCursor(query.cursor, UUID_ID);
+    filter.after(column, 'g.id', query.order, position, '::uuid', query.sort === 'last_used_at');
     const rows = await this.dataSource.query<GrantRow[]>(
       `SELECT ${GRANT_COLUMNS}, ${sortKeySql(column)} AS sort_key
          FROM grants g JOIN users u ON u.id = g.user_id
@@ -127,13 +128,21 @@ export class AdminGrantsService {
 }
 
 function grantFilter(query: GrantFilterDto): SqlFilter {
-  return new SqlFilter()
-    .when(query.status, (p) => `g.status = ${p}`)
-    .when(query.scope, (p) => `g.scopes @> ARRAY[${p}]::text[]`)
-    .when(query.flag, (p) => `g.health_flags @> ARRAY[${p}]::text[]`)
-    .when(query.lastUsedBefore, (p) => `coalesce(g.last_used_at, g.created_at) < ${p}`)
-    .when(query.createdFrom, (p) => `g.created_at >= ${p}`)
-    .when(query.createdTo, (p) => `g.created_at < ${p}`);
+  return (
+    new SqlFilter()
+      .when(query.status, (p) => `g.status = ${p}`)
+      .when(query.scope, (p) => `g.scopes @> ARRAY[${p}]::text[]`)
+      .when(query.flag, (p) => `g.health_flags @> ARRAY[${p}]::text[]`)
+      // A grant is used only after it was created, so "not used since X" also means "created
+      // before X": said outright, the created_at index can start there instead of walking every
+      // grant created since (at 1,000,000 grants, most of the table for a date a year back).
+      .when(
+        query.lastUsedBefore,
+        (p) => `coalesce(g.last_used_at, g.created_at) < ${p} AND g.created_at < ${p}`,
+      )
+      .when(query.createdFrom, (p) => `g.created_at >= ${p}`)
+      .when(query.createdTo, (p) => `g.created_at < ${p}`)
+  );
 }
 
 function grantOf(row: GrantRow): AdminGrantDto {

@@ -18,30 +18,45 @@ import type {
   RewrapStatusDto,
   VaultStatusDto,
 } from './dto/operations.dto.js';
+import { RecentValue } from './recent-value.js';
 
 /** Queues whose jobs do work; the dead-letter queue only keeps copies of failed ones. */
 const WORK_QUEUES = Object.values(QUEUES).filter((name) => name !== QUEUES.deadLetter);
 
+/**
+ * How long this instance reuses its whole-table counts (tasks by state, envelopes per key
+ * version): each reads every row (a million envelopes: ~0.1–0.2 s here), too much for every
+ * view of a dashboard page, while the figures barely move in seconds.
+ */
+export const COUNTS_TTL_MS = 10_000;
+
 /** What the operations pages show: the job queues, offline task runs, the vault's keys. */
 @Injectable()
 export class AdminOperationsService {
+  private readonly taskCounts: RecentValue<Record<string, number>>;
+  private readonly vaultCounts: RecentValue<Awaited<ReturnType<VaultService['status']>>>;
+
   constructor(
     private readonly queue: JobQueue,
     private readonly scheduler: SchedulerService,
     private readonly tasks: UserTasksService,
     private readonly vault: VaultService,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.taskCounts = new RecentValue(COUNTS_TTL_MS, () => this.tasks.countsByState());
+    this.vaultCounts = new RecentValue(COUNTS_TTL_MS, () => this.vault.status());
+  }
 
   async jobs(): Promise<JobsOverviewDto> {
     const [queues, tasks, runs] = await Promise.all([
       Promise.all(Object.values(QUEUES).map((name) => this.queueStats(name))),
-      this.tasks.countsByState(),
+      this.taskCounts.get(),
       this.tasks.recentRuns(50),
     ]);
     return {
       queues,
-      tasks,
+      tasks: tasks.value,
+      tasksCountedAt: tasks.at.toISOString(),
       recentRuns: runs.map((run) => ({
         id: run.id,
         userId: run.userId,
@@ -89,10 +104,14 @@ export class AdminOperationsService {
 
   /** Key versions and their envelope counts, and re-wrap progress: no key material. */
   async vaultStatus(): Promise<VaultStatusDto> {
-    const [status, rewrap] = await Promise.all([this.vault.status(), this.rewrapStatus()]);
+    const [{ value: status, at }, rewrap] = await Promise.all([
+      this.vaultCounts.get(),
+      this.rewrapStatus(),
+    ]);
     return {
       activeVersion: status.activeVersion,
       versions: status.versions.map((v) => ({ ...v })),
+      countedAt: at.toISOString(),
       rewrap: {
         ...rewrap,
         remaining: status.versions

@@ -19,8 +19,13 @@ import {
 } from './dto/admin-user.dto.js';
 import { AUDIT_COLUMNS, type AuditEventRow, auditEventOf } from './dto/audit-event.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users.query.js';
-import { decodeCursor, pageOf, UUID_ID } from './keyset-cursor.js';
+import { decodeCursor, type KeysetPosition, pageOf, UUID_ID } from './keyset-cursor.js';
 import { escapeLike, iso, sortKeySql, SqlFilter } from './sql-query.js';
+
+/** How many of the newest users a search looks through before it turns to the indexes. */
+const RECENT_WINDOW = 3_000;
+/** A `q` that can only be a `sub` (digits): the unique index finds it, no walk can help. */
+const SUB_LIKE = /^\d{6,}$/;
 
 interface UserRow {
   id: string;
@@ -51,28 +56,55 @@ export class AdminUsersService {
     this.clientId = config.get('google').webClientId;
   }
 
-  /** Newest first; `q` matches an email prefix, a name substring or the exact `sub`. */
+  /**
+   * Newest first; `q` matches an email prefix, a name substring or the exact `sub`. No single
+   * plan suits every `q` (PostgreSQL's estimates for `LIKE`/`ILIKE` are rough): a common term is
+   * found fastest by walking users newest first, a rare one through the email and name indexes.
+   * So a search first looks among the newest {@link RECENT_WINDOW} users after the cursor, and
+   * only when that does not fill the page collects every match through the indexes. Both give
+   * the same page: the first is the second restricted to a prefix of the same order.
+   */
   async search(query: ListUsersQueryDto): Promise<AdminUserPageDto> {
+    const position = decodeCursor(query.cursor, UUID_ID);
+    if (query.q !== undefined && !SUB_LIKE.test(query.q)) {
+      const recent = await this.page(query.limit, position, query.q, RECENT_WINDOW);
+      if (recent.length > query.limit) return pageOf(recent, query.limit, userOf);
+    }
+    return pageOf(await this.page(query.limit, position, query.q), query.limit, userOf);
+  }
+
+  private page(
+    limit: number,
+    position: KeysetPosition | undefined,
+    q: string | undefined,
+    window?: number,
+  ): Promise<UserRow[]> {
     const filter = new SqlFilter();
     const clientId = filter.param(this.clientId);
-    filter.when(query.q, (q) => {
-      const prefix = filter.param(`${escapeLike(query.q!.toLowerCase())}%`);
-      const substring = filter.param(`%${escapeLike(query.q!)}%`);
-      return `(lower(u.email) LIKE ${prefix} OR u.name ILIKE ${substring} OR u.google_sub = ${q})`;
-    });
-    filter.after('u.created_at', 'u.id', 'desc', decodeCursor(query.cursor, UUID_ID), '::uuid');
-    const rows = await this.dataSource.query<UserRow[]>(
-      `SELECT u.id, u.google_sub, u.email, u.name, u.role, u.created_at, u.last_sign_in_at,
+    filter.after('u.created_at', 'u.id', 'desc', position, '::uuid');
+    const newest = 'ORDER BY u.created_at DESC, u.id DESC';
+    let from = `users u ${filter.where}`;
+    let prefix = '';
+    if (q !== undefined && window !== undefined) {
+      const recent = `SELECT * FROM users u ${filter.where} ${newest} LIMIT ${filter.param(window)}`;
+      from = `(SELECT * FROM (${recent}) u WHERE ${matchSql(filter, q)}) u`;
+    } else if (q !== undefined) {
+      // Materialised: every match through the indexes, never a walk of the whole table.
+      filter.add(matchSql(filter, q));
+      prefix = `WITH matches AS MATERIALIZED (SELECT * FROM users u ${filter.where})`;
+      from = 'matches u';
+    }
+    // The page first, then each of its users' grant: never a join over every match.
+    return this.dataSource.query<UserRow[]>(
+      `${prefix}
+       SELECT u.id, u.google_sub, u.email, u.name, u.role, u.created_at, u.last_sign_in_at,
               ${sortKeySql('u.created_at')} AS sort_key,
               coalesce(g.status, 'none') AS grant_status
-         FROM users u
+         FROM (SELECT * FROM ${from} ${newest} LIMIT ${filter.param(limit + 1)}) u
          LEFT JOIN grants g ON g.user_id = u.id AND g.client_id = ${clientId}
-         ${filter.where}
-        ORDER BY u.created_at DESC, u.id DESC
-        LIMIT ${filter.param(query.limit + 1)}`,
+        ${newest}`,
       filter.params,
     );
-    return pageOf(rows, query.limit, userOf);
   }
 
   async detail(userId: string): Promise<AdminUserDetailDto> {
@@ -154,6 +186,14 @@ export class AdminUsersService {
     if (!user) throw notFound('user');
     return user;
   }
+}
+
+/** An email prefix (case-insensitive), a name substring or the exact `sub`. */
+function matchSql(filter: SqlFilter, q: string): string {
+  const prefix = filter.param(`${escapeLike(q.toLowerCase())}%`);
+  const substring = filter.param(`%${escapeLike(q)}%`);
+  const sub = filter.param(q);
+  return `(lower(u.email) LIKE ${prefix} OR u.name ILIKE ${substring} OR u.google_sub = ${sub})`;
 }
 
 function userOf(row: UserRow): AdminUserDto {

@@ -25,7 +25,9 @@ export class SqlFilter {
   /**
    * Rows after `position` in `ORDER BY column <order>, idColumn <order>` with PostgreSQL's
    * default null placement (ASC NULLS LAST, DESC NULLS FIRST), so one btree index on
-   * `(column, id)` serves both directions.
+   * `(column, id)` serves both directions. The bound on `column` alone (`<=` / `>=`) is implied
+   * by the rest; said outright, it lets the index start at the position instead of filtering
+   * every row before it. Only a `nullable` column has NULLs to place.
    */
   after(
     column: string,
@@ -33,6 +35,7 @@ export class SqlFilter {
     order: 'asc' | 'desc',
     position: KeysetPosition | undefined,
     cast: string,
+    nullable = false,
   ): this {
     if (!position) return this;
     const op = order === 'asc' ? '>' : '<';
@@ -41,11 +44,11 @@ export class SqlFilter {
       const rest = order === 'asc' ? 'false' : `${column} IS NOT NULL`;
       return this.add(`((${column} IS NULL AND ${idColumn} ${op} ${id}${cast}) OR ${rest})`);
     }
-    const key = this.param(position.key);
-    const nulls = order === 'asc' ? ` OR ${column} IS NULL` : '';
+    const key = `${this.param(position.key)}::timestamptz`;
+    const after = `${column} ${op}= ${key} AND (${column} ${op} ${key} OR ${idColumn} ${op} ${id}${cast})`;
+    // Ascending, the NULLs come after every key.
     return this.add(
-      `(${column} ${op} ${key}::timestamptz OR (${column} = ${key}::timestamptz AND ` +
-        `${idColumn} ${op} ${id}${cast})${nulls})`,
+      order === 'asc' && nullable ? `((${after}) OR ${column} IS NULL)` : `(${after})`,
     );
   }
 

@@ -8,7 +8,8 @@ export type AuditActorKind = 'user' | 'admin' | 'service' | 'system' | 'google' 
 @Index('audit_events_subject_idx', { synchronize: false })
 @Index('audit_events_action_idx', { synchronize: false })
 @Index('audit_events_grant_idx', { synchronize: false })
-@Index('audit_events_actor_idx', { synchronize: false })
+@Index('audit_events_actor_kind_idx', { synchronize: false })
+@Index('audit_events_actor_id_idx', { synchronize: false })
 @Entity({ name: 'audit_events' })
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })

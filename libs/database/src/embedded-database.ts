@@ -72,6 +72,16 @@ export class EmbeddedDatabase {
     return this.connectionUrl;
   }
 
+  /**
+   * The URL of the server another live process (e.g. `npm start`) runs in this folder, or a
+   * server started here when none runs: `started` says whether `stop()` is ours to call.
+   */
+  async attachOrStart(): Promise<{ url: string; started: boolean }> {
+    const running = this.runningElsewhere();
+    if (running) return { url: running, started: false };
+    return { url: await this.start(), started: true };
+  }
+
   async stop(): Promise<void> {
     // Ctrl-C in a terminal signals PostgreSQL too; the package's stop() would wait forever for an
     // exit that already happened.
@@ -91,6 +101,18 @@ export class EmbeddedDatabase {
     const state: ClusterState = { password: randomBytes(18).toString('base64url') };
     writeFileSync(file, JSON.stringify(state), { mode: 0o600 });
     return state;
+  }
+
+  private runningElsewhere(): string | undefined {
+    const pidFile = join(this.clusterDir, 'postmaster.pid');
+    const serverPid = readPid(pidFile);
+    const ownerPid = readPid(this.ownerFile);
+    if (!serverPid || !isAlive(serverPid) || !ownerPid || ownerPid === process.pid) return;
+    if (!isAlive(ownerPid)) return;
+    // postmaster.pid: pid, data directory, start time, port, socket directory, listen address…
+    const port = Number(readFileSync(pidFile, 'utf8').split('\n')[3]);
+    const { password } = this.loadState();
+    return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${this.options.database}`;
   }
 
   /** A server whose owner died (kill -9 of `npm start`) would block the port and the folder. */

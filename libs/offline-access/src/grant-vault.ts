@@ -9,7 +9,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { GrantEntity } from './grant.entity.js';
 
-type TokenKind = 'refresh' | 'access';
+export type TokenKind = 'refresh' | 'access';
 
 /** What binds a grant's envelopes to it. */
 export type GrantOwner = Pick<GrantEntity, 'id' | 'userId'>;
@@ -90,8 +90,16 @@ export function refreshTokenIdentifier(token: string): string {
 }
 
 function bindingOf(grant: GrantOwner, kind: TokenKind): EnvelopeBinding {
+  return tokenBinding(grant.id, grant.userId, kind);
+}
+
+/**
+ * What a grant's token envelope is bound to: its purpose, the grant and the grant's user. Sealing
+ * in bulk outside the vault service (the seed command) must bind envelopes exactly like this.
+ */
+export function tokenBinding(grantId: string, userId: string, kind: TokenKind): EnvelopeBinding {
   return {
     purpose: kind === 'refresh' ? 'google_refresh_token' : 'google_access_token',
-    owner: `grant:${grant.id}:user:${grant.userId}`,
+    owner: `grant:${grantId}:user:${userId}`,
   };
 }

@@ -31,6 +31,13 @@ export type GrantStatus = 'active' | 'revoked' | 'suspended';
 @Index('grants_scopes_idx', { synchronize: false })
 @Index('grants_revoked_at_idx', { synchronize: false })
 @Index('grants_suspended_at_idx', { synchronize: false })
+// Partial, one per health flag and sort (migrations/1765500000000-admin-scale-indexes.ts).
+@Index('grants_testing_mode_expiry_created_at_idx', { synchronize: false })
+@Index('grants_testing_mode_expiry_last_used_at_idx', { synchronize: false })
+@Index('grants_idle_near_expiry_created_at_idx', { synchronize: false })
+@Index('grants_idle_near_expiry_last_used_at_idx', { synchronize: false })
+@Index('grants_refresh_token_churn_created_at_idx', { synchronize: false })
+@Index('grants_refresh_token_churn_last_used_at_idx', { synchronize: false })
 @Unique('grants_user_client_key', ['userId', 'clientId'])
 @Check(
   'grants_status_check',

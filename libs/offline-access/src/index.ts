@@ -7,6 +7,7 @@ export {
   GrantStatisticsService,
   utcDays,
 } from './grant-statistics.service.js';
+export { refreshTokenIdentifier, tokenBinding, type TokenKind } from './grant-vault.js';
 export { GrantsService, type Revoker, type UpstreamRevocation } from './grants.service.js';
 export {
   OfflineAccessError,

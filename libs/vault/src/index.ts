@@ -1,4 +1,5 @@
-export type { EnvelopeBinding, SealedEnvelope } from './envelope-cipher.js';
+export { type EnvelopeBinding, EnvelopeCipher, type SealedEnvelope } from './envelope-cipher.js';
+export { Keyring, type KeyringEntry } from './keyring.js';
 export { VaultError, type VaultErrorCode } from './vault.errors.js';
 export { VAULT_ENTITIES, VaultModule } from './vault.module.js';
 export {

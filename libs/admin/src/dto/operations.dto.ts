@@ -32,6 +32,11 @@ export class JobsOverviewDto {
     description: "Users' tasks by state (`active`, `paused`, `disabled`).",
   })
   tasks!: Record<string, number>;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When `tasks` was counted: an instance reuses its counts for up to 10 s.',
+  })
+  tasksCountedAt!: string;
   @ApiProperty({ type: [TaskRunDto], description: 'The 50 newest task runs.' })
   recentRuns!: TaskRunDto[];
 }
@@ -92,6 +97,11 @@ export class RewrapStartedDto {
 export class VaultStatusDto {
   @ApiProperty() activeVersion!: number;
   @ApiProperty({ type: [VaultVersionDto] }) versions!: VaultVersionDto[];
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the envelopes were counted: an instance reuses its counts for up to 10 s.',
+  })
+  countedAt!: string;
   @ApiProperty({ type: RewrapStatusDto }) rewrap!: RewrapStatusDto;
 }
 
