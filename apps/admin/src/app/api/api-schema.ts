@@ -703,6 +703,11 @@ export interface components {
       tasks: {
         [key: string]: number;
       };
+      /**
+       * Format: date-time
+       * @description When `tasks` was counted: an instance reuses its counts for up to 10 s.
+       */
+      tasksCountedAt: string;
     };
     OverviewDto: {
       days: number;
@@ -833,6 +838,11 @@ export interface components {
     };
     VaultStatusDto: {
       activeVersion: number;
+      /**
+       * Format: date-time
+       * @description When the envelopes were counted: an instance reuses its counts for up to 10 s.
+       */
+      countedAt: string;
       rewrap: components['schemas']['RewrapStatusDto'];
       versions: components['schemas']['VaultVersionDto'][];
     };
