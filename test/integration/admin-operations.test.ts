@@ -48,7 +48,12 @@ describe('Admin API: jobs and vault', () => {
       { version: 1, envelopes: expect.any(Number) as number, configured: true },
     ]);
     // Counts are taken at most every few seconds per instance, and say when.
-    expect(Object.keys(response.body).sort()).toEqual(['activeVersion', 'countedAt', 'rewrap', 'versions']);
+    expect(Object.keys(response.body).sort()).toEqual([
+      'activeVersion',
+      'countedAt',
+      'rewrap',
+      'versions',
+    ]);
     expect(Date.parse(response.body.countedAt as string)).toBeLessThanOrEqual(Date.now());
   });
   it('lists jobs that failed every retry, newest first, with their message only', async () => {
