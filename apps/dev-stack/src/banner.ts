@@ -19,6 +19,7 @@ export function printBanner(
     '',
     `  Sign in:        ${config.publicUrl}/`,
     `  Your account:   ${config.publicUrl}/account`,
+    `  Admin dashboard: ${config.publicUrl}/admin/`,
     `  API docs:       ${config.publicUrl}/api/docs`,
     `  Health:         ${config.publicUrl}/health`,
   ];
