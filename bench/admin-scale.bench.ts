@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { freePort } from '../libs/database/src/index.js';
+import { waitFor } from './processes.js';
 import { deepLists, type DeepList, firstPageCases, searchTerms } from './admin-scale-cases.js';
 import { CLUSTER_DIR, prepareCluster } from './admin-scale-data.js';
 import { formatTarget } from './harness.js';
@@ -76,18 +77,6 @@ function startProcess(script: string, env: NodeJS.ProcessEnv): ChildProcess {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // starting
-    }
-    await sleep(100);
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 interface Row {
@@ -199,7 +188,7 @@ export async function run(): Promise<void> {
         ]),
       }),
     );
-    await waitFor(`${emulatorUrl}/oauth2/v3/certs`);
+    await waitFor(`${emulatorUrl}/oauth2/v3/certs`, 60_000);
     const never = '0 0 1 1 *';
     children.push(
       startProcess('dist/apps/api/src/main.js', {
@@ -224,7 +213,7 @@ export async function run(): Promise<void> {
         PURGE_CRON: never,
       }),
     );
-    await waitFor(`http://127.0.0.1:${apiPort}/health`);
+    await waitFor(`http://127.0.0.1:${apiPort}/health`, 60_000);
     const minted = await fetch(`${emulatorUrl}/__control/id-token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -2,7 +2,7 @@
 // floor on Fastify (bench/servers/nest-fastify.ts), all as separate processes loaded by autocannon
 // from this one. Target: api ≥ 0.50 × bare Fastify.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,6 +10,7 @@ import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, EmbeddedDatabase, freePort } from '../libs/database/src/index.js';
 import { migrations } from '../migrations/index.js';
+import { cpuSeconds, waitFor } from './processes.js';
 import { formatTarget } from './harness.js';
 
 const CLIENT_ID = 'grantkeeper-bench.apps.googleusercontent.com';
@@ -20,8 +21,6 @@ const TARGET = 0.5;
 const IDLE_SECONDS = 5;
 // BENCH_HTTP_PROFILE_DIR: the api writes a V8 CPU profile there when it stops.
 const PROFILE_DIR = process.env.BENCH_HTTP_PROFILE_DIR;
-/** Linux's USER_HZ: /proc reports CPU times in these ticks. */
-const CLOCK_TICKS = 100;
 
 // With two or more cores, the server under test runs on core 0 and the load generator (this
 // process) on core 1, so they don't steal time from each other and rounds are comparable.
@@ -32,18 +31,6 @@ function startServer(script: string, env: NodeJS.ProcessEnv, flags: string[] = [
     ? ['taskset', ['-c', '0', process.execPath, ...flags, script]]
     : [process.execPath, [...flags, script]];
   return spawn(command, args, { env: { ...process.env, ...env }, stdio: 'ignore' });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // starting
-    }
-    await sleep(100);
-  }
-  throw new Error(`${url} did not come up`);
 }
 
 interface Target {
@@ -57,12 +44,6 @@ interface Run {
   readonly rps: number;
   /** Server CPU time per request, µs: what bounds its throughput once it has a core to itself. */
   readonly cpuMicros: number;
-}
-
-/** The process's user + system CPU time in seconds, from /proc (Linux). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 async function measure({ url, pid, headers = {} }: Target): Promise<Run> {

@@ -3,7 +3,8 @@
 // its grant exactly as GrantVault binds it, created three days ago so every grant is due.
 import { createSecretKey, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { refreshTokenIdentifier } from '../libs/offline-access/src/grant-vault.js';
+import { insertEnvelopes } from '../apps/seed/src/seed-grants.js';
+import { refreshTokenIdentifier, tokenBinding } from '../libs/offline-access/src/grant-vault.js';
 import { EnvelopeCipher } from '../libs/vault/src/envelope-cipher.js';
 import { Keyring } from '../libs/vault/src/keyring.js';
 
@@ -41,10 +42,7 @@ export async function insertGrants(
       const grants = tokens.map(() => randomUUID());
       const envelopes = tokens.map(() => randomUUID());
       const sealed = tokens.map((token, i) =>
-        cipher.seal(envelopes[i], token, {
-          purpose: 'google_refresh_token',
-          owner: `grant:${grants[i]}:user:${users[i]}`,
-        }),
+        cipher.seal(envelopes[i], token, tokenBinding(grants[i], users[i], 'refresh')),
       );
       await client.query('BEGIN');
       await client.query(
@@ -53,23 +51,9 @@ export async function insertGrants(
            FROM unnest($1::uuid[]) AS id`,
         [users],
       );
-      await client.query(
-        `INSERT INTO vault_envelopes
-           (id, purpose, kek_version, data_key_nonce, wrapped_data_key, data_key_tag, nonce,
-            ciphertext, tag)
-         SELECT id, 'google_refresh_token', kek, dkn, wdk, dkt, n, c, t
-           FROM unnest($1::uuid[], $2::int[], $3::bytea[], $4::bytea[], $5::bytea[], $6::bytea[],
-                       $7::bytea[], $8::bytea[]) AS e(id, kek, dkn, wdk, dkt, n, c, t)`,
-        [
-          envelopes,
-          sealed.map((s) => s.kekVersion),
-          sealed.map((s) => s.dataKeyNonce),
-          sealed.map((s) => s.wrappedDataKey),
-          sealed.map((s) => s.dataKeyTag),
-          sealed.map((s) => s.nonce),
-          sealed.map((s) => s.ciphertext),
-          sealed.map((s) => s.tag),
-        ],
+      await insertEnvelopes(
+        client,
+        sealed.map((envelope, i) => ({ id: envelopes[i], envelope })),
       );
       await client.query(
         `INSERT INTO grants

@@ -13,6 +13,7 @@ import { PgBoss } from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, EmbeddedDatabase, freePort } from '../libs/database/src/index.js';
 import { migrations } from '../migrations/index.js';
+import { cpuSeconds, waitFor } from './processes.js';
 import { formatTarget } from './harness.js';
 import { insertGrants, mintRefreshTokens } from './keep-alive-grants.js';
 
@@ -26,8 +27,6 @@ const CLUSTER_DIR = '.data/bench-postgres-keepalive';
 const TARGET = 0.5;
 /** Memory counts as flat when the end is at most this × the RSS after warm-up. */
 const FLAT = 1.5;
-/** Linux's USER_HZ: /proc reports CPU times in these ticks. */
-const CLOCK_TICKS = 100;
 
 // The emulator gets core 0 in the baseline and in the sweep alike; the api and the load
 // generator share core 1 (PostgreSQL is not pinned). Without two cores nothing is pinned.
@@ -56,23 +55,6 @@ function startProcess(
     // --trace-gc prints to stdout; the api's own logs (warn and up) go there too.
     stdio: ['ignore', flags.includes('--trace-gc') ? 'inherit' : 'ignore', 'inherit'],
   });
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // starting
-    }
-    await sleep(100);
-  }
-  throw new Error(`${url} did not come up`);
-}
-
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 /** CPU seconds of the PostgreSQL server and its live backends (children of the postmaster). */

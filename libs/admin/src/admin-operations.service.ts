@@ -112,12 +112,7 @@ export class AdminOperationsService {
       activeVersion: status.activeVersion,
       versions: status.versions.map((v) => ({ ...v })),
       countedAt: at.toISOString(),
-      rewrap: {
-        ...rewrap,
-        remaining: status.versions
-          .filter((v) => v.version !== status.activeVersion)
-          .reduce((sum, v) => sum + v.envelopes, 0),
-      },
+      rewrap: { ...rewrap, remaining: envelopesToRewrap(status) },
     };
   }
 
@@ -127,14 +122,14 @@ export class AdminOperationsService {
     context: AuditRequestContext,
   ): Promise<RewrapStartedDto> {
     const queued = await this.scheduler.runNow('vault-rewrap');
-    const { rewrap } = await this.vaultStatus();
+    const remaining = envelopesToRewrap((await this.vaultCounts.get()).value);
     await this.audit.record({
       action: 'admin.rewrap_started',
       actor: { kind: 'admin', id: admin.id },
       context,
-      details: { queued, remaining: rewrap.remaining },
+      details: { queued, remaining },
     });
-    return { queued, remaining: rewrap.remaining };
+    return { queued, remaining };
   }
 
   private async rewrapStatus(): Promise<Omit<RewrapStatusDto, 'remaining'>> {
@@ -167,4 +162,11 @@ export class AdminOperationsService {
       total: stats?.totalCount ?? 0,
     };
   }
+}
+
+/** Envelopes still sealed under a key version other than the active one. */
+function envelopesToRewrap(status: Awaited<ReturnType<VaultService['status']>>): number {
+  return status.versions
+    .filter((v) => v.version !== status.activeVersion)
+    .reduce((sum, v) => sum + v.envelopes, 0);
 }
