@@ -24,3 +24,38 @@ export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
+
+/**
+ * The JavaScript heap a process keeps after a full collection (MB), asked through its inspector
+ * (the process runs with `--inspect=127.0.0.1:<port>`). What survives a full collection is what
+ * a leak would grow; the RSS also holds whatever garbage V8 has not collected yet.
+ */
+export async function liveHeapMegabytes(inspectorPort: number): Promise<number> {
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as
+    Array<{ webSocketDebuggerUrl: string }> | [];
+  if (targets.length === 0) throw new Error(`no inspector target on port ${inspectorPort}`);
+  const socket = new WebSocket(targets[0].webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true });
+    socket.addEventListener('error', reject, { once: true });
+  });
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.addEventListener('message', (event) => {
+    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  let nextId = 0;
+  const call = (method: string) =>
+    new Promise<unknown>((resolve) => {
+      const id = ++nextId;
+      pending.set(id, resolve);
+      socket.send(JSON.stringify({ id, method }));
+    });
+  try {
+    await call('HeapProfiler.collectGarbage');
+    const usage = (await call('Runtime.getHeapUsage')) as { usedSize: number };
+    return usage.usedSize / 2 ** 20;
+  } finally {
+    socket.close();
+  }
+}

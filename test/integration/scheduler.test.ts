@@ -1,4 +1,5 @@
 import { KeepAliveWorker, SchedulerService } from '@grantkeeper/scheduler';
+import { VaultService } from '@grantkeeper/vault';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
 import { request } from '../support/http-client.js';
@@ -14,6 +15,7 @@ import {
   signInAs,
   XHR,
 } from '../support/offline-access-client.js';
+import { ADMIN_SUB, signInAdmin } from '../support/admin-client.js';
 import { eventually } from '../support/eventually.js';
 
 // The scheduler in one api instance on real PostgreSQL (pg-boss) and the emulator: the news
@@ -55,6 +57,8 @@ describe('Scheduler', () => {
       TASK_SWEEP_CRON: '0 0 1 1 *',
       PURGE_CRON: '0 0 1 1 *',
       KEEP_ALIVE_AFTER_DAYS: '1',
+      // Groups of two, so a batch of three grants spans two groups.
+      KEEP_ALIVE_GROUP_SIZE: '2',
       GOOGLE_APP_PUBLISHING_STATUS: 'testing',
     });
     scheduler = api.app.get(SchedulerService);
@@ -173,24 +177,123 @@ describe('Scheduler', () => {
     await postCode(api, session, await authorizationCode(api));
     const bob = await signInAs(api, BOB_SUB);
     await postCode(api, bob, await authorizationCode(api, { sub: BOB_SUB }));
+    const admin = await signInAdmin(api);
+    await postCode(api, admin, await authorizationCode(api, { sub: ADMIN_SUB }));
     await api.db.query(`UPDATE grants SET created_at = now() - interval '3 days'`);
     const ids = (await api.db.query<{ id: string }>('SELECT id FROM grants ORDER BY id')).map(
       (row) => row.id,
     );
-    expect(ids).toHaveLength(2);
+    expect(ids).toHaveLength(3);
     await clearCalls(api);
 
-    // A deadline already past: the first grant is refreshed, the second handed on.
+    // A deadline already past: the first group (two grants) is refreshed, the third handed on.
     await api.app.get(KeepAliveWorker).refresh({ grantIds: ids }, Date.now() - 1);
+    const handedOn = await api.db.query<{ data: { grantIds: string[] } }>(
+      `SELECT data FROM pgboss.job WHERE name = 'grant-keep-alive'`,
+    );
+    expect(handedOn.map((job) => job.data.grantIds)).toContainEqual([ids[2]]);
     await eventually(
       () =>
         api.db.query<{ n: number }>(
           'SELECT count(*)::int AS n FROM grants WHERE last_refreshed_at IS NOT NULL',
         ),
-      (rows) => rows[0].n === 2,
+      (rows) => rows[0].n === 3,
     );
 
+    expect(await callsTo(api, '/token')).toBe(3);
+  });
+
+  it('refreshes a group together, each grant’s fate decided by Google’s answer for it', async () => {
+    await postCode(api, session, await authorizationCode(api));
+    const bob = await signInAs(api, BOB_SUB);
+    await postCode(api, bob, await authorizationCode(api, { sub: BOB_SUB }));
+    await api.db.query(`UPDATE grants SET created_at = now() - interval '3 days'`);
+    // Bob withdrew access at Google: his refresh token now answers invalid_grant.
+    await api.control(`users/${BOB_SUB}/revoke`);
+    const grants = async () =>
+      api.db.query<{
+        sub: string;
+        status: string;
+        revoked_by: string | null;
+        last_refreshed_at: Date | null;
+      }>(
+        `SELECT u.google_sub AS sub, g.status, g.revoked_by, g.last_refreshed_at
+           FROM grants g JOIN users u ON u.id = g.user_id ORDER BY u.google_sub`,
+      );
+    const ids = (await api.db.query<{ id: string }>('SELECT id FROM grants ORDER BY id')).map(
+      (row) => row.id,
+    );
+    await clearCalls(api);
+
+    await api.app.get(KeepAliveWorker).refresh({ grantIds: ids });
+
+    const [alice, bobs] = await grants();
+    expect(alice).toMatchObject({ sub: ALICE_SUB, status: 'active', revoked_by: null });
+    expect(alice.last_refreshed_at).not.toBeNull();
+    expect(bobs).toMatchObject({ sub: BOB_SUB, status: 'revoked', revoked_by: 'google' });
     expect(await callsTo(api, '/token')).toBe(2);
+    const events = await api.db.query<{ sub: string; action: string }>(
+      `SELECT u.google_sub AS sub, e.action FROM audit_events e JOIN users u ON u.id = e.subject_user_id
+        WHERE e.action LIKE 'offline_access.re%' AND e.grant_id = ANY($1) ORDER BY e.id`,
+      [ids],
+    );
+    expect(events.filter((event) => event.sub === ALICE_SUB).map((e) => e.action)).toEqual([
+      'offline_access.refresh_succeeded',
+    ]);
+    expect(events.filter((event) => event.sub === BOB_SUB).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['offline_access.refresh_failed', 'offline_access.revoked']),
+    );
+  });
+
+  it('keeps a refresh token Google rotates during a group’s refresh, and only for its grant', async () => {
+    await postCode(api, session, await authorizationCode(api));
+    const bob = await signInAs(api, BOB_SUB);
+    await postCode(api, bob, await authorizationCode(api, { sub: BOB_SUB }));
+    await api.db.query(`UPDATE grants SET created_at = now() - interval '3 days'`);
+    const before = await api.db.query<{ id: string; user_id: string; identifier: string }>(
+      'SELECT id, user_id, refresh_token_identifier AS identifier FROM grants ORDER BY id',
+    );
+    // One of the group's two calls (whichever reaches "Google" first) gets a new refresh token.
+    await api.control('faults', {
+      path: '/token',
+      status: 200,
+      body: {
+        access_token: 'ya29.rotated-access',
+        expires_in: 3600,
+        refresh_token: '1//rotated-refresh',
+        scope: `openid ${GMAIL_SEND}`,
+        token_type: 'Bearer',
+      },
+      times: 1,
+    });
+
+    await api.app.get(KeepAliveWorker).refresh({ grantIds: before.map((row) => row.id) });
+
+    const vault = api.app.get(VaultService);
+    const stored = await Promise.all(
+      before.map(async (row) => {
+        const [after] = await api.db.query<{ envelope: string; identifier: string }>(
+          `SELECT refresh_token_envelope_id AS envelope, refresh_token_identifier AS identifier
+             FROM grants WHERE id = $1`,
+          [row.id],
+        );
+        const token = await vault.open(after.envelope, {
+          purpose: 'google_refresh_token',
+          owner: `grant:${row.id}:user:${row.user_id}`,
+        });
+        return { token, rotated: after.identifier !== row.identifier };
+      }),
+    );
+    expect(stored.filter((grant) => grant.token === '1//rotated-refresh')).toHaveLength(1);
+    expect(stored.filter((grant) => grant.rotated)).toEqual([
+      { token: '1//rotated-refresh', rotated: true },
+    ]);
+    const details = await api.db.query<{ rotated: boolean }>(
+      `SELECT (details->>'rotated')::boolean AS rotated FROM audit_events
+        WHERE action = 'offline_access.refresh_succeeded' AND grant_id = ANY($1) ORDER BY rotated`,
+      [before.map((row) => row.id)],
+    );
+    expect(details).toEqual([{ rotated: false }, { rotated: true }]);
   });
 
   it('keeps a grant active through Google’s 5xx, and revokes it and pauses tasks on invalid_grant', async () => {

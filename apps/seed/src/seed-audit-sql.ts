@@ -111,7 +111,7 @@ export const RANDOM_EVENTS_SQL = `
               ELSE agents[1 + floor(rx * 1000)::int % cardinality(agents)] END,
          CASE action
            WHEN 'offline_access.refresh_succeeded'
-             THEN jsonb_build_object('refresh_token_rotated', false)
+             THEN jsonb_build_object('rotated', false)
            WHEN 'offline_access.refresh_failed'
              THEN jsonb_build_object('reason', 'upstream_unavailable', 'final', false)
            WHEN 'offline_access.grant_updated'

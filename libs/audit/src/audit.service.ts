@@ -32,29 +32,38 @@ export interface AuditEventView {
 }
 
 /**
- * The final `INSERT` of a statement that writes an audit event together with what it records
- * (in one round trip and one transaction: the event exists exactly when the change does). Its
- * parameters, from `$first` on, are {@link auditInsertParams}; details are sanitised there.
+ * The final `INSERT` of a statement that writes audit events together with what they record
+ * (in one round trip and one transaction: the events exist exactly when the change does). One
+ * statement text for any number of events, one array parameter per column: its parameters, from
+ * `$first` on, are {@link auditInsertParams}; details are sanitised there.
  */
 export function auditInsertSql(first: number): string {
   const p = (i: number) => `$${first + i}`;
   return `INSERT INTO audit_events
       (action, actor_kind, actor_id, subject_user_id, grant_id, request_id, ip, user_agent, details)
-    VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}::uuid, ${p(4)}::uuid, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}::jsonb)`;
+    SELECT * FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::uuid[],
+                         ${p(4)}::uuid[], ${p(5)}::text[], ${p(6)}::text[], ${p(7)}::text[],
+                         ${p(8)}::jsonb[])`;
 }
 
-export function auditInsertParams(input: AuditEventInput): unknown[] {
-  return [
-    input.action,
-    input.actor.kind,
-    input.actor.id ?? null,
-    input.subjectUserId ?? null,
-    input.grantId ?? null,
-    input.context?.requestId?.slice(0, 100) ?? null,
-    input.context?.ip ?? null,
-    input.context?.userAgent?.slice(0, 500) ?? null,
-    JSON.stringify(sanitizeAuditDetails(input.details ?? {})),
-  ];
+/** The nine column arrays of {@link auditInsertSql}, in the order of `inputs`. */
+export function auditInsertParams(inputs: readonly AuditEventInput[]): unknown[][] {
+  const columns: unknown[][] = [[], [], [], [], [], [], [], [], []];
+  for (const input of inputs) {
+    const row = [
+      input.action,
+      input.actor.kind,
+      input.actor.id ?? null,
+      input.subjectUserId ?? null,
+      input.grantId ?? null,
+      input.context?.requestId?.slice(0, 100) ?? null,
+      input.context?.ip ?? null,
+      input.context?.userAgent?.slice(0, 500) ?? null,
+      JSON.stringify(sanitizeAuditDetails(input.details ?? {})),
+    ];
+    row.forEach((value, column) => columns[column].push(value));
+  }
+  return columns;
 }
 
 /** Appends events to the audit log. Events are never updated or deleted by the application. */

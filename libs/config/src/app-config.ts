@@ -80,6 +80,11 @@ export interface AppConfig {
     readonly keepAliveCron: string;
     /** Grants not refreshed for this long are refreshed (Google expires them after six idle months). */
     readonly keepAliveAfterDays: number;
+    /**
+     * Grants a keep-alive refreshes together: their calls to Google at once, their writes in one
+     * transaction under one set of row locks.
+     */
+    readonly keepAliveGroupSize: number;
     readonly taskSweepCron: string;
     readonly newsDigestCron: string;
     readonly purgeCron: string;

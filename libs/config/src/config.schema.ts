@@ -125,6 +125,7 @@ export const environmentSchema = z.object({
   SCHEDULER_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   KEEP_ALIVE_CRON: cron.default('17 3 * * *'),
   KEEP_ALIVE_AFTER_DAYS: int(1, 170).default(30),
+  KEEP_ALIVE_GROUP_SIZE: int(1, 100).default(20),
   TASK_SWEEP_CRON: cron.default('* * * * *'),
   NEWS_DIGEST_CRON: cron.default('0 7 * * *'),
   PURGE_CRON: cron.default('43 4 * * *'),

@@ -108,6 +108,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
         pollingSeconds: env.SCHEDULER_POLLING_SECONDS,
         keepAliveCron: env.KEEP_ALIVE_CRON,
         keepAliveAfterDays: env.KEEP_ALIVE_AFTER_DAYS,
+        keepAliveGroupSize: env.KEEP_ALIVE_GROUP_SIZE,
         taskSweepCron: env.TASK_SWEEP_CRON,
         newsDigestCron: env.NEWS_DIGEST_CRON,
         purgeCron: env.PURGE_CRON,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { auditInsertParams, auditInsertSql } from '@grantkeeper/audit';
+import { type AuditEventInput, auditInsertParams, auditInsertSql } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
-import { envelopeUpsertParams, envelopeUpsertSql } from '@grantkeeper/vault';
+import { envelopeUpsertParams, envelopeUpsertSql, type SealedRow } from '@grantkeeper/vault';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { GrantEntity } from './grant.entity.js';
 import { type GrantOwner, GrantVault, refreshTokenIdentifier } from './grant-vault.js';
@@ -29,12 +29,15 @@ export interface BrokeredAccessToken {
 }
 
 /**
- * How one keep-alive refresh ended. `skipped`: the grant is gone, or no longer due (refreshed
- * since it was queued, e.g. by a batch that ran before a crash), so nothing was done.
+ * How one grant's keep-alive refresh ended. `skipped`: the grant is gone, no longer live, or no
+ * longer due (refreshed since it was queued, e.g. by a batch that ran before a crash), so nothing
+ * was done. `failed`: something other than Google's answer went wrong (the envelope could not be
+ * opened, the call itself threw); nothing was written for it and it stays due.
  */
 export type KeepAliveOutcome =
   | { readonly kind: 'refreshed' | 'unavailable' | 'skipped' }
-  | { readonly kind: 'revoked'; readonly userId: string };
+  | { readonly kind: 'revoked'; readonly userId: string }
+  | { readonly kind: 'failed'; readonly error: unknown };
 
 /** The grant and its refresh-token envelope, as the keep-alive's lock query reads them. */
 interface LockedGrantRow {
@@ -110,22 +113,30 @@ export class AccessTokenBroker {
   }
 
   /**
-   * The keep-alive refresh of one grant, if it is still due (live, and last refreshed or created
-   * before `dueBefore`): the same row lock and outcomes as {@link refreshNow}, but the check for
-   * "still due" is made under the lock, so a batch retried after a crash, or queued twice,
-   * never refreshes a grant twice. The common case costs four statements on one connection:
-   * `START TRANSACTION`; the lock, which reads the refresh-token envelope too; one statement
-   * that writes the access-token envelope (and a rotated refresh token's), the grant and the
-   * audit event; `COMMIT`. Anything else (backing off, Google failing) takes the general path
-   * inside the same transaction.
+   * The keep-alive refresh of a group of grants, those still due (live, and last refreshed or
+   * created before `dueBefore`), with the same row locks and outcomes as {@link refreshNow}: one
+   * outcome per id, in order. "Still due" is checked under the locks, so a batch retried after a
+   * crash, or queued twice, never refreshes a grant twice.
+   *
+   * The group shares one transaction: `START TRANSACTION`; one lock query, which reads the
+   * refresh-token envelopes too; the calls to Google, all at once; one statement that writes
+   * every access-token envelope (and any rotated refresh token's), grant and audit event;
+   * `COMMIT`. Per grant, that is a tenth of the statements, round trips and commits of one
+   * transaction each (docs/BENCHMARKS.md). What it costs: the locks are held until the slowest
+   * of the group's calls returns (a consumer asking for one of these grants meanwhile waits that
+   * long, then is served the fresh token), and a crash before `COMMIT` repeats the group's
+   * refreshes at Google, which is harmless because Google does not rotate refresh tokens on
+   * refresh. Anything unusual (backing off, no envelope to open, Google failing) takes the
+   * general path for that grant inside the same transaction.
    */
-  async keepAlive(grantId: string, dueBefore: Date): Promise<KeepAliveOutcome> {
+  async keepAlive(grantIds: readonly string[], dueBefore: Date): Promise<KeepAliveOutcome[]> {
+    if (grantIds.length === 0) return [];
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    let result: RefreshOutcome | KeepAliveOutcome;
+    let results: Map<string, RefreshOutcome | KeepAliveOutcome>;
     try {
       await runner.startTransaction();
-      result = await this.keepAliveLocked(grantId, dueBefore, runner);
+      results = await this.keepAliveLocked(grantIds, dueBefore, runner);
       await runner.commitTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -133,119 +144,185 @@ export class AccessTokenBroker {
     } finally {
       await runner.release();
     }
-    if (!('grant' in result)) return result;
-    // The general path's outcomes are audited as refreshNow audits them.
-    await this.refreshAudit.record(result);
-    if (result.kind === 'revoked') return { kind: 'revoked', userId: result.grant.userId };
-    if (result.kind === 'token' && result.refreshed) return { kind: 'refreshed' };
-    return { kind: 'unavailable' };
+    const outcomes: KeepAliveOutcome[] = [];
+    for (const id of grantIds) {
+      const result = results.get(id) ?? { kind: 'skipped' };
+      if (!('grant' in result)) {
+        outcomes.push(result);
+        continue;
+      }
+      // The general path's outcomes are audited as refreshNow audits them.
+      await this.refreshAudit.record(result);
+      if (result.kind === 'revoked')
+        outcomes.push({ kind: 'revoked', userId: result.grant.userId });
+      else if (result.kind === 'token' && result.refreshed) outcomes.push({ kind: 'refreshed' });
+      else outcomes.push({ kind: 'unavailable' });
+    }
+    return outcomes;
   }
 
   private async keepAliveLocked(
-    grantId: string,
+    grantIds: readonly string[],
     dueBefore: Date,
     runner: QueryRunner,
-  ): Promise<RefreshOutcome | KeepAliveOutcome> {
+  ): Promise<Map<string, RefreshOutcome | KeepAliveOutcome>> {
+    // Locked in id order, as every keep-alive group locks, so two groups sharing grants never
+    // deadlock. "Due" is in the WHERE clause, so PostgreSQL checks it again on each row as it
+    // is once locked: a group that waited behind another's refresh finds no row.
     const rows = (await runner.query(
       `SELECT g.id, g.user_id, g.status, g.refresh_token_envelope_id, g.access_token_envelope_id,
               g.next_refresh_at, e.kek_version, e.data_key_nonce, e.wrapped_data_key, e.data_key_tag, e.nonce,
               e.ciphertext, e.tag
          FROM grants g LEFT JOIN vault_envelopes e ON e.id = g.refresh_token_envelope_id
-        WHERE g.id = $1 AND coalesce(g.last_refreshed_at, g.created_at) < $2
+        WHERE g.id = ANY($1::uuid[]) AND g.status = 'active'
+          AND coalesce(g.last_refreshed_at, g.created_at) < $2
+        ORDER BY g.id
           FOR UPDATE OF g`,
-      [grantId, dueBefore],
+      [grantIds, dueBefore],
     )) as LockedGrantRow[];
-    const row = rows[0];
-    // In the WHERE clause, so PostgreSQL checks it again on the row as it is once locked: a
-    // caller that waited for the lock behind a refresh finds no row.
-    if (!row) return { kind: 'skipped' };
-    if (row.status !== 'active' || !row.refresh_token_envelope_id) {
-      return { kind: 'revoked', userId: row.user_id };
-    }
+    const results = new Map<string, RefreshOutcome | KeepAliveOutcome>();
     const now = Date.now();
-    const owner: GrantOwner = { id: row.id, userId: row.user_id };
-    if ((row.next_refresh_at && row.next_refresh_at.getTime() > now) || row.kek_version === null) {
-      // Backing off, or no envelope to open (which the general path reports): rare, not fast.
-      return this.refreshLocked(grantId, runner.manager, true);
+    const general: string[] = [];
+    const calls: Array<{ row: LockedGrantRow; owner: GrantOwner; tokens: Promise<GoogleTokens> }> =
+      [];
+    for (const row of rows) {
+      const owner: GrantOwner = { id: row.id, userId: row.user_id };
+      if (!row.refresh_token_envelope_id) {
+        results.set(row.id, { kind: 'revoked', userId: row.user_id });
+      } else if (
+        (row.next_refresh_at && row.next_refresh_at.getTime() > now) ||
+        row.kek_version === null
+      ) {
+        // Backing off, or no envelope to open (which the general path reports): rare, not fast.
+        general.push(row.id);
+      } else {
+        try {
+          const refreshToken = this.grantVault.openRow(
+            owner,
+            'refresh',
+            row.refresh_token_envelope_id,
+            {
+              ...row,
+              kekVersion: row.kek_version,
+              dataKeyNonce: row.data_key_nonce,
+              wrappedDataKey: row.wrapped_data_key,
+              dataKeyTag: row.data_key_tag,
+            },
+          );
+          calls.push({ row, owner, tokens: this.google.refresh(refreshToken) });
+        } catch (error) {
+          results.set(row.id, { kind: 'failed', error });
+        }
+      }
     }
-    const refreshToken = this.grantVault.openRow(owner, 'refresh', row.refresh_token_envelope_id, {
-      ...row,
-      kekVersion: row.kek_version,
-      dataKeyNonce: row.data_key_nonce,
-      wrappedDataKey: row.wrapped_data_key,
-      dataKeyTag: row.data_key_tag,
-    });
-    let tokens: GoogleTokens;
-    try {
-      tokens = await this.google.refresh(refreshToken);
-    } catch (error) {
-      if (!(error instanceof GoogleCallError)) throw error;
-      const grant = await runner.manager.findOneByOrFail(GrantEntity, { id: grantId });
-      if (error.failure === 'invalid_grant') return this.markDead(grant, runner.manager, error);
-      return this.markFailing(grant, runner.manager, error, now);
+    // Every call is in flight before the first answer is awaited.
+    const answers = await Promise.allSettled(calls.map((call) => call.tokens));
+    const refreshed: Array<{ row: LockedGrantRow; owner: GrantOwner; tokens: GoogleTokens }> = [];
+    for (const [i, answer] of answers.entries()) {
+      const { row, owner } = calls[i];
+      if (answer.status === 'fulfilled') {
+        refreshed.push({ row, owner, tokens: answer.value });
+        continue;
+      }
+      const error: unknown = answer.reason;
+      if (!(error instanceof GoogleCallError)) {
+        results.set(row.id, { kind: 'failed', error });
+        continue;
+      }
+      const grant = await runner.manager.findOneByOrFail(GrantEntity, { id: row.id });
+      results.set(
+        row.id,
+        error.failure === 'invalid_grant'
+          ? await this.markDead(grant, runner.manager, error)
+          : await this.markFailing(grant, runner.manager, error, now),
+      );
     }
-    await this.writeRefreshed(runner, row, owner, tokens, new Date(now));
-    return { kind: 'refreshed' };
+    for (const id of general) results.set(id, await this.refreshLocked(id, runner.manager, true));
+    if (refreshed.length > 0) {
+      await this.writeRefreshed(runner, refreshed, new Date(now));
+      for (const { row } of refreshed) results.set(row.id, { kind: 'refreshed' });
+    }
+    return results;
   }
 
-  // One statement: the sealed access token (and a rotated refresh token: in this same
-  // transaction, or it is lost), the grant, and the audit event, so all or none are written.
+  // One statement for the whole group: the sealed access tokens (and rotated refresh tokens: in
+  // this same transaction, or they are lost), the grants, and the audit events, so all or none
+  // are written. One array parameter per column, so the statement's text is the same whatever
+  // the group's size.
   private async writeRefreshed(
     runner: QueryRunner,
-    row: LockedGrantRow,
-    owner: GrantOwner,
-    tokens: GoogleTokens,
+    refreshed: ReadonlyArray<{ row: LockedGrantRow; owner: GrantOwner; tokens: GoogleTokens }>,
     now: Date,
   ): Promise<void> {
-    const params: unknown[] = [row.id, now];
+    const params: unknown[] = [now];
     const next = (values: unknown[]) => {
       const first = params.length + 1;
       params.push(...values);
       return first;
     };
-    const access = this.grantVault.sealRow(
-      owner,
-      'access',
-      tokens.accessToken,
-      row.access_token_envelope_id,
-    );
-    const ctes = [envelopeUpsertSql('access', next(envelopeUpsertParams(access)))];
-    const grantSet = [
-      `access_token_envelope_id = $${next([access.id])}`,
-      `access_token_expires_at = $${next([tokens.expiresAt])}`,
-      `scopes = coalesce($${next([tokens.scopes.length > 0 ? [...tokens.scopes].sort() : null])}::text[], scopes)`,
-      'last_refreshed_at = $2',
-      'failure_count = 0',
-      'last_error = NULL',
-      'next_refresh_at = NULL',
-      'updated_at = $2',
-    ];
-    if (tokens.refreshToken) {
-      const refresh = this.grantVault.sealRow(
+    const envelopes: SealedRow[] = [];
+    const grants = {
+      id: [] as string[],
+      accessEnvelopeId: [] as string[],
+      accessExpiresAt: [] as Date[],
+      scopes: [] as Array<string | null>,
+      refreshIdentifier: [] as Array<string | null>,
+    };
+    const events: AuditEventInput[] = [];
+    for (const { row, owner, tokens } of refreshed) {
+      const access = this.grantVault.sealRow(
         owner,
-        'refresh',
-        tokens.refreshToken,
-        row.refresh_token_envelope_id,
+        'access',
+        tokens.accessToken,
+        row.access_token_envelope_id,
       );
-      ctes.push(envelopeUpsertSql('refresh', next(envelopeUpsertParams(refresh))));
-      grantSet.push(
-        `refresh_token_identifier = $${next([refreshTokenIdentifier(tokens.refreshToken)])}`,
-        'refresh_token_issued_at = $2',
+      envelopes.push(access);
+      if (tokens.refreshToken) {
+        envelopes.push(
+          this.grantVault.sealRow(
+            owner,
+            'refresh',
+            tokens.refreshToken,
+            row.refresh_token_envelope_id,
+          ),
+        );
+      }
+      grants.id.push(row.id);
+      grants.accessEnvelopeId.push(access.id);
+      grants.accessExpiresAt.push(tokens.expiresAt);
+      // Scopes never contain spaces (RFC 6749 §3.3): one text per grant, split in SQL.
+      grants.scopes.push(tokens.scopes.length > 0 ? [...tokens.scopes].sort().join(' ') : null);
+      grants.refreshIdentifier.push(
+        tokens.refreshToken ? refreshTokenIdentifier(tokens.refreshToken) : null,
       );
+      events.push({
+        action: 'offline_access.refresh_succeeded',
+        actor: { kind: 'system' },
+        subjectUserId: owner.userId,
+        grantId: owner.id,
+        details: { rotated: tokens.refreshToken !== undefined },
+      });
     }
-    ctes.push(`grant_row AS (UPDATE grants SET ${grantSet.join(', ')} WHERE id = $1 RETURNING id)`);
-    const audit = auditInsertSql(
-      next(
-        auditInsertParams({
-          action: 'offline_access.refresh_succeeded',
-          actor: { kind: 'system' },
-          subjectUserId: owner.userId,
-          grantId: owner.id,
-          details: { refresh_token_rotated: tokens.refreshToken !== undefined },
-        }),
-      ),
-    );
-    await runner.query(`WITH ${ctes.join(',\n')}\n${audit}`, params);
+    const envelopesCte = envelopeUpsertSql('envelopes', next(envelopeUpsertParams(envelopes)));
+    const g = (values: unknown[]) => `$${next([values])}`;
+    const grantsCte = `grant_rows AS (
+      UPDATE grants g SET
+        access_token_envelope_id = v.access_envelope_id,
+        access_token_expires_at = v.access_expires_at,
+        scopes = coalesce(string_to_array(v.scopes, ' '), g.scopes),
+        refresh_token_identifier = coalesce(v.refresh_identifier, g.refresh_token_identifier),
+        refresh_token_issued_at =
+          CASE WHEN v.refresh_identifier IS NULL THEN g.refresh_token_issued_at ELSE $1 END,
+        last_refreshed_at = $1, failure_count = 0, last_error = NULL, next_refresh_at = NULL,
+        updated_at = $1
+      FROM unnest(${g(grants.id)}::uuid[], ${g(grants.accessEnvelopeId)}::uuid[],
+                  ${g(grants.accessExpiresAt)}::timestamptz[], ${g(grants.scopes)}::text[],
+                  ${g(grants.refreshIdentifier)}::text[])
+        AS v(id, access_envelope_id, access_expires_at, scopes, refresh_identifier)
+      WHERE g.id = v.id
+      RETURNING g.id)`;
+    const audit = auditInsertSql(next(auditInsertParams(events)));
+    await runner.query(`WITH ${envelopesCte},\n${grantsCte}\n${audit}`, params);
   }
 
   private async refresh(grantId: string, scopes: readonly string[]): Promise<BrokeredAccessToken> {

@@ -90,23 +90,6 @@ export class GrantsService {
   }
 
   /**
-   * Which of `grantIds` are still due for a keep-alive (live, and last refreshed or created
-   * before `olderThan`), in the order given: a retried keep-alive batch skips the grants it
-   * already refreshed.
-   */
-  async stillDue(grantIds: readonly string[], olderThan: Date): Promise<string[]> {
-    if (grantIds.length === 0) return [];
-    const rows = await this.dataSource.query<Array<{ id: string }>>(
-      `SELECT id FROM grants
-        WHERE id = ANY($1::uuid[]) AND status = 'active'
-          AND coalesce(last_refreshed_at, created_at) < $2`,
-      [grantIds, olderThan],
-    );
-    const due = new Set(rows.map((row) => row.id));
-    return grantIds.filter((id) => due.has(id));
-  }
-
-  /**
    * Revokes the grant: at once here (the broker stops handing out tokens, the cached access
    * token is purged), then at Google. If Google can't be reached, the refresh token's envelope
    * is kept so {@link retryUpstreamRevocations} can finish the job; nothing else ever reads it.

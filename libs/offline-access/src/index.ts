@@ -1,4 +1,8 @@
-export { AccessTokenBroker, type BrokeredAccessToken } from './access-token.broker.js';
+export {
+  AccessTokenBroker,
+  type BrokeredAccessToken,
+  type KeepAliveOutcome,
+} from './access-token.broker.js';
 export { CodeExchangeService, type CodeSource } from './code-exchange.service.js';
 export { GrantViewDto } from './dto/grant-view.dto.js';
 export type { GrantEntity, GrantStatus } from './grant.entity.js';

@@ -35,7 +35,8 @@ export class RefreshAudit {
         actor: { kind: 'system' },
         subjectUserId: userId,
         grantId,
-        details: { refresh_token_rotated: outcome.rotated },
+        // `rotated` (the refresh token was): a key naming a token is redacted by the audit log.
+        details: { rotated: outcome.rotated },
       });
       return;
     }

@@ -1,6 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type AppConfig, ConfigService } from '@grantkeeper/config';
-import { AccessTokenBroker, GrantsService } from '@grantkeeper/offline-access';
+import {
+  AccessTokenBroker,
+  GrantsService,
+  type KeepAliveOutcome,
+} from '@grantkeeper/offline-access';
 import { JobQueue } from './job-queue.js';
 import { QUEUES } from './queues.js';
 import { SchedulerMetrics } from './scheduler.metrics.js';
@@ -86,21 +90,23 @@ export class KeepAliveWorker {
   }
 
   /**
-   * Refreshes the batch's grants that are still due, one after another, each under its own row
-   * lock and in its own transaction: a batch retried after a crash or a failure refreshes only
-   * those it had not done. Past `deadline` (half the job's timeout) the rest goes to a new job,
-   * so a slow batch never expires while it is still working. Grants Google could not serve now
-   * make the batch fail after the others are done, and pg-boss retries it with backoff.
+   * Refreshes the batch's grants that are still due, a group of `KEEP_ALIVE_GROUP_SIZE` at a
+   * time: each group's calls to Google at once, its writes in one transaction under its row locks
+   * (see {@link AccessTokenBroker.keepAlive}). A batch retried after a crash or a failure
+   * refreshes only those it had not done. Past `deadline` (half the job's timeout) the rest goes
+   * to a new job, so a slow batch never expires while it is still working. Grants Google could
+   * not serve now make the batch fail after the others are done, and pg-boss retries it with
+   * backoff.
    */
   async refresh(job: KeepAliveJob, deadline = Infinity): Promise<void> {
     const ids = job.grantIds ?? (job.grantId ? [job.grantId] : []);
     const dueBefore = this.dueBefore();
-    const due = await this.grants.stillDue(ids, dueBefore);
+    const groupSize = this.settings.keepAliveGroupSize;
     let deferred = 0;
     let failed = 0;
-    for (let i = 0; i < due.length; i++) {
-      if (i > 0 && Date.now() > deadline) {
-        const rest = due.slice(i);
+    for (let start = 0; start < ids.length; start += groupSize) {
+      if (start > 0 && Date.now() > deadline) {
+        const rest = ids.slice(start);
         const handed = await this.queue.send(
           QUEUES.keepAlive,
           { grantIds: rest },
@@ -114,23 +120,34 @@ export class KeepAliveWorker {
         }
         deadline = Infinity;
       }
+      const group = ids.slice(start, start + groupSize);
+      for (const id of group) this.logger.debug(`Keep-alive refresh of grant ${id}`);
+      let outcomes: KeepAliveOutcome[];
       try {
-        if ((await this.refreshOne(due[i], dueBefore)) === 'unavailable') deferred += 1;
+        outcomes = await this.broker.keepAlive(group, dueBefore);
       } catch (error) {
-        failed += 1;
-        this.logger.warn(`Keep-alive refresh of grant ${due[i]} failed: ${String(error)}`);
+        // The group's transaction failed (nothing of it was written): the others go on.
+        failed += group.length;
+        this.logger.warn(`Keep-alive refresh of ${group.length} grants failed: ${String(error)}`);
+        continue;
+      }
+      for (const [i, outcome] of outcomes.entries()) {
+        if (outcome.kind === 'skipped') continue;
+        if (outcome.kind === 'failed') {
+          failed += 1;
+          this.logger.warn(
+            `Keep-alive refresh of grant ${group[i]} failed: ${String(outcome.error)}`,
+          );
+          continue;
+        }
+        this.metrics.refreshes.inc({ outcome: outcome.kind });
+        if (outcome.kind === 'unavailable') deferred += 1;
+        if (outcome.kind === 'revoked') {
+          await this.tasks.pauseForUser(outcome.userId, 'grant_revoked');
+        }
       }
     }
-    if (deferred + failed > 0) throw new RefreshDeferred(deferred, failed, due.length);
-  }
-
-  private async refreshOne(grantId: string, dueBefore: Date): Promise<string> {
-    this.logger.debug(`Keep-alive refresh of grant ${grantId}`);
-    const outcome = await this.broker.keepAlive(grantId, dueBefore);
-    if (outcome.kind === 'skipped') return outcome.kind;
-    this.metrics.refreshes.inc({ outcome: outcome.kind });
-    if (outcome.kind === 'revoked') await this.tasks.pauseForUser(outcome.userId, 'grant_revoked');
-    return outcome.kind;
+    if (deferred + failed > 0) throw new RefreshDeferred(deferred, failed, ids.length);
   }
 
   private dueBefore(): Date {

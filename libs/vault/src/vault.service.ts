@@ -18,16 +18,19 @@ export interface SealedRow extends SealedEnvelope {
 }
 
 /**
- * One data-modifying CTE that writes a {@link SealedRow} (insert, or replace the secret of the
+ * One data-modifying CTE that writes {@link SealedRow}s (insert, or replace the secret of the
  * envelope with that id, as {@link VaultService.reseal} does), for a statement that also writes
- * the row referring to it. Its parameters, from `$first` on, are {@link envelopeUpsertParams}.
+ * the rows referring to them. One statement text for any number of envelopes, one array
+ * parameter per column: its parameters, from `$first` on, are {@link envelopeUpsertParams}.
  */
 export function envelopeUpsertSql(name: string, first: number): string {
   const p = (i: number) => `$${first + i}`;
   return `${name} AS (
     INSERT INTO vault_envelopes
       (id, purpose, kek_version, data_key_nonce, wrapped_data_key, data_key_tag, nonce, ciphertext, tag)
-    VALUES (${p(0)}, ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)})
+    SELECT * FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::int[], ${p(3)}::bytea[],
+                         ${p(4)}::bytea[], ${p(5)}::bytea[], ${p(6)}::bytea[], ${p(7)}::bytea[],
+                         ${p(8)}::bytea[])
     ON CONFLICT (id) DO UPDATE SET
       purpose = excluded.purpose, kek_version = excluded.kek_version,
       data_key_nonce = excluded.data_key_nonce, wrapped_data_key = excluded.wrapped_data_key,
@@ -36,17 +39,18 @@ export function envelopeUpsertSql(name: string, first: number): string {
     RETURNING id)`;
 }
 
-export function envelopeUpsertParams(row: SealedRow): unknown[] {
+/** The nine column arrays of {@link envelopeUpsertSql}, in the order of `rows`. */
+export function envelopeUpsertParams(rows: readonly SealedRow[]): unknown[][] {
   return [
-    row.id,
-    row.purpose,
-    row.kekVersion,
-    row.dataKeyNonce,
-    row.wrappedDataKey,
-    row.dataKeyTag,
-    row.nonce,
-    row.ciphertext,
-    row.tag,
+    rows.map((row) => row.id),
+    rows.map((row) => row.purpose),
+    rows.map((row) => row.kekVersion),
+    rows.map((row) => row.dataKeyNonce),
+    rows.map((row) => row.wrappedDataKey),
+    rows.map((row) => row.dataKeyTag),
+    rows.map((row) => row.nonce),
+    rows.map((row) => row.ciphertext),
+    rows.map((row) => row.tag),
   ];
 }
 
