@@ -9,7 +9,14 @@ import { EnvelopeCipher } from '../libs/vault/src/envelope-cipher.js';
 import { Keyring } from '../libs/vault/src/keyring.js';
 
 const BATCH = 1_000;
-const SCOPES = ['email', 'openid', 'profile', 'https://www.googleapis.com/auth/gmail.send'];
+// As the product stores them (Google's full names, sorted), so a refresh that hands back the same
+// scopes leaves the column, and its index, as they were.
+const SCOPES = [
+  'openid',
+  'https://www.googleapis.com/auth/userinfo.email',
+  'https://www.googleapis.com/auth/userinfo.profile',
+  'https://www.googleapis.com/auth/gmail.send',
+].sort();
 
 /** Refresh tokens the emulator knows, in bulk (`POST /__control/refresh-tokens`). */
 export async function mintRefreshTokens(emulatorUrl: string, count: number): Promise<string[]> {

@@ -149,6 +149,9 @@ interface DatabaseCounters {
   readonly fetched: number;
   readonly inserted: number;
   readonly updated: number;
+  /** Updates of grant rows, and those of them that were HOT (no index entries written). */
+  readonly grantUpdates: number;
+  readonly grantHotUpdates: number;
 }
 
 async function databaseCounters(client: pg.Client): Promise<DatabaseCounters> {
@@ -158,11 +161,17 @@ async function databaseCounters(client: pg.Client): Promise<DatabaseCounters> {
        FROM pg_stat_database WHERE datname = current_database()`,
   );
   const [row] = rows;
+  const grants = await client.query<{ updates: string; hot: string }>(
+    `SELECT n_tup_upd AS updates, n_tup_hot_upd AS hot FROM pg_stat_user_tables
+      WHERE relname = 'grants'`,
+  );
   return {
     commits: Number(row.commits),
     fetched: Number(row.fetched),
     inserted: Number(row.inserted),
     updated: Number(row.updated),
+    grantUpdates: Number(grants.rows[0]?.updates ?? 0),
+    grantHotUpdates: Number(grants.rows[0]?.hot ?? 0),
   };
 }
 
@@ -223,13 +232,18 @@ async function sweep(
       'SELECT max(last_refreshed_at) AS at FROM grants',
     );
     const seconds = (last.rows[0].at.getTime() - started) / 1000;
+    const cpu = {
+      apiCpuMicros: ((cpuSeconds(apiPid) - apiCpu) * 1e6) / refreshed,
+      emulatorCpuMicros: ((cpuSeconds(emulatorPid) - emulatorCpu) * 1e6) / refreshed,
+      postgresCpuMicros: ((postgresCpuSeconds() - postgresCpu) * 1e6) / refreshed,
+    };
+    // Backends report their table statistics at most once a second.
+    await sleep(1500);
     const after = await databaseCounters(client);
     return {
       refreshed,
       seconds,
-      apiCpuMicros: ((cpuSeconds(apiPid) - apiCpu) * 1e6) / refreshed,
-      emulatorCpuMicros: ((cpuSeconds(emulatorPid) - emulatorCpu) * 1e6) / refreshed,
-      postgresCpuMicros: ((postgresCpuSeconds() - postgresCpu) * 1e6) / refreshed,
+      ...cpu,
       rss: { ...rss, warm: rss.warm || rss.end },
       live: { ...live, warm: live.warm || live.end },
       db: {
@@ -237,6 +251,8 @@ async function sweep(
         fetched: after.fetched - counters.fetched,
         inserted: after.inserted - counters.inserted,
         updated: after.updated - counters.updated,
+        grantUpdates: after.grantUpdates - counters.grantUpdates,
+        grantHotUpdates: after.grantHotUpdates - counters.grantHotUpdates,
       },
     };
   } finally {
@@ -275,7 +291,9 @@ function report(baselines: readonly Baseline[], result: Sweep): void {
   );
   console.log(
     `  PostgreSQL per grant: ${perGrant(result.db.commits)} commits, ${perGrant(result.db.fetched)} rows fetched, ` +
-      `${perGrant(result.db.inserted)} inserted, ${perGrant(result.db.updated)} updated`,
+      `${perGrant(result.db.inserted)} inserted, ${perGrant(result.db.updated)} updated; ` +
+      `${((100 * result.db.grantHotUpdates) / Math.max(1, result.db.grantUpdates)).toFixed(0)} % ` +
+      `of grant updates HOT`,
   );
   console.log(
     `  CPU per grant: api ${result.apiCpuMicros.toFixed(0)} µs, PostgreSQL ` +

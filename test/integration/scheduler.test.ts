@@ -1,3 +1,4 @@
+import { GrantsService } from '@grantkeeper/offline-access';
 import { KeepAliveWorker, SchedulerService } from '@grantkeeper/scheduler';
 import { VaultService } from '@grantkeeper/vault';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -338,6 +339,34 @@ describe('Scheduler', () => {
     await eventually(flags, (list) => list.length > 0);
 
     expect((await flags()).sort()).toEqual(['refresh_token_churn', 'testing_mode_expiry']);
+  });
+
+  it('rewrites only the grants whose health flags change, and still counts every flagged one', async () => {
+    await postCode(api, session, await authorizationCode(api));
+    await api.db.query(
+      `UPDATE grants SET refresh_token_issued_at = now() - interval '6 days 12 hours',
+                         refresh_tokens_issued = 60`,
+    );
+    const grants = api.app.get(GrantsService);
+    const version = async () =>
+      (
+        await api.db.query<{ xmin: string; health_flags: string[] }>(
+          'SELECT xmin::text, health_flags FROM grants',
+        )
+      )[0];
+    const testing = { testingMode: true, testingDays: 7 };
+
+    expect(await grants.updateHealthFlags(testing)).toBe(1);
+    const flagged = await version();
+    expect(flagged.health_flags.sort()).toEqual(['refresh_token_churn', 'testing_mode_expiry']);
+    // Nothing changed: the row is not written again (same xmin), and it is still counted.
+    expect(await grants.updateHealthFlags(testing)).toBe(1);
+    expect((await version()).xmin).toBe(flagged.xmin);
+    // The app leaves Testing mode: one flag goes, so the row is written.
+    expect(await grants.updateHealthFlags({ ...testing, testingMode: false })).toBe(1);
+    const after = await version();
+    expect(after.xmin).not.toBe(flagged.xmin);
+    expect(after.health_flags).toEqual(['refresh_token_churn']);
   });
 
   it('purges audit events past retention and finishes Google revokes that had failed', async () => {

@@ -54,9 +54,11 @@ export class GrantsService {
    *   and client Google silently revokes the oldest, which breaks other holders of the client.
    */
   async updateHealthFlags(app: { testingMode: boolean; testingDays: number }): Promise<number> {
+    // Only grants whose flags change are written: rewriting every grant on every sweep made a
+    // new version of each row, and entries in each of its indexes, to store the same value.
     const rows = await this.dataSource.query<Array<{ flagged: number }>>(
-      `WITH updated AS (
-         UPDATE grants SET health_flags = array_remove(ARRAY[
+      `WITH computed AS (
+         SELECT id, health_flags AS stored, array_remove(ARRAY[
            CASE WHEN $1 AND status = 'active'
                  AND refresh_token_issued_at < now() - ($2 - 1) * interval '1 day'
                 THEN 'testing_mode_expiry' END,
@@ -64,10 +66,16 @@ export class GrantsService {
                  AND coalesce(last_refreshed_at, created_at) < now() - interval '150 days'
                 THEN 'idle_near_expiry' END,
            CASE WHEN refresh_tokens_issued >= 50 THEN 'refresh_token_churn' END
-         ], NULL)
-         WHERE client_id = $3
-         RETURNING health_flags)
-       SELECT count(*) FILTER (WHERE cardinality(health_flags) > 0)::int AS flagged FROM updated`,
+         ], NULL) AS flags
+           FROM grants WHERE client_id = $3),
+       updated AS (
+         UPDATE grants g SET health_flags = c.flags
+           FROM computed c
+          WHERE g.id = c.id AND c.flags <> c.stored
+         RETURNING g.id)
+       SELECT count(*) FILTER (WHERE cardinality(flags) > 0)::int AS flagged,
+              (SELECT count(*) FROM updated)::int AS changed
+         FROM computed`,
       [app.testingMode, app.testingDays, this.clientId],
     );
     return rows[0]?.flagged ?? 0;
