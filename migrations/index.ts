@@ -9,6 +9,7 @@ import { AdminIndexes1765400000000 } from './1765400000000-admin-indexes.js';
 import { UserNameSearch1765400100000 } from './1765400100000-user-name-search.js';
 import { GrantStatusHistory1765460000000 } from './1765460000000-grant-status-history.js';
 import { AdminScaleIndexes1765500000000 } from './1765500000000-admin-scale-indexes.js';
+import { AdminSearchIndexes1765600000000 } from './1765600000000-admin-search-indexes.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   UserNameSearch1765400100000,
   GrantStatusHistory1765460000000,
   AdminScaleIndexes1765500000000,
+  AdminSearchIndexes1765600000000,
 ];
