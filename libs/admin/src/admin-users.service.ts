@@ -36,7 +36,7 @@ const NEWEST = 'ORDER BY u.created_at DESC, u.id DESC';
  * that rare is left to the indexes at once: looking further would only add to its cost. Either
  * way the page is the same; this only picks the cheaper way to it.
  */
-export function worthLookingFurther(found: number, limit: number): boolean {
+function worthLookingFurther(found: number, limit: number): boolean {
   return found * (RECENT_WINDOW / FIRST_LOOK) > limit;
 }
 
