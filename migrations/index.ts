@@ -10,6 +10,7 @@ import { UserNameSearch1765400100000 } from './1765400100000-user-name-search.js
 import { GrantStatusHistory1765460000000 } from './1765460000000-grant-status-history.js';
 import { AdminScaleIndexes1765500000000 } from './1765500000000-admin-scale-indexes.js';
 import { KeepAliveWrites1765550000000 } from './1765550000000-keep-alive-writes.js';
+import { AdminSearchIndexes1765600000000 } from './1765600000000-admin-search-indexes.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   GrantStatusHistory1765460000000,
   AdminScaleIndexes1765500000000,
   KeepAliveWrites1765550000000,
+  AdminSearchIndexes1765600000000,
 ];

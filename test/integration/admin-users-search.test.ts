@@ -1,7 +1,9 @@
-// User search looks among the newest users first and turns to the indexes when that does not
-// fill the page (AdminUsersService.search): both ways must give exactly the pages of the plain
-// query. More users than that first look covers, so both ways are taken.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// User search looks among the newest 1,000 users first, then (when matches came often enough)
+// among the newest 3,000, and otherwise collects the newest matches through the indexes
+// (AdminUsersService.search): every way must give exactly the pages of the plain query. More
+// users than those looks cover, so each way is taken, and each case says which it takes.
+import { DataSource } from 'typeorm';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ApiUnderTest, startApiUnderTest, WEB_CLIENT_ID } from '../support/api-under-test.js';
 import { allPages, seedUsers, signInAdmin } from '../support/admin-client.js';
 
@@ -16,17 +18,38 @@ describe('Admin API: user search over many users', () => {
     admin = await signInAdmin(api);
     await seedUsers(api, 130, WEB_CLIENT_ID); // created 2026-01-01, "Seed Person <n>"
     // Newer than those, in one second, so ties on created_at are broken by id; every 100th is
-    // a "Rare Name" (1 %, too few to fill a page among the newest), the rest "Filler Person".
+    // a "Rare Name" (1 %, too few to fill a page among the newest), every other 40th a "Mid
+    // Name" (2 %: 20 among the newest 1,000, 60 among the newest 3,000), the rest "Filler
+    // Person".
     await api.db.query(
       `INSERT INTO users (google_sub, email, email_verified, name, created_at)
        SELECT '3000000000' || lpad(n::text, 11, '0'), 'filler-' || n || '@example.net', true,
-              CASE WHEN n % 100 = 0 THEN 'Rare Name ' || n ELSE 'Filler Person ' || n END,
+              CASE WHEN n % 100 = 0 THEN 'Rare Name ' || n
+                   WHEN n % 40 = 0 THEN 'Mid Name ' || n ELSE 'Filler Person ' || n END,
               '2026-03-01T00:00:00Z'::timestamptz + (n / 7) * interval '1 millisecond'
          FROM generate_series(1, $1) AS n`,
       [FILLERS],
     );
   });
   afterAll(() => api.close());
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Records which ways the searches take: a look at the newest 1,000 or 3,000, or the indexes. */
+  function watchWays(): Set<string> {
+    const ways = new Set<string>();
+    const dataSource = api.app.get(DataSource);
+    const query = dataSource.query.bind(dataSource);
+    vi.spyOn(dataSource, 'query').mockImplementation((sql, params) => {
+      const values: unknown[] = Array.isArray(params) ? params : [];
+      if (/\bFROM users u\b/.test(sql)) {
+        if (sql.includes('by_email')) ways.add('indexes');
+        else if (values.includes(3_000)) ways.add('newest 3,000');
+        else if (values.includes(1_000)) ways.add('newest 1,000');
+      }
+      return query(sql, params);
+    });
+    return ways;
+  }
 
   /** What the search must answer: every match, newest first, ties by id. */
   async function expected(q: string): Promise<string[]> {
@@ -39,14 +62,29 @@ describe('Admin API: user search over many users', () => {
     return rows.map((row) => row.id);
   }
 
+  const ALL = ['indexes', 'newest 1,000', 'newest 3,000'];
   it.each([
-    ['seed person 1', 7], // old users only, behind every newer one: through the indexes
-    ['rare name', 50], // 1 %: the newest users hold too few for a page
-    ['person', 200], // nearly everyone: found among the newest
-    ['filler-35', 3], // an email prefix
+    // Old users only, behind every newer one: the first pages through the indexes, the later
+    // ones (among the old users) by the looks.
+    ['seed person 1', 7, ALL],
+    // Both an email prefix and a name substring of the same users: the indexes' two ways
+    // overlap and each user comes once.
+    ['seed', 7, ALL],
+    // 1 %: the newest 1,000 hold 10, at a rate the newest 3,000 could not fill a page of 50
+    // either, so the indexes at once.
+    ['rare name', 50, ['indexes', 'newest 1,000']],
+    // The same 1 % fills pages of 5 among the newest 1,000 until the last page.
+    ['rare name', 5, ALL],
+    // 2 %: the newest 3,000 fill the first page, the indexes the last.
+    ['mid name', 50, ALL],
+    // Nearly everyone: found among the newest 1,000, but for the last page.
+    ['person', 200, ALL],
+    // An email prefix: 12 users, one among the newest.
+    ['filler-35', 3, ALL],
   ])(
     'pages through every match of %j (limit %i) exactly as the plain query orders them',
-    async (q, limit) => {
+    async (q, limit, ways) => {
+      const taken = watchWays();
       const { items } = await allPages<{ id: string }>(
         api,
         admin,
@@ -55,6 +93,7 @@ describe('Admin API: user search over many users', () => {
       const want = await expected(q);
       expect(want.length).toBeGreaterThan(0);
       expect(items.map((u) => u.id)).toEqual(want.slice(0, limit * 100));
+      expect([...taken].sort()).toEqual(ways);
     },
   );
 });

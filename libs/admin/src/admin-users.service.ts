@@ -22,10 +22,23 @@ import type { ListUsersQueryDto } from './dto/list-users.query.js';
 import { decodeCursor, type KeysetPosition, pageOf, UUID_ID } from './keyset-cursor.js';
 import { escapeLike, iso, sortKeySql, SqlFilter } from './sql-query.js';
 
-/** How many of the newest users a search looks through before it turns to the indexes. */
+/** How many of the newest users a search looks through first. */
+const FIRST_LOOK = 1_000;
+/** How many at most, when the first look suggests the page is among them, before the indexes. */
 const RECENT_WINDOW = 3_000;
 /** A `q` that can only be a `sub` (digits): the unique index finds it, no walk can help. */
 const SUB_LIKE = /^\d{6,}$/;
+const NEWEST = 'ORDER BY u.created_at DESC, u.id DESC';
+
+/**
+ * After the first look found `found` matches (fewer than a page), whether the newest
+ * {@link RECENT_WINDOW} users would likely fill the page of `limit` at the same rate. A term
+ * that rare is left to the indexes at once: looking further would only add to its cost. Either
+ * way the page is the same; this only picks the cheaper way to it.
+ */
+function worthLookingFurther(found: number, limit: number): boolean {
+  return found * (RECENT_WINDOW / FIRST_LOOK) > limit;
+}
 
 interface UserRow {
   id: string;
@@ -60,49 +73,93 @@ export class AdminUsersService {
    * Newest first; `q` matches an email prefix, a name substring or the exact `sub`. No single
    * plan suits every `q` (PostgreSQL's estimates for `LIKE`/`ILIKE` are rough): a common term is
    * found fastest by walking users newest first, a rare one through the email and name indexes.
-   * So a search first looks among the newest {@link RECENT_WINDOW} users after the cursor, and
-   * only when that does not fill the page collects every match through the indexes. Both give
-   * the same page: the first is the second restricted to a prefix of the same order.
+   * So a search first looks among the newest {@link FIRST_LOOK} users after the cursor, then,
+   * if matches came at a rate that promises a page there, among the newest
+   * {@link RECENT_WINDOW}, and otherwise collects the newest matches through the indexes. Every
+   * way gives the same page: a look is the full search restricted to a prefix of the same order,
+   * and is used only when it fills the page.
    */
   async search(query: ListUsersQueryDto): Promise<AdminUserPageDto> {
+    const { limit, q } = query;
     const position = decodeCursor(query.cursor, UUID_ID);
-    if (query.q !== undefined && !SUB_LIKE.test(query.q)) {
-      const recent = await this.page(query.limit, position, query.q, RECENT_WINDOW);
-      if (recent.length > query.limit) return pageOf(recent, query.limit, userOf);
+    if (q === undefined) return pageOf(await this.newest(limit, position), limit, userOf);
+    if (!SUB_LIKE.test(q)) {
+      const first = await this.recent(limit, position, q, FIRST_LOOK);
+      if (first.length > limit) return pageOf(first, limit, userOf);
+      if (worthLookingFurther(first.length, limit)) {
+        const recent = await this.recent(limit, position, q, RECENT_WINDOW);
+        if (recent.length > limit) return pageOf(recent, limit, userOf);
+      }
     }
-    return pageOf(await this.page(query.limit, position, query.q), query.limit, userOf);
+    return pageOf(await this.indexed(limit, position, q), limit, userOf);
   }
 
-  private page(
+  /** The newest users after the position. */
+  private newest(limit: number, position: KeysetPosition | undefined): Promise<UserRow[]> {
+    const filter = new SqlFilter();
+    filter.after('u.created_at', 'u.id', 'desc', position, '::uuid');
+    const page = `SELECT u.* FROM users u ${filter.where} ${NEWEST} LIMIT ${filter.param(limit + 1)}`;
+    return this.withGrants('', page, filter);
+  }
+
+  /** The matches among the newest `window` users after the position. */
+  private recent(
     limit: number,
     position: KeysetPosition | undefined,
-    q: string | undefined,
-    window?: number,
+    q: string,
+    window: number,
   ): Promise<UserRow[]> {
     const filter = new SqlFilter();
-    const clientId = filter.param(this.clientId);
     filter.after('u.created_at', 'u.id', 'desc', position, '::uuid');
-    const newest = 'ORDER BY u.created_at DESC, u.id DESC';
-    let from = `users u ${filter.where}`;
-    let prefix = '';
-    if (q !== undefined && window !== undefined) {
-      const recent = `SELECT * FROM users u ${filter.where} ${newest} LIMIT ${filter.param(window)}`;
-      from = `(SELECT * FROM (${recent}) u WHERE ${matchSql(filter, q)}) u`;
-    } else if (q !== undefined) {
-      // Materialised: every match through the indexes, never a walk of the whole table.
-      filter.add(matchSql(filter, q));
-      prefix = `WITH matches AS MATERIALIZED (SELECT * FROM users u ${filter.where})`;
-      from = 'matches u';
-    }
-    // The page first, then each of its users' grant: never a join over every match.
+    const recent = `SELECT * FROM users u ${filter.where} ${NEWEST} LIMIT ${filter.param(window)}`;
+    const page = `SELECT u.* FROM (${recent}) u WHERE ${matchSql(filter, q)}
+                   ${NEWEST} LIMIT ${filter.param(limit + 1)}`;
+    return this.withGrants('', page, filter);
+  }
+
+  /**
+   * Every match after the position through the indexes, one way per kind of match, each
+   * materialised (so never a walk of the whole table) and cut to its own newest page before
+   * they are merged: the newest page of the union is among the union of the newest pages. Only
+   * ids and creation times travel: the email prefixes come from the covering index alone
+   * (`users_email_prefix_idx`), the names from the trigram index and the heap, and only the
+   * page's users are read in full.
+   */
+  private indexed(
+    limit: number,
+    position: KeysetPosition | undefined,
+    q: string,
+  ): Promise<UserRow[]> {
+    const filter = new SqlFilter();
+    filter.after('u.created_at', 'u.id', 'desc', position, '::uuid');
+    const n = filter.param(limit + 1);
+    const prefix = filter.param(`${escapeLike(q.toLowerCase())}%`);
+    const substring = filter.param(`%${escapeLike(q)}%`);
+    const sub = filter.param(q);
+    const keys = (match: string) =>
+      `SELECT u.id, u.created_at FROM users u ${filter.whereAlso(match)}`;
+    const newestOf = (cte: string) => `(SELECT * FROM ${cte} u ${NEWEST} LIMIT ${n})`;
+    const ctes = `WITH by_email AS MATERIALIZED (${keys(`lower(u.email) LIKE ${prefix}`)}),
+         by_name AS MATERIALIZED (${keys(`u.name ILIKE ${substring}`)})`;
+    const page = `SELECT u.* FROM (
+        SELECT u.id FROM (${newestOf('by_email')} UNION ${newestOf('by_name')}
+                          UNION ${keys(`u.google_sub = ${sub}`)}) u
+         ${NEWEST} LIMIT ${n}) m
+      JOIN users u ON u.id = m.id`;
+    return this.withGrants(ctes, page, filter);
+  }
+
+  /** The page's users (at most `limit + 1`, from `page`), newest first, each with their grant. */
+  private withGrants(ctes: string, page: string, filter: SqlFilter): Promise<UserRow[]> {
+    const clientId = filter.param(this.clientId);
     return this.dataSource.query<UserRow[]>(
-      `${prefix}
+      `${ctes}
        SELECT u.id, u.google_sub, u.email, u.name, u.role, u.created_at, u.last_sign_in_at,
               ${sortKeySql('u.created_at')} AS sort_key,
               coalesce(g.status, 'none') AS grant_status
-         FROM (SELECT * FROM ${from} ${newest} LIMIT ${filter.param(limit + 1)}) u
+         FROM (${page}) u
          LEFT JOIN grants g ON g.user_id = u.id AND g.client_id = ${clientId}
-        ${newest}`,
+        ${NEWEST}`,
       filter.params,
     );
   }

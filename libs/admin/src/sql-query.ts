@@ -55,6 +55,11 @@ export class SqlFilter {
   get where(): string {
     return this.clauses.length === 0 ? '' : `WHERE ${this.clauses.join(' AND ')}`;
   }
+
+  /** The WHERE clause with `clause` added for this one use (the filter itself is unchanged). */
+  whereAlso(clause: string): string {
+    return `WHERE ${[...this.clauses, clause].join(' AND ')}`;
+  }
 }
 
 /** A timestamp as a keyset sort key: UTC ISO 8601 with PostgreSQL's full microseconds. */

@@ -7,6 +7,7 @@ export type UserRole = 'user' | 'admin';
 @Index('users_created_at_idx', { synchronize: false })
 @Index('users_email_prefix_idx', { synchronize: false })
 @Index('users_name_trgm_idx', { synchronize: false })
+@Index('users_id_email_idx', { synchronize: false })
 @Check('users_role_check', `role = ANY (ARRAY['user'::text, 'admin'::text])`)
 @Entity({ name: 'users' })
 export class UserEntity {
