@@ -13,6 +13,7 @@ import { AppModule } from './app.module.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { createLoggers } from './http/logger.js';
 import { requestIdOf } from './http/request-id.js';
+import { requestLoggerFactory } from './http/request-logger.js';
 import { apiSecurityHeaders, isApiPath, staticSecurityHeaders } from './http/security-headers.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { projectRoot } from './project-root.js';
@@ -34,6 +35,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     trustProxy: config.trustProxy,
     genReqId: requestIdOf,
     requestIdHeader: false,
+    // request.log is pino's child with the request id, made only when a line is written.
+    childLoggerFactory: requestLoggerFactory,
     return503OnClosing: true,
   });
   // Body parsers are ours (depth-limited JSON, @fastify/formbody), not Nest's defaults.
@@ -59,6 +62,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     { parseAs: 'string', bodyLimit: BODY_LIMIT_BYTES },
     (_request, body, done) => done(null, body),
   );
+  // Declared up front, so every request object has the same shape when the guard sets it.
+  fastify.decorateRequest('user', undefined);
   const pageHeaders = staticSecurityHeaders(config.google.urls.gsiClient);
   const apiHeaders = apiSecurityHeaders(pageHeaders);
   fastify.addHook('onRequest', (request, reply, done) => {

@@ -88,6 +88,30 @@ describe(GoogleIdTokenVerifier.name, () => {
       },
     );
 
+    it('answers with a promise on every path: rejects, never throws, whether keys are cached or fetched', async () => {
+      const f = fixture();
+      const first = f.token(google);
+      // No key cached yet: the keys are fetched, then the token is checked.
+      const fetched = f.verifier.verify(first);
+      expect(fetched).toBeInstanceOf(Promise);
+      expect((await fetched).sub).toBe('110169484474386276334');
+      // Keys cached: checked at once, still answered through a promise.
+      const cached = f.verifier.verify(f.token(google, { sub: 'other' }));
+      expect(cached).toBeInstanceOf(Promise);
+      expect((await cached).sub).toBe('other');
+      let thrown: unknown;
+      let refusal: Promise<unknown> | undefined;
+      try {
+        refusal = f.verifier.verify(42 as unknown as string);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeUndefined();
+      expect((await rejectionOf(refusal!)).code).toBe('malformed');
+      expect((await rejectionOf(f.verifier.verify(`${first}A`))).code).toBe('bad_signature');
+      expect((await rejectionOf(f.verifier.verify(`${first}=`))).code).toBe('malformed');
+    });
+
     it('refuses a token with one changed signature byte', async () => {
       const f = fixture();
       const [header, payload, signature] = f.token(google).split('.');

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { checkKid, type GoogleSigningKeys } from './google-signing-keys.js';
 import { IdTokenError } from './id-token.errors.js';
 import {
@@ -7,7 +8,7 @@ import {
   parseCompactJws,
   verifyRs256,
 } from './jwt-compact.js';
-import type { VerifiedTokenCache } from './verified-token.cache.js';
+import type { TokenDigest, VerifiedTokenCache } from './verified-token.cache.js';
 
 /** The two issuer spellings Google uses for ID tokens. */
 export type GoogleIssuer = 'accounts.google.com' | 'https://accounts.google.com';
@@ -124,7 +125,22 @@ export class GoogleIdTokenVerifier {
    *
    * @throws IdTokenError with a code saying why; `certificates_unavailable` means retry later.
    */
-  async verify(token: string): Promise<VerifiedIdToken> {
+  verify(token: string): Promise<VerifiedIdToken> {
+    // Not an async function: with the signing keys cached (nearly always), the whole check is
+    // synchronous and the caller's promise is the only one made. Every failure still rejects.
+    try {
+      const settled = this.verifyNow(token);
+      return settled instanceof Promise ? settled : Promise.resolve(settled);
+    } catch (error) {
+      // Everything verifyNow throws is an Error (IdTokenError for every refusal).
+      return Promise.reject(
+        error instanceof Error ? error : new Error('The token could not be verified.'),
+      );
+    }
+  }
+
+  // The claims, or a promise of them when the signing keys must be fetched first.
+  private verifyNow(token: string): VerifiedIdToken | Promise<VerifiedIdToken> {
     if (typeof token !== 'string') {
       throw new IdTokenError('malformed', 'The token is not a string.');
     }
@@ -144,13 +160,22 @@ export class GoogleIdTokenVerifier {
     // claims is parsed, let alone reported, before the signature holds.
     const jws = parseCompactJws(token, this.maxTokenBytes, this.knownHeaders);
     const kid = checkHeader(jws.header);
-    const key = this.keys.cachedKey(kid) ?? (await this.keys.getKey(kid));
+    const key = this.keys.cachedKey(kid);
+    if (key !== undefined) return this.accept(jws, key, digest);
+    return this.keys.getKey(kid).then((fetched) => this.accept(jws, fetched, digest));
+  }
+
+  private accept(
+    jws: CompactJws,
+    key: KeyObject,
+    digest: TokenDigest | undefined,
+  ): VerifiedIdToken {
     if (!verifyRs256(jws, key)) {
       throw new IdTokenError('bad_signature', 'The token signature is not valid.');
     }
     this.rememberHeader(jws);
     const claims = this.checkClaims(decodePayload(jws));
-    if (digest !== undefined) cache?.set(digest, claims);
+    if (digest !== undefined) this.cache?.set(digest, claims);
     return claims;
   }
 

@@ -176,3 +176,54 @@ describe(isCanonicalBase64url.name, () => {
     expect(isCanonicalBase64url('AB')).toBe(false);
   });
 });
+
+describe(`${isCanonicalBase64url.name} against re-encoding`, () => {
+  // The definition the check implements without building a string: decoding then encoding gives
+  // the segment back. Compared on every insertion and replacement of one character, any of the
+  // first 768 code points or a few awkward others, at every position of sample segments of every
+  // length up to 16, and on every change of the last two characters of those segments.
+  const reencodes = (text: string): boolean =>
+    Buffer.from(Buffer.from(text, 'base64url')).toString('base64url') === text;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const sample = 'eyJhbGciOiJSUzI1NiJ9-_Zz09';
+  const characters = [
+    ...Array.from({ length: 0x300 }, (_, code) => String.fromCharCode(code)),
+    '\uD800',
+    '\uDC00',
+    '\u2028',
+    '\uFEFF',
+    '\uFFFF',
+    '\u{1F600}',
+  ];
+
+  it('agrees on every one-character insertion and replacement', () => {
+    const disagreements: string[] = [];
+    for (let length = 0; length <= 16; length += 1) {
+      const base = sample.slice(0, length);
+      for (let at = 0; at <= length; at += 1) {
+        for (const character of characters) {
+          const inserted = base.slice(0, at) + character + base.slice(at);
+          const replaced = base.slice(0, at) + character + base.slice(at + 1);
+          for (const text of [inserted, replaced]) {
+            if (isCanonicalBase64url(text) !== reencodes(text)) disagreements.push(text);
+          }
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('agrees on every pair of last characters', () => {
+    const disagreements: string[] = [];
+    for (let length = 0; length <= 12; length += 1) {
+      const base = sample.slice(0, length);
+      for (const first of alphabet) {
+        for (const second of alphabet) {
+          const text = `${base}${first}${second}`;
+          if (isCanonicalBase64url(text) !== reencodes(text)) disagreements.push(text);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+});

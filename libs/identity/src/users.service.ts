@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@grantkeeper/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LRUCache } from 'lru-cache';
 import type { EntityManager, Repository } from 'typeorm';
 import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user.js';
+import { BearerUserCache } from './bearer-user.cache.js';
 import type { VerifiedIdToken } from './google-id-token.verifier.js';
 import { UserEntity, type UserRole } from './user.entity.js';
 
@@ -40,9 +40,9 @@ export type RoleChange =
 export class UsersService {
   private readonly adminEmails: ReadonlySet<string>;
   /** Bearer callers by `sub`, as the guard hands them to handlers. */
-  private readonly bearerUsers = new LRUCache<string, AuthenticatedUser>({
-    max: 10_000,
-    ttl: BEARER_USER_TTL_MS,
+  private readonly bearerUsers = new BearerUserCache({
+    maxEntries: 10_000,
+    ttlMs: BEARER_USER_TTL_MS,
   });
 
   constructor(
