@@ -12,6 +12,7 @@ import {
   GMAIL_SEND,
   postCode,
   resetEmulator,
+  ROTATED_TOKEN_ANSWER,
   SESSION_COOKIE,
   signInAs,
   XHR,
@@ -258,13 +259,7 @@ describe('Scheduler', () => {
     await api.control('faults', {
       path: '/token',
       status: 200,
-      body: {
-        access_token: 'ya29.rotated-access',
-        expires_in: 3600,
-        refresh_token: '1//rotated-refresh',
-        scope: `openid ${GMAIL_SEND}`,
-        token_type: 'Bearer',
-      },
+      body: ROTATED_TOKEN_ANSWER,
       times: 1,
     });
 

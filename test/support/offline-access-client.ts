@@ -8,6 +8,15 @@ export const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
 export const BOB_SUB = '100000000000000000003';
 export const XHR = { 'x-requested-with': 'XmlHttpRequest' } as const;
 
+/** A token answer in which "Google" rotates the refresh token (for a `/token` fault's `body`). */
+export const ROTATED_TOKEN_ANSWER = {
+  access_token: 'ya29.rotated-access',
+  expires_in: 3600,
+  refresh_token: '1//rotated-refresh',
+  scope: `openid ${GMAIL_SEND}`,
+  token_type: 'Bearer',
+} as const;
+
 /** Signs `sub` in with an emulator-minted ID token; returns the session cookie's value. */
 export async function signInAs(api: ApiUnderTest, sub: string): Promise<string> {
   const credential = await api.mintIdToken({ sub, ...claimsOf(sub) });
