@@ -4,9 +4,8 @@
 // run pays for the seeding. The vault key its envelopes are sealed with is kept beside it (0600).
 import { createSecretKey, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { DataSource } from 'typeorm';
 import { seedDatabase, type SeedCounts } from '../apps/seed/src/seeder.js';
-import { buildDataSourceOptions, EmbeddedDatabase } from '../libs/database/src/index.js';
+import { applyMigrations, EmbeddedDatabase } from '../libs/database/src/index.js';
 import { Keyring } from '../libs/vault/src/keyring.js';
 import { migrations } from '../migrations/index.js';
 
@@ -46,14 +45,8 @@ function keptCluster(counts: SeedCounts, clientId: string): SeededCluster | unde
 
 async function migrate(url: string): Promise<{ names: string[]; seconds: number }> {
   const started = performance.now();
-  const dataSource = new DataSource(buildDataSourceOptions({ url, entities: [], migrations }));
-  await dataSource.initialize();
-  try {
-    const applied = await dataSource.runMigrations();
-    return { names: applied.map((m) => m.name), seconds: (performance.now() - started) / 1000 };
-  } finally {
-    await dataSource.destroy();
-  }
+  const names = await applyMigrations(url, migrations);
+  return { names, seconds: (performance.now() - started) / 1000 };
 }
 
 /** Starts the kept cluster of this size, or seeds a new one (the old one is removed). */

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { freePort } from '../libs/database/src/index.js';
-import { waitFor } from './processes.js';
+import { apiEnv, emulatorEnv, waitFor } from './processes.js';
 import { deepLists, type DeepList, firstPageCases, searchTerms } from './admin-scale-cases.js';
 import { CLUSTER_DIR, prepareCluster } from './admin-scale-data.js';
 import { formatTarget } from './harness.js';
@@ -175,43 +175,36 @@ export async function run(): Promise<void> {
     const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
     const secret = randomBytes(16).toString('hex');
     children.push(
-      startProcess('dist/apps/google-emulator/src/main.js', {
-        NODE_ENV: 'test',
-        EMULATOR_PORT: String(emulatorPort),
-        EMULATOR_CLIENTS: JSON.stringify([
-          {
-            client_id: CLIENT_ID,
-            client_secret: secret,
-            javascript_origins: [],
-            redirect_uris: [],
-          },
-        ]),
-      }),
+      startProcess(
+        'dist/apps/google-emulator/src/main.js',
+        emulatorEnv(emulatorPort, CLIENT_ID, secret),
+      ),
     );
     await waitFor(`${emulatorUrl}/oauth2/v3/certs`, 60_000);
     const never = '0 0 1 1 *';
     children.push(
-      startProcess('dist/apps/api/src/main.js', {
-        NODE_ENV: 'production',
-        PORT: String(apiPort),
-        PUBLIC_URL: `http://localhost:${apiPort}`,
-        DATABASE_URL: cluster.url,
-        GOOGLE_CLIENT_IDS: CLIENT_ID,
-        GOOGLE_CLIENT_SECRET: secret,
-        GOOGLE_JWKS_URL: `${emulatorUrl}/oauth2/v3/certs`,
-        GOOGLE_TOKEN_URL: `${emulatorUrl}/token`,
-        GOOGLE_REVOKE_URL: `${emulatorUrl}/revoke`,
-        SESSION_SECRET: randomBytes(32).toString('hex'),
-        VAULT_KEYS: `1:${seeded.vaultKey}`,
-        ADMIN_EMAILS: ADMIN_EMAIL,
-        LOG_LEVEL: 'warn',
-        // The queue runs (the jobs page reads it), but no cron fires during the measurement.
-        SCHEDULER_ENABLED: 'true',
-        KEEP_ALIVE_CRON: never,
-        TASK_SWEEP_CRON: never,
-        NEWS_DIGEST_CRON: never,
-        PURGE_CRON: never,
-      }),
+      startProcess(
+        'dist/apps/api/src/main.js',
+        apiEnv(
+          {
+            port: apiPort,
+            databaseUrl: cluster.url,
+            emulatorUrl,
+            clientId: CLIENT_ID,
+            clientSecret: secret,
+            vaultKey: seeded.vaultKey,
+          },
+          {
+            ADMIN_EMAILS: ADMIN_EMAIL,
+            // The queue runs (the jobs page reads it), but no cron fires during the measurement.
+            SCHEDULER_ENABLED: 'true',
+            KEEP_ALIVE_CRON: never,
+            TASK_SWEEP_CRON: never,
+            NEWS_DIGEST_CRON: never,
+            PURGE_CRON: never,
+          },
+        ),
+      ),
     );
     await waitFor(`http://127.0.0.1:${apiPort}/health`, 60_000);
     const minted = await fetch(`${emulatorUrl}/__control/id-token`, {

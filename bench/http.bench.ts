@@ -7,10 +7,9 @@ import { cpus } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, EmbeddedDatabase, freePort } from '../libs/database/src/index.js';
+import { applyMigrations, EmbeddedDatabase, freePort } from '../libs/database/src/index.js';
 import { migrations } from '../migrations/index.js';
-import { cpuSeconds, waitFor } from './processes.js';
+import { apiEnv, cpuSeconds, emulatorEnv, waitFor } from './processes.js';
 import { formatTarget } from './harness.js';
 
 const CLIENT_ID = 'grantkeeper-bench.apps.googleusercontent.com';
@@ -122,10 +121,7 @@ export async function run(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     const url = await database.start();
-    const dataSource = new DataSource(buildDataSourceOptions({ url, entities: [], migrations }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    await dataSource.destroy();
+    await applyMigrations(url, migrations);
 
     const [barePort, nestPort, emulatorPort, apiPort] = [
       await freePort(),
@@ -143,34 +139,22 @@ export async function run(): Promise<void> {
     children.push(nestServer);
     const secret = randomBytes(16).toString('hex');
     children.push(
-      startServer('dist/apps/google-emulator/src/main.js', {
-        NODE_ENV: 'test',
-        EMULATOR_PORT: String(emulatorPort),
-        EMULATOR_CLIENTS: JSON.stringify([
-          {
-            client_id: CLIENT_ID,
-            client_secret: secret,
-            javascript_origins: [],
-            redirect_uris: [],
-          },
-        ]),
-      }),
+      startServer(
+        'dist/apps/google-emulator/src/main.js',
+        emulatorEnv(emulatorPort, CLIENT_ID, secret),
+      ),
     );
     await waitFor(`http://localhost:${emulatorPort}/oauth2/v3/certs`);
     const apiServer = startServer(
       'dist/apps/api/src/main.js',
-      {
-        NODE_ENV: 'production',
-        PORT: String(apiPort),
-        PUBLIC_URL: `http://localhost:${apiPort}`,
-        DATABASE_URL: url,
-        GOOGLE_CLIENT_IDS: CLIENT_ID,
-        GOOGLE_CLIENT_SECRET: secret,
-        GOOGLE_JWKS_URL: `http://localhost:${emulatorPort}/oauth2/v3/certs`,
-        SESSION_SECRET: randomBytes(32).toString('hex'),
-        VAULT_KEYS: `1:${randomBytes(32).toString('base64url')}`,
-        LOG_LEVEL: 'warn',
-      },
+      apiEnv({
+        port: apiPort,
+        databaseUrl: url,
+        emulatorUrl: `http://localhost:${emulatorPort}`,
+        clientId: CLIENT_ID,
+        clientSecret: secret,
+        vaultKey: randomBytes(32).toString('base64url'),
+      }),
       PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
     );
     children.push(apiServer);

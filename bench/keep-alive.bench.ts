@@ -10,10 +10,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions, EmbeddedDatabase, freePort } from '../libs/database/src/index.js';
+import { applyMigrations, EmbeddedDatabase, freePort } from '../libs/database/src/index.js';
 import { migrations } from '../migrations/index.js';
-import { cpuSeconds, liveHeapMegabytes, waitFor } from './processes.js';
+import { apiEnv, cpuSeconds, emulatorEnv, liveHeapMegabytes, waitFor } from './processes.js';
 import { formatTarget } from './harness.js';
 import { insertGrants, mintRefreshTokens } from './keep-alive-grants.js';
 
@@ -328,10 +327,7 @@ export async function run(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     const url = await database.start();
-    const dataSource = new DataSource(buildDataSourceOptions({ url, entities: [], migrations }));
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    await dataSource.destroy();
+    await applyMigrations(url, migrations);
 
     const [emulatorPort, apiPort, inspectorPort] = [
       await freePort(),
@@ -340,13 +336,11 @@ export async function run(): Promise<void> {
     ];
     const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
     const secret = randomBytes(16).toString('hex');
-    const emulator = startProcess('dist/apps/google-emulator/src/main.js', 0, {
-      NODE_ENV: 'test',
-      EMULATOR_PORT: String(emulatorPort),
-      EMULATOR_CLIENTS: JSON.stringify([
-        { client_id: CLIENT_ID, client_secret: secret, javascript_origins: [], redirect_uris: [] },
-      ]),
-    });
+    const emulator = startProcess(
+      'dist/apps/google-emulator/src/main.js',
+      0,
+      emulatorEnv(emulatorPort, CLIENT_ID, secret),
+    );
     children.push(emulator);
     await waitFor(`${emulatorUrl}/oauth2/v3/certs`);
 
@@ -358,34 +352,31 @@ export async function run(): Promise<void> {
     const api = startProcess(
       'dist/apps/api/src/main.js',
       1,
-      {
-        NODE_ENV: 'production',
-        PORT: String(apiPort),
-        PUBLIC_URL: `http://localhost:${apiPort}`,
-        DATABASE_URL: url,
-        DATABASE_POOL_SIZE: String(POOL_SIZE),
-        GOOGLE_CLIENT_IDS: CLIENT_ID,
-        GOOGLE_CLIENT_SECRET: secret,
-        GOOGLE_JWKS_URL: `${emulatorUrl}/oauth2/v3/certs`,
-        GOOGLE_TOKEN_URL: `${emulatorUrl}/token`,
-        GOOGLE_REVOKE_URL: `${emulatorUrl}/revoke`,
-        SESSION_SECRET: randomBytes(32).toString('hex'),
-        VAULT_KEYS: `1:${vaultKey.toString('base64url')}`,
-        LOG_LEVEL: 'warn',
-        SCHEDULER_ENABLED: 'true',
-        SCHEDULER_CONCURRENCY: String(CONCURRENCY),
-        ...(GROUP_SIZE ? { KEEP_ALIVE_GROUP_SIZE: GROUP_SIZE } : {}),
-        SCHEDULER_POLLING_SECONDS: '0.5',
-        KEEP_ALIVE_AFTER_DAYS: '1',
-        // Far off: the benchmark queues the one sweep itself.
-        KEEP_ALIVE_CRON: '0 0 1 1 *',
-      },
+      apiEnv(
+        {
+          port: apiPort,
+          databaseUrl: url,
+          emulatorUrl,
+          clientId: CLIENT_ID,
+          clientSecret: secret,
+          vaultKey: vaultKey.toString('base64url'),
+        },
+        {
+          DATABASE_POOL_SIZE: String(POOL_SIZE),
+          SCHEDULER_ENABLED: 'true',
+          SCHEDULER_CONCURRENCY: String(CONCURRENCY),
+          ...(GROUP_SIZE ? { KEEP_ALIVE_GROUP_SIZE: GROUP_SIZE } : {}),
+          SCHEDULER_POLLING_SECONDS: '0.5',
+          KEEP_ALIVE_AFTER_DAYS: '1',
+          // Far off: the benchmark queues the one sweep itself.
+          KEEP_ALIVE_CRON: '0 0 1 1 *',
+        },
+      ),
       [
         // For the memory check: a full collection on request (liveHeapMegabytes).
         `--inspect=127.0.0.1:${inspectorPort}`,
         ...(PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
         ...(TRACE_GC ? ['--trace-gc'] : []),
-        ...(process.env.BENCH_KEEPALIVE_NODE_FLAGS?.split(' ') ?? []),
         ...(HEAP_DIR ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${HEAP_DIR}`] : []),
       ],
     );

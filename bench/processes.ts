@@ -1,5 +1,6 @@
 // What the cross-process benchmarks share about the processes they start: waiting for one to
-// answer, and reading its CPU time.
+// answer, reading its CPU time and live heap, and the emulator's and the api's environments.
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -58,4 +59,48 @@ export async function liveHeapMegabytes(inspectorPort: number): Promise<number> 
   } finally {
     socket.close();
   }
+}
+
+/** The compiled emulator's environment in a benchmark: one OAuth client, `clientId`/`secret`. */
+export function emulatorEnv(port: number, clientId: string, secret: string): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'test',
+    EMULATOR_PORT: String(port),
+    EMULATOR_CLIENTS: JSON.stringify([
+      { client_id: clientId, client_secret: secret, javascript_origins: [], redirect_uris: [] },
+    ]),
+  };
+}
+
+export interface BenchApi {
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly emulatorUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** The vault's key-encryption key, base64url (version 1). */
+  readonly vaultKey: string;
+}
+
+/**
+ * The compiled api's environment in a benchmark: production mode, Google's endpoints at the
+ * emulator, a one-key vault, and `LOG_LEVEL=warn` so that it writes no line per request.
+ * `extra` adds to it (scheduler settings, admin emails).
+ */
+export function apiEnv(api: BenchApi, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(api.port),
+    PUBLIC_URL: `http://localhost:${api.port}`,
+    DATABASE_URL: api.databaseUrl,
+    GOOGLE_CLIENT_IDS: api.clientId,
+    GOOGLE_CLIENT_SECRET: api.clientSecret,
+    GOOGLE_JWKS_URL: `${api.emulatorUrl}/oauth2/v3/certs`,
+    GOOGLE_TOKEN_URL: `${api.emulatorUrl}/token`,
+    GOOGLE_REVOKE_URL: `${api.emulatorUrl}/revoke`,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    VAULT_KEYS: `1:${api.vaultKey}`,
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
 }

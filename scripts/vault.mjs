@@ -33,16 +33,8 @@ process.exit(code);
 
 /** The development database may predate the vault's table: migrate it, as `npm start` would. */
 async function migrate(url) {
-  const { DataSource } = await import('typeorm');
-  const { buildDataSourceOptions } = await import('../dist/libs/database/src/index.js');
+  const { applyMigrations } = await import('../dist/libs/database/src/index.js');
   const { migrations } = await import('../dist/migrations/index.js');
-  const dataSource = new DataSource(buildDataSourceOptions({ url, entities: [], migrations }));
-  await dataSource.initialize();
-  try {
-    for (const applied of await dataSource.runMigrations()) {
-      console.log(`Applied migration ${applied.name}`);
-    }
-  } finally {
-    await dataSource.destroy();
-  }
+  for (const name of await applyMigrations(url, migrations))
+    console.log(`Applied migration ${name}`);
 }

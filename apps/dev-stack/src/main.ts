@@ -3,8 +3,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '@grantkeeper/config';
-import { buildDataSourceOptions, EmbeddedDatabase } from '@grantkeeper/database';
-import { DataSource } from 'typeorm';
+import { applyMigrations, EmbeddedDatabase } from '@grantkeeper/database';
 import { migrations } from '../../../migrations/index.js';
 import { printBanner } from './banner.js';
 import { ChildService } from './child-service.js';
@@ -70,14 +69,8 @@ async function main(): Promise<void> {
 }
 
 async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource(buildDataSourceOptions({ url, entities: [], migrations }));
-  await dataSource.initialize();
-  try {
-    const applied = await dataSource.runMigrations();
-    for (const migration of applied) console.log(`Applied migration ${migration.name}`);
-  } finally {
-    await dataSource.destroy();
-  }
+  for (const name of await applyMigrations(url, migrations))
+    console.log(`Applied migration ${name}`);
 }
 
 function emulatorEnv(config: ReturnType<typeof loadConfig>['config'], emulatorUrl: string) {

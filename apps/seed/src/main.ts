@@ -5,9 +5,8 @@
 // `npm start` is up, else it starts it for the duration and stops it after.
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '@grantkeeper/config';
-import { buildDataSourceOptions, EmbeddedDatabase } from '@grantkeeper/database';
+import { applyMigrations, EmbeddedDatabase } from '@grantkeeper/database';
 import { Keyring } from '@grantkeeper/vault';
-import { DataSource } from 'typeorm';
 import { migrations } from '../../../migrations/index.js';
 import { parseSeedOptions, SEED_USAGE, type SeedOptions } from './seed-options.js';
 import { seedDatabase, SeedRefusedError } from './seeder.js';
@@ -67,15 +66,8 @@ async function main(): Promise<void> {
 }
 
 async function migrate(url: string): Promise<void> {
-  const dataSource = new DataSource(buildDataSourceOptions({ url, entities: [], migrations }));
-  await dataSource.initialize();
-  try {
-    for (const applied of await dataSource.runMigrations()) {
-      console.log(`Applied migration ${applied.name}`);
-    }
-  } finally {
-    await dataSource.destroy();
-  }
+  for (const name of await applyMigrations(url, migrations))
+    console.log(`Applied migration ${name}`);
 }
 
 main().catch((error: unknown) => {

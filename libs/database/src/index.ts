@@ -1,3 +1,4 @@
+export { applyMigrations } from './apply-migrations.js';
 export { buildDataSourceOptions, type DatabaseOptions } from './data-source-options.js';
 export { DatabaseModule } from './database.module.js';
 export { EmbeddedDatabase, type EmbeddedDatabaseOptions } from './embedded-database.js';

@@ -71,11 +71,8 @@ export class GrantsService {
        updated AS (
          UPDATE grants g SET health_flags = c.flags
            FROM computed c
-          WHERE g.id = c.id AND c.flags <> c.stored
-         RETURNING g.id)
-       SELECT count(*) FILTER (WHERE cardinality(flags) > 0)::int AS flagged,
-              (SELECT count(*) FROM updated)::int AS changed
-         FROM computed`,
+          WHERE g.id = c.id AND c.flags <> c.stored)
+       SELECT count(*) FILTER (WHERE cardinality(flags) > 0)::int AS flagged FROM computed`,
       [app.testingMode, app.testingDays, this.clientId],
     );
     return rows[0]?.flagged ?? 0;
