@@ -20,6 +20,17 @@
     box.hidden = false;
   }
 
+  // Back from the redirect flow (/auth/google): only access_denied means the user said no.
+  const back = new URLSearchParams(window.location.search);
+  if (back.get('offline_access') === 'failed') {
+    show(
+      offlineError,
+      `Google refused the request (${back.get('google_error') || 'unknown error'}); offline access is unchanged. Please tell us if this keeps happening.`,
+    );
+  } else if (back.get('offline_access') === 'denied') {
+    show(offlineError, 'You cancelled at Google; offline access is unchanged.');
+  }
+
   async function send(method, path, body) {
     const headers = { 'x-requested-with': 'XmlHttpRequest' };
     if (body !== undefined) headers['content-type'] = 'application/json';

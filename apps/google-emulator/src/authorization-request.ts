@@ -153,6 +153,20 @@ export function checkAuthorization(clients: ClientRegistry, input: unknown): Aut
   const checked = checkTarget(clients, fields);
   if ('error' in checked) return { kind: 'page', error: checked.error };
   const error = checkParameters(fields);
+  // An invalid scope is shown on Google's own page ("Error 400: invalid_scope", "Some requested
+  // scopes were invalid"), not sent back to the app, as Google's error reference shows
+  // (https://developers.google.com/identity/protocols/oauth2/web-server#authorization-errors).
+  if (error?.error === 'invalid_scope') {
+    return {
+      kind: 'page',
+      error: {
+        status: 400,
+        error: 'invalid_scope',
+        headline: 'Access blocked: Authorization Error',
+        description: error.description ?? 'Some requested scopes were invalid.',
+      },
+    };
+  }
   if (error) return { kind: 'redirect', target: checked.target, error };
   return {
     kind: 'ok',

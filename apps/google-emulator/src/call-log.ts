@@ -4,6 +4,8 @@ export interface CallEntry {
   method: string;
   path: string;
   query: Record<string, string | string[]>;
+  /** Names (never values) of the form or JSON body's fields, once the body is parsed. */
+  body_fields?: string[];
   /** `null` while in flight, and for requests that never got an answer (a hang fault). */
   status: number | null;
 }

@@ -8,6 +8,12 @@ export interface EmulatorClient {
   javascriptOrigins: string[];
   /** "Authorized redirect URIs": exact URIs (also where GIS redirect mode may form-post). */
   redirectUris: string[];
+  /**
+   * The Google Cloud project the client belongs to; clients without one share the default
+   * project, as a product's web, Android and iOS clients usually do. Revoking a token ends the
+   * user's grants to every client of its project.
+   */
+  projectId?: string;
 }
 
 export interface EmulatorConfig {

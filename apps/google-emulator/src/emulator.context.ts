@@ -12,6 +12,14 @@ export interface EmulatorSettings {
   certsMaxAgeSeconds: number;
   accessTokenLifetimeSeconds: number;
   codeLifetimeSeconds: number;
+  /** The OAuth app's publishing status: in `testing` refresh tokens live 7 days. */
+  publishingStatus: 'production' | 'testing';
+  /** The user granted time-based access for this long (seconds); null: for good. */
+  timeBasedAccessSeconds: number | null;
+  /** `/revoke` refuses every token with `400 invalid_request` ("Token is not revocable."). */
+  unrevocableTokens: boolean;
+  /** What refreshes answer instead of a token: Workspace re-auth, or the client refused. */
+  refreshError: 'none' | 'invalid_rapt' | 'invalid_client';
 }
 
 /** Everything a route needs; each `routes/*.routes.ts` plugin receives it as its options. */
@@ -42,12 +50,18 @@ export async function createEmulatorContext(
     certsMaxAgeSeconds: config.certsMaxAgeSeconds,
     accessTokenLifetimeSeconds: config.accessTokenLifetimeSeconds,
     codeLifetimeSeconds: config.codeLifetimeSeconds,
+    publishingStatus: 'production',
+    timeBasedAccessSeconds: null,
+    unrevocableTokens: false,
+    refreshError: 'none',
   });
   const settings = initialSettings();
   const gmail = new GmailMailbox();
   const grants = new OAuthGrants({
     accessTokenLifetimeSeconds: () => settings.accessTokenLifetimeSeconds,
     codeLifetimeSeconds: () => settings.codeLifetimeSeconds,
+    projectOf: (clientId) =>
+      config.clients.find((client) => client.clientId === clientId)?.projectId ?? 'default',
   });
   const faults = new FaultInjector();
   const calls = new CallLog();

@@ -7,13 +7,15 @@ export class EmulatorError extends Error {
     readonly statusCode: number,
     readonly error: string,
     readonly description: string,
+    /** More fields of Google's answer (`error_subtype`). */
+    readonly extra: Readonly<Record<string, string>> = {},
   ) {
     super(`${error}: ${description}`);
     this.name = 'EmulatorError';
   }
 
-  toJSON(): { error: string; error_description: string } {
-    return { error: this.error, error_description: this.description };
+  toJSON(): Record<string, string> {
+    return { error: this.error, error_description: this.description, ...this.extra };
   }
 }
 

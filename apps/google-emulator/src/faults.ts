@@ -141,6 +141,16 @@ export function installFaultHooks(
     if (fault.status !== undefined) return sendFault(reply, { ...fault, status: fault.status });
   });
 
+  // Where a credential came (body or query) matters to tests; its value never goes in the log.
+  app.addHook('preHandler', (request, _reply, done) => {
+    const entry = entries.get(request);
+    const body: unknown = request.body;
+    if (entry && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+      entry.body_fields = Object.keys(body).sort();
+    }
+    done();
+  });
+
   app.addHook('onResponse', (request, reply, done) => {
     const entry = entries.get(request);
     if (entry) entry.status = reply.statusCode;

@@ -42,6 +42,8 @@ export interface RefreshToken {
   token: string;
   sub: string;
   clientId: string;
+  /** When it dies by itself (time-based access, Testing status); never when absent. */
+  expiresAt?: number;
 }
 
 interface Grant {
@@ -70,6 +72,8 @@ export type CodeLookup =
 export interface OAuthGrantsOptions {
   accessTokenLifetimeSeconds: () => number;
   codeLifetimeSeconds: () => number;
+  /** The Cloud project of a client id; every client is its own project when absent. */
+  projectOf?: (clientId: string) => string;
   /** Milliseconds since the epoch. */
   now?: () => number;
 }
@@ -159,10 +163,19 @@ export class OAuthGrants {
   }
 
   /** A new refresh token for an existing grant; the 101st kills the oldest. */
-  issueRefreshToken(sub: string, clientId: string): RefreshToken | undefined {
+  issueRefreshToken(
+    sub: string,
+    clientId: string,
+    lifetimeSeconds?: number,
+  ): RefreshToken | undefined {
     const grant = this.grants.get(keyOf(sub, clientId));
     if (!grant) return undefined;
-    const token: RefreshToken = { token: `1//0${random(72)}`, sub, clientId };
+    const token: RefreshToken = {
+      token: `1//0${random(72)}`,
+      sub,
+      clientId,
+      ...(lifetimeSeconds === undefined ? {} : { expiresAt: this.now() + lifetimeSeconds * 1000 }),
+    };
     grant.refreshTokens.push(token.token);
     this.refreshTokens.set(token.token, token);
     while (grant.refreshTokens.length > grant.refreshTokenLimit) {
@@ -202,7 +215,9 @@ export class OAuthGrants {
   }
 
   findRefreshToken(token: string): RefreshToken | undefined {
-    return this.refreshTokens.get(token);
+    const found = this.refreshTokens.get(token);
+    if (found?.expiresAt !== undefined && this.now() >= found.expiresAt) return undefined;
+    return found;
   }
 
   /**
@@ -213,6 +228,16 @@ export class OAuthGrants {
   revokeToken(token: string): boolean {
     const owner = this.findAccessToken(token) ?? this.findRefreshToken(token);
     if (!owner) return false;
+    // Google: "the revocation removes all grants for the same user to every client of the same
+    // project", access and refresh tokens alike
+    // (https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke and
+    // https://developers.google.com/identity/protocols/oauth2/resources/granular-consent).
+    const projectOf = this.options.projectOf ?? ((clientId: string) => clientId);
+    const project = projectOf(owner.clientId);
+    const ended = [...this.grants.values()].filter(
+      (grant) => grant.sub === owner.sub && projectOf(grant.clientId) === project,
+    );
+    for (const grant of ended) this.endGrant(grant.sub, grant.clientId);
     this.endGrant(owner.sub, owner.clientId);
     return true;
   }

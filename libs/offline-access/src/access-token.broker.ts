@@ -3,6 +3,7 @@ import { type AuditEventInput, auditInsertParams, auditInsertSql } from '@grantk
 import { ConfigService } from '@grantkeeper/config';
 import { envelopeUpsertParams, envelopeUpsertSql, type SealedRow } from '@grantkeeper/vault';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { GoogleClientBreaker } from './google-client-breaker.js';
 import { GrantEntity } from './grant.entity.js';
 import { type GrantOwner, GrantVault, refreshTokenIdentifier } from './grant-vault.js';
 import {
@@ -14,6 +15,11 @@ import { OfflineAccessError } from './offline-access.errors.js';
 import { type RefreshOutcome, RefreshAudit } from './refresh-audit.js';
 import { nextRefreshAttempt } from './refresh-backoff.js';
 import { missingScopes } from './scopes.js';
+
+/** The health flag of a grant whose user must sign in to Google again (`invalid_rapt`). */
+export const REAUTH_FLAG = 'reauth_required';
+/** The reason of refreshes held back while Google refuses our OAuth client (not audited). */
+export const CLIENT_REJECTED_REASON = 'google_client_rejected';
 
 /** An access token is handed out only with at least this much life left. */
 const MIN_REMAINING_MS = 5 * 60_000;
@@ -74,6 +80,7 @@ export class AccessTokenBroker {
     private readonly grantVault: GrantVault,
     private readonly refreshAudit: RefreshAudit,
     config: ConfigService,
+    private readonly breaker: GoogleClientBreaker,
   ) {
     this.clientId = config.get('google').webClientId;
   }
@@ -189,6 +196,9 @@ export class AccessTokenBroker {
       const owner: GrantOwner = { id: row.id, userId: row.user_id };
       if (!row.refresh_token_envelope_id) {
         results.set(row.id, { kind: 'revoked', userId: row.user_id });
+      } else if (!this.breaker.allows()) {
+        // Google refuses our client: nothing to learn about this grant, nothing to change.
+        results.set(row.id, { kind: 'unavailable' });
       } else if (
         (row.next_refresh_at && row.next_refresh_at.getTime() > now) ||
         row.kek_version === null
@@ -221,6 +231,7 @@ export class AccessTokenBroker {
     for (const [i, answer] of answers.entries()) {
       const { row, owner } = calls[i];
       if (answer.status === 'fulfilled') {
+        this.breaker.accepted();
         refreshed.push({ row, owner, tokens: answer.value });
         continue;
       }
@@ -229,13 +240,13 @@ export class AccessTokenBroker {
         results.set(row.id, { kind: 'failed', error });
         continue;
       }
+      if (error.failure === 'client_rejected') {
+        this.breaker.refused();
+        results.set(row.id, { kind: 'unavailable' });
+        continue;
+      }
       const grant = await runner.manager.findOneByOrFail(GrantEntity, { id: row.id });
-      results.set(
-        row.id,
-        error.failure === 'invalid_grant'
-          ? await this.markDead(grant, runner.manager, error)
-          : await this.markFailing(grant, runner.manager, error, now),
-      );
+      results.set(row.id, await this.markFailed(grant, runner.manager, error, now));
     }
     for (const id of general) results.set(id, await this.refreshLocked(id, runner.manager, true));
     if (refreshed.length > 0) {
@@ -314,7 +325,8 @@ export class AccessTokenBroker {
         refresh_token_issued_at =
           CASE WHEN v.refresh_identifier IS NULL THEN g.refresh_token_issued_at ELSE $1 END,
         last_refreshed_at = $1, failure_count = 0, last_error = NULL, next_refresh_at = NULL,
-        updated_at = $1
+        reauth_required_at = NULL,
+        health_flags = array_remove(g.health_flags, 'reauth_required'), updated_at = $1
       FROM unnest(${g(grants.id)}::uuid[], ${g(grants.accessEnvelopeId)}::uuid[],
                   ${g(grants.accessExpiresAt)}::timestamptz[], ${g(grants.scopes)}::text[],
                   ${g(grants.refreshIdentifier)}::text[])
@@ -338,6 +350,7 @@ export class AccessTokenBroker {
       case 'revoked':
         throw unusableError(outcome.grant);
       case 'unavailable':
+        if (outcome.grant.reauthRequiredAt) throw reauthError();
         throw new OfflineAccessError(
           'upstream_unavailable',
           'Google is not answering; try again later.',
@@ -371,9 +384,11 @@ export class AccessTokenBroker {
     if (grant.nextRefreshAt && grant.nextRefreshAt.getTime() > now) {
       return this.backingOff(grant, manager, now);
     }
+    if (!this.breaker.allows()) return this.heldBack(grant, manager, now);
     const refreshToken = await this.grantVault.open(grant, 'refresh', manager);
     try {
       const tokens = await this.google.refresh(refreshToken);
+      this.breaker.accepted();
       await this.grantVault.store(grant, 'access', tokens.accessToken, manager);
       // Google may rotate the refresh token: persist it in this same transaction, or lose it.
       if (tokens.refreshToken) {
@@ -385,6 +400,9 @@ export class AccessTokenBroker {
       grant.failureCount = 0;
       grant.lastError = null;
       grant.nextRefreshAt = null;
+      grant.reauthRequiredAt = null;
+      grant.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt ?? grant.refreshTokenExpiresAt;
+      grant.healthFlags = grant.healthFlags.filter((flag) => flag !== REAUTH_FLAG);
       // The token just sealed is handed out as is: opening its envelope again would be one
       // more query per refresh for the same value.
       return this.served(
@@ -397,9 +415,45 @@ export class AccessTokenBroker {
       );
     } catch (error) {
       if (!(error instanceof GoogleCallError)) throw error;
-      if (error.failure === 'invalid_grant') return this.markDead(grant, manager, error);
-      return this.markFailing(grant, manager, error, now);
+      if (error.failure === 'client_rejected') {
+        this.breaker.refused();
+        return this.heldBack(grant, manager, now);
+      }
+      return this.markFailed(grant, manager, error, now);
     }
+  }
+
+  // What Google's refusal says of the grant: dead, waiting for its user to sign in again
+  // (the refresh token is kept: a refresh works again once they have), or failing for now.
+  private markFailed(
+    grant: GrantEntity,
+    manager: EntityManager,
+    error: GoogleCallError,
+    now: number,
+  ): Promise<RefreshOutcome> {
+    if (error.failure === 'invalid_grant') return this.markDead(grant, manager, error);
+    if (error.failure === 'reauth_required') {
+      grant.reauthRequiredAt ??= new Date(now);
+      if (!grant.healthFlags.includes(REAUTH_FLAG)) {
+        grant.healthFlags = [...grant.healthFlags, REAUTH_FLAG];
+      }
+    }
+    return this.markFailing(grant, manager, error, now);
+  }
+
+  // The breaker is open: the grant is left exactly as it is; a cached token is still served.
+  private async heldBack(
+    grant: GrantEntity,
+    manager: EntityManager,
+    now: number,
+  ): Promise<RefreshOutcome> {
+    if (hasValidAccessToken(grant, now)) return this.served(grant, manager, false, false);
+    return {
+      kind: 'unavailable',
+      grant,
+      retryAfterSeconds: this.breaker.retryAfterSeconds(),
+      reason: CLIENT_REJECTED_REASON,
+    };
   }
 
   private async served(
@@ -533,6 +587,9 @@ async function persist(grant: GrantEntity, manager: EntityManager): Promise<void
       revokedBy: grant.revokedBy,
       revocationReason: grant.revocationReason,
       upstreamRevokedAt: grant.upstreamRevokedAt,
+      reauthRequiredAt: grant.reauthRequiredAt,
+      refreshTokenExpiresAt: grant.refreshTokenExpiresAt,
+      healthFlags: grant.healthFlags,
       updatedAt: grant.updatedAt,
     },
   );
@@ -568,6 +625,13 @@ function checkUsable(grant: GrantEntity | null, scopes: readonly string[]): Gran
     );
   }
   return grant;
+}
+
+function reauthError(): OfflineAccessError {
+  return new OfflineAccessError(
+    'reauth_required',
+    "The user's organisation requires them to sign in to Google again; the grant is kept.",
+  );
 }
 
 function unusableError(grant: GrantEntity): OfflineAccessError {

@@ -175,6 +175,7 @@ export class CodeExchangeService {
         createdAt: new Date(),
       });
     reactivate(grant, scopes);
+    grant.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt ?? null;
     await this.grantVault.store(grant, 'refresh', tokens.refreshToken, manager);
     await this.cacheAccessToken(grant, tokens, manager);
     await repository.save(grant, { reload: false });
@@ -204,5 +205,6 @@ function reactivate(grant: GrantEntity, scopes: string[]): void {
   grant.revokedBy = null;
   grant.revocationReason = null;
   grant.upstreamRevokedAt = null;
+  grant.reauthRequiredAt = null;
   grant.updatedAt = now;
 }

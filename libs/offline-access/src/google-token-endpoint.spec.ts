@@ -107,11 +107,31 @@ describe(GoogleTokenEndpoint.name, () => {
     });
 
     it('reports other 4xx answers as rejected with Google’s code', async () => {
+      await fault({ path: '/token', status: 400, body: { error: 'unauthorized_client' } });
+
+      const error = await failureOf(endpoint.refresh(refreshToken));
+
+      expect(error).toMatchObject({ failure: 'rejected', reason: 'unauthorized_client' });
+    });
+
+    it('reports 401 invalid_client as the client refused, not the grant', async () => {
       await fault({ path: '/token', status: 401, body: { error: 'invalid_client' } });
 
       const error = await failureOf(endpoint.refresh(refreshToken));
 
-      expect(error).toMatchObject({ failure: 'rejected', reason: 'invalid_client' });
+      expect(error).toMatchObject({ failure: 'client_rejected', reason: 'invalid_client' });
+    });
+
+    it('reports invalid_grant with error_subtype invalid_rapt as re-authentication, not death', async () => {
+      await fault({
+        path: '/token',
+        status: 400,
+        body: { error: 'invalid_grant', error_subtype: 'invalid_rapt' },
+      });
+
+      const error = await failureOf(endpoint.refresh(refreshToken));
+
+      expect(error).toMatchObject({ failure: 'reauth_required', reason: 'invalid_rapt' });
     });
 
     it('calls Google once per attempt: the library’s own retries are off', async () => {
@@ -135,6 +155,25 @@ describe(GoogleTokenEndpoint.name, () => {
       });
 
       await expect(endpoint.revoke(refreshToken)).resolves.toBe('already_invalid');
+    });
+
+    it('counts Google’s "Token is not revocable" as final', async () => {
+      await control('settings', { unrevocable_tokens: true });
+      try {
+        await expect(endpoint.revoke(refreshToken)).resolves.toBe('not_revocable');
+      } finally {
+        await control('settings', { unrevocable_tokens: false });
+      }
+    });
+
+    it('sends the token in the form body, never in the URL', async () => {
+      await endpoint.revoke(refreshToken).catch(() => undefined);
+      const { calls } = (await control('calls?path=/revoke', undefined, 'GET')) as {
+        calls: Array<{ method: string; query: Record<string, unknown>; body_fields?: string[] }>;
+      };
+
+      expect(calls).toHaveLength(1);
+      expect(calls[0]).toMatchObject({ method: 'POST', query: {}, body_fields: ['token'] });
     });
 
     it('reports a 5xx as transient, to be retried', async () => {

@@ -13,15 +13,30 @@ export interface GoogleTokens {
   /** The scopes this token carries: what the user actually granted. */
   readonly scopes: readonly string[];
   readonly idToken: string | undefined;
+  /**
+   * When the refresh token dies, from `refresh_token_expires_in` ("only set when the user grants
+   * time-based access", and for apps in Testing status); undefined when Google sent none
+   * (https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code).
+   */
+  readonly refreshTokenExpiresAt?: Date;
 }
 
 /**
- * Why a call to Google failed, in the three ways that lead to different actions:
+ * Why a call to Google failed, in the ways that lead to different actions:
  * - `invalid_grant`: the code or refresh token is dead (revoked, expired, replayed) — final;
+ * - `reauth_required`: `invalid_grant` with `error_subtype: invalid_rapt`: the user's Workspace
+ *   organisation requires them to re-authenticate; the grant itself is alive
+ *   (https://support.google.com/a/answer/9368756, session length for Google Cloud services);
+ * - `client_rejected`: `401 invalid_client`: Google refuses our OAuth client (secret rotated or
+ *   client deleted) — the deployment's fault, true of every grant at once;
  * - `rejected`: any other 4xx answer in Google's error shape (a bug or a misconfiguration);
  * - `transient`: 5xx, 429, timeouts, resets, answers that are not Google's JSON — retry later.
  */
-export type GoogleCallFailure = 'invalid_grant' | 'rejected' | 'transient';
+export type GoogleCallFailure =
+  'invalid_grant' | 'reauth_required' | 'client_rejected' | 'rejected' | 'transient';
+
+/** What Google's revoke endpoint made of a revocation. */
+export type RevokeResult = 'revoked' | 'already_invalid' | 'not_revocable';
 
 /** A failed call to Google's token or revoke endpoint. Never carries token material. */
 export class GoogleCallError extends Error {
@@ -113,7 +128,8 @@ export class GoogleTokenEndpoint {
     const data = answer.json as RawAnswer | undefined;
     if (answer.status < 200 || answer.status >= 300) {
       const code = typeof data?.error === 'string' ? data.error : undefined;
-      throw classifyStatus(answer.status, code, answer.retryAfter);
+      const subtype = typeof data?.error_subtype === 'string' ? data.error_subtype : undefined;
+      throw classifyStatus(answer.status, code, answer.retryAfter, subtype);
     }
     const tokens = normalise({
       access_token: data?.access_token,
@@ -121,6 +137,7 @@ export class GoogleTokenEndpoint {
         typeof data?.expires_in === 'number' ? Date.now() + data.expires_in * 1000 : undefined,
       scope: typeof data?.scope === 'string' ? data.scope : undefined,
       id_token: typeof data?.id_token === 'string' ? data.id_token : undefined,
+      refresh_token_expires_in: data?.refresh_token_expires_in,
     } as RawTokens);
     const rotated = typeof data?.refresh_token === 'string' ? data.refresh_token : undefined;
     return { ...tokens, refreshToken: rotated && rotated !== refreshToken ? rotated : undefined };
@@ -130,18 +147,19 @@ export class GoogleTokenEndpoint {
   // received. Transport failures are GoogleCallErrors already; any HTTP status is returned.
   private post(
     form: string,
+    url: URL = this.tokenUrl,
   ): Promise<{ status: number; json: unknown; retryAfter: number | undefined }> {
-    const send = this.tokenUrl.protocol === 'https:' ? httpsRequest : httpRequest;
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
       const fail = (error: unknown) => {
         clearTimeout(timer);
         reject(classify(error));
       };
       const request = send(
-        this.tokenUrl,
+        url,
         {
           method: 'POST',
-          agent: this.agent,
+          agent: url.origin === this.tokenUrl.origin ? this.agent : undefined,
           headers: {
             'content-type': 'application/x-www-form-urlencoded',
             'content-length': Buffer.byteLength(form),
@@ -183,19 +201,32 @@ export class GoogleTokenEndpoint {
 
   /**
    * Revokes a token at Google, which ends the whole grant. `already_invalid` when Google says
-   * the token is unknown or already revoked: for us that is done, too.
+   * the token is unknown or already revoked: for us that is done, too. `not_revocable` when
+   * Google refuses to revoke it (`400 invalid_request`, "Token is not revocable"): final too,
+   * since asking again gets the same answer.
+   *
+   * The token goes in the form body, never the URL (google-auth-library's `revokeToken` puts it
+   * in the query string, where proxies and access logs keep it). Google takes either
+   * (https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke: "The token
+   * can be an access token or a refresh token", sent as an `application/x-www-form-urlencoded`
+   * POST to https://oauth2.googleapis.com/revoke).
    */
-  async revoke(token: string): Promise<'revoked' | 'already_invalid'> {
-    try {
-      await this.client().revokeToken(token);
-      return 'revoked';
-    } catch (error) {
-      const failure = classify(error);
-      if (failure.failure === 'rejected' && failure.reason === 'invalid_token') {
-        return 'already_invalid';
-      }
-      throw failure;
+  async revoke(token: string): Promise<RevokeResult> {
+    const answer = await this.post(
+      new URLSearchParams({ token }).toString(),
+      new URL(this.settings.endpoints.revoke),
+    );
+    if (answer.status >= 200 && answer.status < 300) return 'revoked';
+    const data = answer.json as RawAnswer | undefined;
+    const code = typeof data?.error === 'string' ? data.error : undefined;
+    const failure = classifyStatus(answer.status, code, answer.retryAfter);
+    if (failure.failure === 'rejected' && failure.reason === 'invalid_token') {
+      return 'already_invalid';
     }
+    if (failure.failure === 'rejected' && failure.reason === 'invalid_request') {
+      return 'not_revocable';
+    }
+    throw failure;
   }
 
   // A client per call: credentials are per grant, and OAuth2Client keeps them as state.
@@ -210,6 +241,7 @@ interface RawTokens {
   refresh_token?: string | null;
   scope?: string | null;
   id_token?: string | null;
+  refresh_token_expires_in?: unknown;
 }
 
 function normalise(tokens: RawTokens): GoogleTokens {
@@ -223,7 +255,13 @@ function normalise(tokens: RawTokens): GoogleTokens {
     refreshToken: tokens.refresh_token ?? undefined,
     scopes: (tokens.scope ?? '').split(' ').filter(Boolean),
     idToken: tokens.id_token ?? undefined,
+    ...refreshTokenExpiry(tokens.refresh_token_expires_in),
   };
+}
+
+function refreshTokenExpiry(seconds: unknown): { refreshTokenExpiresAt?: Date } {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return {};
+  return { refreshTokenExpiresAt: new Date(Date.now() + seconds * 1000) };
 }
 
 function classify(error: unknown): GoogleCallError {
@@ -247,11 +285,18 @@ function classifyStatus(
   status: number,
   code: string | undefined,
   retryAfterSeconds: number | undefined,
+  subtype?: string,
 ): GoogleCallError {
   if (status === 429 || status >= 500 || code === undefined) {
     return new GoogleCallError('transient', code ?? `http_${status}`, retryAfterSeconds);
   }
+  if (code === 'invalid_grant' && subtype === 'invalid_rapt') {
+    return new GoogleCallError('reauth_required', 'invalid_rapt');
+  }
   if (code === 'invalid_grant') return new GoogleCallError('invalid_grant', code);
+  if (status === 401 && code === 'invalid_client') {
+    return new GoogleCallError('client_rejected', code);
+  }
   return new GoogleCallError('rejected', /^[a-z_]{1,64}$/.test(code) ? code : `http_${status}`);
 }
 
@@ -262,7 +307,9 @@ interface RawAnswer {
   refresh_token?: unknown;
   scope?: unknown;
   id_token?: unknown;
+  refresh_token_expires_in?: unknown;
   error?: unknown;
+  error_subtype?: unknown;
 }
 
 /** A JSON body (Google's answers and errors alike), or undefined for anything else. */

@@ -89,6 +89,20 @@ export class GrantEntity {
   refreshTokenIssuedAt!: Date | null;
 
   /**
+   * When the refresh token dies, as Google's `refresh_token_expires_in` said (time-based access,
+   * or an app in Testing publishing status); null when Google gave it no expiry.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  refreshTokenExpiresAt!: Date | null;
+
+  /**
+   * Since when Google has been answering `invalid_rapt`: the user's organisation wants them to
+   * sign in again. The grant and its refresh token are kept; null once a refresh works again.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  reauthRequiredAt!: Date | null;
+
+  /**
    * Google-specific warnings, recomputed by the keep-alive sweep (see `GRANT_HEALTH_FLAGS`):
    * `testing_mode_expiry`, `idle_near_expiry`, `refresh_token_churn`.
    */

@@ -14,7 +14,7 @@ export interface Revoker {
 }
 
 /** What became of the grant at Google when it was revoked here. */
-export type UpstreamRevocation = 'revoked' | 'already_invalid' | 'pending';
+export type UpstreamRevocation = 'revoked' | 'already_invalid' | 'not_revocable' | 'pending';
 
 /** Users' grants: reading them, and switching them off. */
 @Injectable()
@@ -46,10 +46,12 @@ export class GrantsService {
   /**
    * Recomputes every grant's Google-specific health flags in one statement and returns how many
    * grants carry at least one:
-   * - `testing_mode_expiry`: the OAuth app is in Testing mode, where Google expires refresh tokens
-   *   after 7 days, and this one is within a day of it
+   * - `testing_mode_expiry`: the refresh token dies within a day: by the expiry Google sent
+   *   (`refresh_token_expires_in`: time-based access, Testing status), or, where Google sent
+   *   none, because the app is configured as in Testing mode (7 days from issue)
    *   (https://developers.google.com/identity/protocols/oauth2#expiration);
    * - `idle_near_expiry`: not refreshed for 150 days; Google expires tokens unused for six months;
+   * - `reauth_required`: Google answered `invalid_rapt`; the user must sign in to Google again;
    * - `refresh_token_churn`: Google issued this grant 50 or more refresh tokens; past 100 per user
    *   and client Google silently revokes the oldest, which breaks other holders of the client.
    */
@@ -59,13 +61,17 @@ export class GrantsService {
     const rows = await this.dataSource.query<Array<{ flagged: number }>>(
       `WITH computed AS (
          SELECT id, health_flags AS stored, array_remove(ARRAY[
-           CASE WHEN $1 AND status = 'active'
-                 AND refresh_token_issued_at < now() - ($2 - 1) * interval '1 day'
+           CASE WHEN status = 'active'
+                 AND (refresh_token_expires_at < now() + interval '1 day'
+                      OR ($1 AND refresh_token_expires_at IS NULL
+                          AND refresh_token_issued_at < now() - ($2 - 1) * interval '1 day'))
                 THEN 'testing_mode_expiry' END,
            CASE WHEN status = 'active'
                  AND coalesce(last_refreshed_at, created_at) < now() - interval '150 days'
                 THEN 'idle_near_expiry' END,
-           CASE WHEN refresh_tokens_issued >= 50 THEN 'refresh_token_churn' END
+           CASE WHEN refresh_tokens_issued >= 50 THEN 'refresh_token_churn' END,
+           CASE WHEN status = 'active' AND reauth_required_at IS NOT NULL
+                THEN 'reauth_required' END
          ], NULL) AS flags
            FROM grants WHERE client_id = $3),
        updated AS (
@@ -273,6 +279,17 @@ export class GrantsService {
       await manager.save(locked, { reload: false });
       Object.assign(grant, locked);
     });
+    // Final: Google will answer the same to every retry, so the refusal goes on the record.
+    if (result === 'not_revocable') {
+      this.logger.warn(`Google refuses to revoke grant ${grant.id}'s token; not retried.`);
+      await this.audit.record({
+        action: 'offline_access.upstream_revoke_refused',
+        actor: { kind: 'google' },
+        subjectUserId: grant.userId,
+        grantId: grant.id,
+        details: { reason: 'token_not_revocable', by: 'google' },
+      });
+    }
     return result;
   }
 }

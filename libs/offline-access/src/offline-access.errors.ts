@@ -16,6 +16,8 @@ export type OfflineAccessErrorCode =
   | 'grant_revoked'
   /** Google has the account disabled (RISC `account-disabled`); no tokens until it is enabled (403). */
   | 'grant_suspended'
+  /** Google wants the user to sign in again (`invalid_rapt`); the grant is kept (403). */
+  | 'reauth_required'
   /** The grant lacks a scope the caller needs (409). */
   | 'scope_not_granted'
   /** Google did not answer usably (5xx, timeout, 429, not JSON); retry later (503). */
@@ -50,6 +52,7 @@ export function offlineAccessStatus(code: OfflineAccessErrorCode): number {
     case 'cross_site_request':
     case 'invalid_state':
     case 'grant_suspended':
+    case 'reauth_required':
       return 403;
     case 'grant_not_found':
       return 404;

@@ -7,6 +7,7 @@ import { IdentityModule } from '@grantkeeper/identity';
 import { VaultModule } from '@grantkeeper/vault';
 import { AccessTokenBroker } from './access-token.broker.js';
 import { CodeExchangeService } from './code-exchange.service.js';
+import { GoogleClientBreaker } from './google-client-breaker.js';
 import { GrantEntity } from './grant.entity.js';
 import { GrantStatisticsService } from './grant-statistics.service.js';
 import { GrantVault } from './grant-vault.js';
@@ -56,6 +57,7 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
         });
       },
     },
+    { provide: GoogleClientBreaker, useFactory: () => new GoogleClientBreaker() },
     GrantVault,
     CodeExchangeService,
     GrantsService,
@@ -67,6 +69,7 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
   ],
   exports: [
     AccessTokenBroker,
+    GoogleClientBreaker,
     GrantsService,
     GrantStatisticsService,
     CodeExchangeService,

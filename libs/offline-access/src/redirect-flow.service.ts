@@ -15,7 +15,7 @@ import {
   type VerifyCallback,
 } from 'passport-google-oauth20';
 import { CodeExchangeService } from './code-exchange.service.js';
-import type { GoogleTokens } from './google-token-endpoint.js';
+import { type GoogleTokens, MAX_AUTHORIZATION_CODE_LENGTH } from './google-token-endpoint.js';
 import { GrantsService } from './grants.service.js';
 import { OfflineAccessError } from './offline-access.errors.js';
 import { runStrategy } from './passport-strategy.runner.js';
@@ -127,6 +127,7 @@ export class RedirectFlowService {
     context: AuditRequestContext,
   ): Promise<RedirectFlowResult> {
     if (typeof query.error === 'string') return this.cancelled(query, binding);
+    checkCallback(query);
     const outcome = await runStrategy(
       this.strategy,
       { query, headers: {}, binding } satisfies RedirectRequest,
@@ -182,7 +183,15 @@ export class RedirectFlowService {
     const found = await this.states.consume(query.state, binding);
     if (!found) throw invalidState();
     const separator = found.flow.returnTo.includes('?') ? '&' : '?';
-    return { location: `${found.flow.returnTo}${separator}offline_access=denied` };
+    // Only access_denied is the user saying no
+    // (https://developers.google.com/identity/protocols/oauth2/web-server#handlingresponse);
+    // any other error is Google refusing the request, which the page must not call a cancel.
+    const error = String(query.error);
+    const outcome =
+      error === 'access_denied'
+        ? 'offline_access=denied'
+        : `offline_access=failed&google_error=${/^[a-z_]{1,64}$/.test(error) ? error : 'unknown'}`;
+    return { location: `${found.flow.returnTo}${separator}${outcome}` };
   }
 
   private async hasLiveGrant(user: AuthenticatedUser): Promise<boolean> {
@@ -210,6 +219,22 @@ function tokensOf({ accessToken, refreshToken, params }: PassportTokens): Google
     scopes: (params.scope ?? '').split(' ').filter(Boolean),
     idToken: params.id_token,
   };
+}
+
+/**
+ * The callback's own checks, before anything calls Google: a `state` and a `code` that are
+ * plain strings (not arrays from `?code[]=`, not empty), and a code no longer than Google's.
+ */
+function checkCallback(query: Record<string, unknown>): void {
+  const state: unknown = Object.getOwnPropertyDescriptor(query, 'state')?.value;
+  const code: unknown = Object.getOwnPropertyDescriptor(query, 'code')?.value;
+  if (typeof state !== 'string' || state === '') throw invalidState();
+  if (typeof code !== 'string' || code === '') {
+    throw new OfflineAccessError('malformed_request', 'The callback has no authorization code.');
+  }
+  if (code.length > MAX_AUTHORIZATION_CODE_LENGTH) {
+    throw new OfflineAccessError('code_too_long', 'The authorization code is too long.');
+  }
 }
 
 function invalidState(): OfflineAccessError {

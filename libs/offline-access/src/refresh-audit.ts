@@ -27,6 +27,8 @@ export class RefreshAudit {
   async record(outcome: RefreshOutcome): Promise<void> {
     if (outcome.kind === 'token' && !outcome.refreshed && !outcome.failedReason) return;
     if (outcome.kind === 'revoked' && !outcome.justNow) return;
+    // Held back by the OAuth client's breaker, which alerts once for every grant.
+    if (outcome.kind === 'unavailable' && outcome.reason === 'google_client_rejected') return;
     const grantId = outcome.grant.id;
     const userId = outcome.grant.userId;
     if (outcome.kind === 'token' && outcome.refreshed) {

@@ -21,6 +21,32 @@ function describeScope(scope: string): string {
   return words ? `<li>${escapeHtml(words)}</li>` : `<li><code>${escapeHtml(scope)}</code></li>`;
 }
 
+/** Reconnecting runs the redirect flow again: the same grant, a new refresh token. */
+const RECONNECT = '/auth/google?prompt=consent&amp;return_to=%2Faccount';
+/** Asked to reconnect this long before Google's expiry of the refresh token. */
+const RECONNECT_NOTICE_MS = 2 * 24 * 3600_000;
+
+// What Google asks of the user to keep the grant working: re-authentication (invalid_rapt), or
+// a reconnect before a time-limited refresh token dies (refresh_token_expires_in).
+function notices(grant: GrantViewDto): string {
+  const parts: string[] = [];
+  if (grant.reauthRequiredAt) {
+    parts.push(
+      `<p class="error" id="offline-access-reauth">Your organisation asks you to sign in to Google again before Grantkeeper can work for you. <a href="${RECONNECT}">Sign in again</a>: it keeps your grant and your settings.</p>`,
+    );
+  }
+  if (grant.refreshTokenExpiresAt) {
+    const left = Date.parse(grant.refreshTokenExpiresAt) - Date.now();
+    const day = escapeHtml(grant.refreshTokenExpiresAt.slice(0, 16).replace('T', ' '));
+    parts.push(
+      left < RECONNECT_NOTICE_MS
+        ? `<p class="error" id="offline-access-expiry" data-soon="true">Google ends this access on ${day} UTC. <a href="${RECONNECT}">Reconnect now</a> to keep it.</p>`
+        : `<p class="fine" id="offline-access-expiry" data-soon="false">Google ends this access on ${day} UTC; you will be asked to reconnect before then.</p>`,
+    );
+  }
+  return parts.join('\n');
+}
+
 /**
  * The offline-access part of /account: what it is, what it would allow, its state, and the one
  * button that turns it on (GIS code client) or off. The script is /assets/account.js.
@@ -55,6 +81,7 @@ export function renderOfflineAccessSection({
   return `<section class="offline-access" aria-labelledby="offline-access-title">
         <h2 id="offline-access-title">Offline access</h2>
         ${state}
+        ${active ? notices(grant) : ''}
         ${partial}
         ${action}
         <p class="fine">You can turn it off here at any time, or in your Google Account under "Third-party apps &amp; services".</p>

@@ -119,6 +119,10 @@ describe('controlRoutes', () => {
         certs_max_age: 7,
         access_token_lifetime: 3600,
         code_lifetime: 600,
+        publishing_status: 'production',
+        time_based_access: null,
+        unrevocable_tokens: false,
+        refresh_error: 'none',
       });
       const certs = await app.inject({ url: '/oauth2/v3/certs' });
       expect(certs.headers['cache-control']).toMatch(/max-age=7,/);
@@ -127,6 +131,10 @@ describe('controlRoutes', () => {
         certs_max_age: 300,
         access_token_lifetime: 3600,
         code_lifetime: 600,
+        publishing_status: 'production',
+        time_based_access: null,
+        unrevocable_tokens: false,
+        refresh_error: 'none',
       });
     });
 

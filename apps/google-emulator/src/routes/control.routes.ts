@@ -68,6 +68,10 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     certs_max_age: ctx.settings.certsMaxAgeSeconds,
     access_token_lifetime: ctx.settings.accessTokenLifetimeSeconds,
     code_lifetime: ctx.settings.codeLifetimeSeconds,
+    publishing_status: ctx.settings.publishingStatus,
+    time_based_access: ctx.settings.timeBasedAccessSeconds,
+    unrevocable_tokens: ctx.settings.unrevocableTokens,
+    refresh_error: ctx.settings.refreshError,
   });
   app.get(at('settings'), settings);
   app.post(at('settings'), (request) => {
@@ -76,6 +80,12 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     ctx.settings.accessTokenLifetimeSeconds =
       body.access_token_lifetime ?? ctx.settings.accessTokenLifetimeSeconds;
     ctx.settings.codeLifetimeSeconds = body.code_lifetime ?? ctx.settings.codeLifetimeSeconds;
+    ctx.settings.publishingStatus = body.publishing_status ?? ctx.settings.publishingStatus;
+    if (body.time_based_access !== undefined) {
+      ctx.settings.timeBasedAccessSeconds = body.time_based_access;
+    }
+    ctx.settings.unrevocableTokens = body.unrevocable_tokens ?? ctx.settings.unrevocableTokens;
+    ctx.settings.refreshError = body.refresh_error ?? ctx.settings.refreshError;
     return settings();
   });
 

@@ -42,6 +42,10 @@ export const settingsBody = z.strictObject({
   // 0 is allowed so a test can get an already-expired code or access token.
   access_token_lifetime: z.number().int().min(0).optional(),
   code_lifetime: z.number().int().min(0).optional(),
+  publishing_status: z.enum(['production', 'testing']).optional(),
+  time_based_access: z.number().int().min(1).nullable().optional(),
+  unrevocable_tokens: z.boolean().optional(),
+  refresh_error: z.enum(['none', 'invalid_rapt', 'invalid_client']).optional(),
 });
 
 const text = z.string().min(1).max(2048);

@@ -73,6 +73,14 @@ describe('oauthAuthorizeRoutes', () => {
       expect(response.body).toContain(`Error ${status}: ${error}`);
       expect(response.body).not.toContain('postMessage');
     });
+
+    it('shows an invalid scope on its own page, never back at the redirect URI', async () => {
+      const response = await get({ ...base, scope: 'openid bogus' });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers.location).toBeUndefined();
+      expect(response.body).toContain('Error 400: invalid_scope');
+      expect(response.body).toContain('Some requested scopes were invalid.');
+    });
   });
 
   describe('errors once the redirect URI is trusted go back to it, with state', () => {
@@ -80,11 +88,6 @@ describe('oauthAuthorizeRoutes', () => {
       [{ response_type: '' }, 'invalid_request', 'Missing required parameter: response_type'],
       [{ response_type: 'token' }, 'unsupported_response_type', 'token'],
       [{ scope: '' }, 'invalid_request', 'Missing required parameter: scope'],
-      [
-        { scope: 'openid bogus' },
-        'invalid_scope',
-        'Some requested scopes were invalid. {invalid=[bogus]}',
-      ],
       [{ prompt: 'login' }, 'invalid_request', 'Invalid parameter value for prompt: login'],
       [{ prompt: 'none consent' }, 'invalid_request', expect.stringMatching(/none/) as unknown],
       [{ access_type: 'forever' }, 'invalid_request', 'Invalid access_type: forever'],

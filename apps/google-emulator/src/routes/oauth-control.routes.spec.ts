@@ -188,7 +188,7 @@ describe('oauthControlRoutes', () => {
       access_token_lifetime: 5,
       code_lifetime: 7,
     });
-    expect(response.json()).toEqual({
+    expect(response.json()).toMatchObject({
       certs_max_age: 300,
       access_token_lifetime: 5,
       code_lifetime: 7,

@@ -132,9 +132,43 @@ function exchangeCode(ctx: EmulatorContext, client: EmulatorClient, body: unknow
   ctx.grants.consumeCode(code);
   const access = ctx.grants.issueAccessToken(code.sub, client.clientId, code.scopes, code.offline);
   const refresh = code.issueRefreshToken
-    ? ctx.grants.issueRefreshToken(code.sub, client.clientId)
+    ? ctx.grants.issueRefreshToken(
+        code.sub,
+        client.clientId,
+        refreshTokenLifetime(ctx, ctx.grants.grantedScopes(code.sub, client.clientId) ?? []),
+      )
     : undefined;
-  return tokenResponse(ctx, access, refresh?.token, code.nonce);
+  return { ...tokenResponse(ctx, access, refresh?.token, code.nonce), ...expiresIn(refresh) };
+}
+
+const BASIC_SCOPES = new Set([OPENID_SCOPE, EMAIL_SCOPE, PROFILE_SCOPE]);
+const TESTING_REFRESH_TOKEN_SECONDS = 7 * 24 * 3600;
+
+/**
+ * How long a new refresh token lives, if not for good. "A Google Cloud Platform project with
+ * an OAuth consent screen configured for an external user type and a publishing status of
+ * 'Testing' is issued a refresh token expiring in 7 days, unless the only OAuth scopes
+ * requested are a subset of name, email address, and user profile"; and "if the user granted
+ * time-based access", until that time
+ * (https://developers.google.com/identity/protocols/oauth2#expiration,
+ * https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code).
+ */
+function refreshTokenLifetime(ctx: EmulatorContext, scopes: readonly string[]): number | undefined {
+  const testing =
+    ctx.settings.publishingStatus === 'testing' && scopes.some((s) => !BASIC_SCOPES.has(s))
+      ? TESTING_REFRESH_TOKEN_SECONDS
+      : undefined;
+  const timeBased = ctx.settings.timeBasedAccessSeconds ?? undefined;
+  const lifetimes = [testing, timeBased].filter((s): s is number => s !== undefined);
+  return lifetimes.length > 0 ? Math.min(...lifetimes) : undefined;
+}
+
+/** `refresh_token_expires_in`: "the remaining lifetime of the refresh token in seconds". */
+function expiresIn(token: { expiresAt?: number } | undefined) {
+  if (token?.expiresAt === undefined) return {};
+  return {
+    refresh_token_expires_in: Math.max(0, Math.round((token.expiresAt - Date.now()) / 1000)),
+  };
 }
 
 /**
@@ -147,6 +181,7 @@ function refresh(ctx: EmulatorContext, client: EmulatorClient, body: unknown) {
   const token = ctx.grants.findRefreshToken(value);
   const granted = token && ctx.grants.grantedScopes(token.sub, token.clientId);
   if (!token || !granted) throw invalidGrant(REVOKED_DESCRIPTION);
+  refreshErrorSetting(ctx);
   if (token.clientId !== client.clientId) {
     throw new EmulatorError(401, 'unauthorized_client', 'Unauthorized');
   }
@@ -160,7 +195,25 @@ function refresh(ctx: EmulatorContext, client: EmulatorClient, body: unknown) {
   }
   const scopes = narrowed?.scopes.length ? narrowed.scopes : granted;
   const access = ctx.grants.issueAccessToken(token.sub, client.clientId, scopes, true);
-  return tokenResponse(ctx, access, undefined);
+  return { ...tokenResponse(ctx, access, undefined), ...expiresIn(token) };
+}
+
+/**
+ * The `refresh_error` setting. `invalid_rapt`: a Workspace session-length policy wants the user
+ * to re-authenticate; Google answers `invalid_grant` with `error_subtype: invalid_rapt`
+ * (https://support.google.com/a/answer/9368756; the subtype is what google-auth-library and
+ * gcloud report: undocumented by the OAuth pages). `invalid_client`: the client is refused
+ * (https://developers.google.com/identity/protocols/oauth2/web-server#exchange-errors-invalid-client).
+ */
+function refreshErrorSetting(ctx: EmulatorContext): void {
+  if (ctx.settings.refreshError === 'invalid_rapt') {
+    throw new EmulatorError(400, 'invalid_grant', 'reauth related error (invalid_rapt)', {
+      error_subtype: 'invalid_rapt',
+    });
+  }
+  if (ctx.settings.refreshError === 'invalid_client') {
+    throw new EmulatorError(401, 'invalid_client', 'Unauthorized');
+  }
 }
 
 function noStore(reply: FastifyReply): void {

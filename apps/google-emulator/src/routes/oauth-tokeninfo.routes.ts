@@ -89,12 +89,20 @@ function userInfo(ctx: EmulatorContext, request: FastifyRequest, reply: FastifyR
 }
 
 export function oauthTokenInfoRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
-  // https://oauth2.googleapis.com/revoke: either token of a grant ends the whole grant.
+  // https://oauth2.googleapis.com/revoke: either token of a grant ends the whole grant, for
+  // every client of its project (OAuthGrants.revokeToken). POST only: Google documents a POST
+  // (https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke) and answers
+  // a GET with 404. The token may come in the form body or the query string; the call log
+  // tells which (`body_fields` / `query`).
   app.route({
-    method: ['GET', 'POST'],
+    method: 'POST',
     url: '/revoke',
     handler: async (request, reply) => {
       const token = param(request, 'token');
+      if (token && ctx.settings.unrevocableTokens) {
+        // Google's answer for tokens it refuses to revoke (reported, not documented).
+        throw new EmulatorError(400, 'invalid_request', 'Token is not revocable.');
+      }
       if (!token)
         throw new EmulatorError(400, 'invalid_request', 'Missing required parameter: token');
       if (!ctx.grants.revokeToken(token)) {

@@ -43,8 +43,9 @@ export class RevokeGrantDto {
 export class RevokedGrantDto extends GrantViewDto {
   @ApiPropertyOptional({ format: 'uuid' }) id!: string;
   @ApiProperty({
-    enum: ['revoked', 'already_invalid', 'pending'],
-    description: "`pending`: Google's revoke failed and is retried by the purge job.",
+    enum: ['revoked', 'already_invalid', 'not_revocable', 'pending'],
+    description:
+      "`pending`: Google's revoke failed and is retried by the purge job. `not_revocable`: Google refused to revoke the token (final, audited).",
   })
-  upstream!: 'revoked' | 'already_invalid' | 'pending';
+  upstream!: 'revoked' | 'already_invalid' | 'not_revocable' | 'pending';
 }

@@ -5,7 +5,12 @@ import { IsTimestamp } from './is-timestamp.js';
 import { PageQueryDto } from './page-query.dto.js';
 
 export const GRANT_STATUSES = ['active', 'revoked', 'suspended'] as const;
-export const HEALTH_FLAGS = ['testing_mode_expiry', 'idle_near_expiry', 'refresh_token_churn'];
+export const HEALTH_FLAGS = [
+  'testing_mode_expiry',
+  'idle_near_expiry',
+  'refresh_token_churn',
+  'reauth_required',
+];
 
 /** Filters of the grant list (also the filter of bulk revocation). */
 export class GrantFilterDto {

@@ -28,6 +28,22 @@ export class GrantViewDto {
   @ApiPropertyOptional({ nullable: true, description: 'Why the grant was revoked.' })
   revocationReason?: string | null;
 
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    description:
+      'When Google ends the refresh token (`refresh_token_expires_in`: time-based access, or an app in Testing); reconnect before it.',
+  })
+  refreshTokenExpiresAt?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    description:
+      'Since when Google wants the user to sign in again (`invalid_rapt`); the grant is kept and works again once they have.',
+  })
+  reauthRequiredAt?: string | null;
+
   static none(): GrantViewDto {
     return Object.assign(new GrantViewDto(), { status: 'none', scopes: [] });
   }
@@ -41,6 +57,8 @@ export class GrantViewDto {
       lastRefreshedAt: grant.lastRefreshedAt?.toISOString() ?? null,
       revokedAt: grant.revokedAt?.toISOString() ?? null,
       revocationReason: grant.revocationReason,
+      refreshTokenExpiresAt: grant.refreshTokenExpiresAt?.toISOString() ?? null,
+      reauthRequiredAt: grant.reauthRequiredAt?.toISOString() ?? null,
     });
   }
 }

@@ -22,7 +22,12 @@ import {
 } from './grant-filter';
 
 const PAGE_SIZE = 50;
-export const HEALTH_FLAGS = ['testing_mode_expiry', 'idle_near_expiry', 'refresh_token_churn'];
+export const HEALTH_FLAGS = [
+  'testing_mode_expiry',
+  'idle_near_expiry',
+  'refresh_token_churn',
+  'reauth_required',
+];
 
 /** Grants by status, scope, health flag, use and creation; sort; revoke all a filter matches. */
 @Component({
