@@ -5,6 +5,7 @@ export {
 } from './access-token.broker.js';
 export { CodeExchangeService, type CodeSource } from './code-exchange.service.js';
 export { GrantViewDto } from './dto/grant-view.dto.js';
+export { GoogleClientBreaker, type GoogleClientState } from './google-client-breaker.js';
 export type { GrantEntity, GrantStatus } from './grant.entity.js';
 export {
   type GrantStatusDay,
