@@ -185,4 +185,32 @@ describe('Redirect flow (GET /auth/google)', () => {
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/account?offline_access=denied');
   });
+
+  it.each([
+    ['invalid_scope', '/account?offline_access=failed&google_error=invalid_scope'],
+    ['server_error', '/account?offline_access=failed&google_error=server_error'],
+    ['<script>', '/account?offline_access=failed&google_error=unknown'],
+  ])('does not call Google’s %s a cancel', async (error, location) => {
+    const started = await start('?return_to=/account');
+
+    const response = await callback(
+      { error, state: started.authorize.searchParams.get('state')! },
+      { [BINDING_COOKIE]: started.binding },
+    );
+
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(location);
+  });
+
+  it('shows an invalid scope on Google’s own page, so the callback never sees it', async () => {
+    const started = await start('?return_to=/account');
+    const authorize = new URL(started.authorize);
+    authorize.searchParams.set('scope', `${authorize.searchParams.get('scope')} bogus`);
+
+    const response = await request(authorize.toString());
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('location')).toBeNull();
+    expect(response.text).toContain('Error 400: invalid_scope');
+  });
 });
