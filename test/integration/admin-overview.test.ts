@@ -9,6 +9,7 @@ interface Overview {
   refreshOutcomes: Array<{ date: string; succeeded: number; failed: number }>;
   signIns: Array<{ date: string; count: number }>;
   tasksByState: Record<string, number>;
+  googleClient: { rejected: boolean; since: string | null; refusals: number };
 }
 
 const DAY = 86_400_000;
@@ -97,6 +98,8 @@ describe('Admin API: overview charts', () => {
       { date: dates[2], count: 1 },
     ]);
     expect(response.body.tasksByState).toEqual(expect.any(Object) as object);
+    // This instance's view of Google: the OAuth client is accepted (no 401 invalid_client).
+    expect(response.body.googleClient).toEqual({ rejected: false, since: null, refusals: 0 });
   });
 
   it('defaults to 30 days, today last', async () => {

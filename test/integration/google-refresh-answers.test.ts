@@ -141,6 +141,8 @@ describe('Google’s refresh and revoke answers', () => {
       [before.id],
     );
     expect(audited[0].n).toBe(0);
+    const metrics = await request(`${api.url}/metrics`);
+    expect(metrics.text).toMatch(/^grantkeeper_google_client_rejected 1$/m);
   });
 
   it('treats "Token is not revocable" as final: audited, never retried', async () => {

@@ -29,13 +29,15 @@ interface GrantRow {
   revoked_at: Date | null;
   revoked_by: string | null;
   revocation_reason: string | null;
+  refresh_token_expires_at: Date | null;
+  reauth_required_at: Date | null;
   sort_key: string | null;
 }
 
 // Named columns only: the envelope ids and the refresh-token identifier never leave the table.
 const GRANT_COLUMNS = `g.id, g.user_id, u.email, g.status, g.scopes, g.health_flags, g.created_at,
   g.last_used_at, g.last_refreshed_at, g.failure_count, g.revoked_at, g.revoked_by,
-  g.revocation_reason`;
+  g.revocation_reason, g.refresh_token_expires_at, g.reauth_required_at`;
 
 /** The admin's view of grants: lists by filter, a grant's timeline, and revocation. */
 @Injectable()
@@ -160,5 +162,7 @@ function grantOf(row: GrantRow): AdminGrantDto {
     revokedAt: iso(row.revoked_at),
     revokedBy: row.revoked_by,
     revocationReason: row.revocation_reason,
+    refreshTokenExpiresAt: iso(row.refresh_token_expires_at),
+    reauthRequiredAt: iso(row.reauth_required_at),
   };
 }

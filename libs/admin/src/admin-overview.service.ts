@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@grantkeeper/audit';
-import { GrantStatisticsService, utcDays } from '@grantkeeper/offline-access';
+import { GoogleClientBreaker, GrantStatisticsService, utcDays } from '@grantkeeper/offline-access';
 import { UserTasksService } from '@grantkeeper/scheduler';
 import type { OverviewDto } from './dto/overview.dto.js';
 
@@ -15,6 +15,7 @@ export class AdminOverviewService {
     private readonly grants: GrantStatisticsService,
     private readonly audit: AuditService,
     private readonly tasks: UserTasksService,
+    private readonly breaker: GoogleClientBreaker,
   ) {}
 
   async overview(days: number, now = new Date()): Promise<OverviewDto> {
@@ -33,8 +34,14 @@ export class AdminOverviewService {
     const count = new Map(events.map((row) => [`${row.action} ${row.date}`, row.count]));
     const of = (action: string, date: string) => count.get(`${action} ${date}`) ?? 0;
     const dates = utcDays(firstDay, lastDay);
+    const client = this.breaker.state();
     return {
       days,
+      googleClient: {
+        rejected: client.rejected,
+        since: client.since?.toISOString() ?? null,
+        refusals: client.refusals,
+      },
       grantsByStatus,
       refreshOutcomes: dates.map((date) => ({
         date,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { GoogleClientBreaker } from '@grantkeeper/offline-access';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
@@ -18,7 +19,19 @@ export class SchedulerMetrics {
     tasks?: () => Promise<Record<string, number>>;
   } = {};
 
-  constructor(@Inject(Registry) registry: Registry) {
+  constructor(
+    @Inject(Registry) registry: Registry,
+    @Inject(GoogleClientBreaker) breaker: GoogleClientBreaker,
+  ) {
+    // Per instance, as the breaker is: 1 while Google refuses our OAuth client (alert on it).
+    new Gauge({
+      name: 'grantkeeper_google_client_rejected',
+      help: 'Whether Google refuses our OAuth client (401 invalid_client): 1 while refreshes are held back.',
+      registers: [registry],
+      collect() {
+        this.set(breaker.state().rejected ? 1 : 0);
+      },
+    });
     this.refreshes = new Counter({
       name: 'grantkeeper_grant_refreshes_total',
       help: 'Keep-alive refreshes of grants, by outcome (refreshed, revoked, unavailable).',

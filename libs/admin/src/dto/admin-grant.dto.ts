@@ -20,6 +20,18 @@ export class AdminGrantDto {
   @ApiProperty({ type: String, nullable: true, description: '`admin:<id>`, `user:<id>`, …' })
   revokedBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) revocationReason!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'When Google ends the refresh token (`refresh_token_expires_in`), if it said.',
+  })
+  refreshTokenExpiresAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Since when Google wants the user to sign in again (`invalid_rapt`).',
+  })
+  reauthRequiredAt!: string | null;
 }
 
 export class AdminGrantPageDto {

@@ -35,7 +35,24 @@ export class SignInDayDto {
   @ApiProperty() count!: number;
 }
 
+export class GoogleClientStateDto {
+  @ApiProperty({
+    description:
+      'Google refuses our OAuth client (401 invalid_client): refreshes are held back, grants are left as they are, and Google is asked again every minute.',
+  })
+  rejected!: boolean;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  since!: string | null;
+
+  @ApiProperty({ description: 'Refusals in this outage (the first, then one per probe).' })
+  refusals!: number;
+}
+
 export class OverviewDto {
+  @ApiProperty({ type: GoogleClientStateDto, description: "This instance's view of Google." })
+  googleClient!: GoogleClientStateDto;
+
   @ApiProperty() days!: number;
   @ApiProperty({ type: [GrantStatusDayDto] }) grantsByStatus!: GrantStatusDayDto[];
   @ApiProperty({ type: [RefreshOutcomeDayDto] }) refreshOutcomes!: RefreshOutcomeDayDto[];

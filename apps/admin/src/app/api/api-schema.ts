@@ -499,6 +499,10 @@ export interface components {
       id: string;
       lastRefreshedAt: string | null;
       lastUsedAt: string | null;
+      /** @description Since when Google wants the user to sign in again (`invalid_rapt`). */
+      reauthRequiredAt: string | null;
+      /** @description When Google ends the refresh token (`refresh_token_expires_in`), if it said. */
+      refreshTokenExpiresAt: string | null;
       revocationReason: string | null;
       revokedAt: string | null;
       /** @description `admin:<id>`, `user:<id>`, … */
@@ -635,6 +639,14 @@ export interface components {
       /** @description Newest first, at most 100. */
       items: components['schemas']['FailedJobDto'][];
     };
+    GoogleClientStateDto: {
+      /** @description Refusals in this outage (the first, then one per probe). */
+      refusals: number;
+      /** @description Google refuses our OAuth client (401 invalid_client): refreshes are held back, grants are left as they are, and Google is asked again every minute. */
+      rejected: boolean;
+      /** Format: date-time */
+      since: string | null;
+    };
     GrantFilterDto: {
       /**
        * Format: date-time
@@ -647,7 +659,7 @@ export interface components {
        */
       createdTo?: string;
       /** @enum {string} */
-      flag?: 'testing_mode_expiry' | 'idle_near_expiry' | 'refresh_token_churn';
+      flag?: 'testing_mode_expiry' | 'idle_near_expiry' | 'refresh_token_churn' | 'reauth_required';
       /**
        * Format: date-time
        * @description Not used since (a never-used grant counts from its creation).
@@ -673,6 +685,16 @@ export interface components {
       lastRefreshedAt?: Record<string, never> | null;
       /** Format: date-time */
       lastUsedAt?: Record<string, never> | null;
+      /**
+       * Format: date-time
+       * @description Since when Google wants the user to sign in again (`invalid_rapt`); the grant is kept and works again once they have.
+       */
+      reauthRequiredAt?: Record<string, never> | null;
+      /**
+       * Format: date-time
+       * @description When Google ends the refresh token (`refresh_token_expires_in`: time-based access, or an app in Testing); reconnect before it.
+       */
+      refreshTokenExpiresAt?: Record<string, never> | null;
       /** @description Why the grant was revoked. */
       revocationReason?: Record<string, never> | null;
       /** Format: date-time */
@@ -711,6 +733,8 @@ export interface components {
     };
     OverviewDto: {
       days: number;
+      /** @description This instance's view of Google. */
+      googleClient: components['schemas']['GoogleClientStateDto'];
       grantsByStatus: components['schemas']['GrantStatusDayDto'][];
       refreshOutcomes: components['schemas']['RefreshOutcomeDayDto'][];
       /** @description Successful sign-ins per day. */
@@ -749,6 +773,16 @@ export interface components {
       lastRefreshedAt?: Record<string, never> | null;
       /** Format: date-time */
       lastUsedAt?: Record<string, never> | null;
+      /**
+       * Format: date-time
+       * @description Since when Google wants the user to sign in again (`invalid_rapt`); the grant is kept and works again once they have.
+       */
+      reauthRequiredAt?: Record<string, never> | null;
+      /**
+       * Format: date-time
+       * @description When Google ends the refresh token (`refresh_token_expires_in`: time-based access, or an app in Testing); reconnect before it.
+       */
+      refreshTokenExpiresAt?: Record<string, never> | null;
       /** @description Why the grant was revoked. */
       revocationReason?: Record<string, never> | null;
       /** Format: date-time */
@@ -761,10 +795,10 @@ export interface components {
        */
       status: 'none' | 'active' | 'revoked' | 'suspended';
       /**
-       * @description `pending`: Google's revoke failed and is retried by the purge job.
+       * @description `pending`: Google's revoke failed and is retried by the purge job. `not_revocable`: Google refused to revoke the token (final, audited).
        * @enum {string}
        */
-      upstream: 'revoked' | 'already_invalid' | 'pending';
+      upstream: 'revoked' | 'already_invalid' | 'not_revocable' | 'pending';
     };
     RevokedSessionsDto: {
       /** @description How many live sessions were ended. */
@@ -959,7 +993,8 @@ export interface operations {
         createdTo?: string;
         /** @description The `nextCursor` of the previous page. */
         cursor?: string;
-        flag?: 'testing_mode_expiry' | 'idle_near_expiry' | 'refresh_token_churn';
+        flag?:
+          'testing_mode_expiry' | 'idle_near_expiry' | 'refresh_token_churn' | 'reauth_required';
         /** @description Not used since (a never-used grant counts from its creation). */
         lastUsedBefore?: string;
         limit?: number;

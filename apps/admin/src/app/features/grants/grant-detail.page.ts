@@ -77,6 +77,22 @@ const UPSTREAM: Readonly<Record<string, string>> = {
               </dd>
               <dt>Failures</dt>
               <dd>{{ detail.grant.failureCount }}</dd>
+              <dt>Refresh token expires</dt>
+              <dd>
+                {{
+                  detail.grant.refreshTokenExpiresAt
+                    ? (detail.grant.refreshTokenExpiresAt | date: 'medium')
+                    : 'never (Google sent no expiry)'
+                }}
+              </dd>
+              @if (detail.grant.reauthRequiredAt) {
+                <dt>Sign-in needed</dt>
+                <dd>
+                  Google has asked the user to sign in again since
+                  {{ detail.grant.reauthRequiredAt | date: 'medium' }} (invalid_rapt); the grant is
+                  kept.
+                </dd>
+              }
               @if (detail.grant.revokedAt) {
                 <dt>Revoked</dt>
                 <dd>

@@ -18,6 +18,7 @@ describe('overviewCharts', () => {
         { date: '2026-12-01', count: 9 },
       ],
       tasksByState: { active: 4, paused: 1 },
+      googleClient: { rejected: false, since: null, refusals: 0 },
     });
     expect(charts.grants.labels).toEqual(['2026-11-30', '2026-12-01']);
     expect(charts.grants.series.map((s) => [s.label, s.data])).toEqual([

@@ -39,6 +39,14 @@ import { overviewCharts } from './overview-charts';
         <mat-progress-bar mode="indeterminate" aria-label="Loading the overview" />
       }
       <gk-api-error [error]="overview.error()" />
+      @if (overview.value()?.googleClient?.rejected) {
+        <p class="status status-failed" role="alert" id="google-client-rejected">
+          Google refuses our OAuth client (401 invalid_client) since
+          {{ overview.value()?.googleClient?.since }}: check GOOGLE_CLIENT_IDS and
+          GOOGLE_CLIENT_SECRET. Refreshes are held back and no grant is changed; Google is asked
+          again every minute.
+        </p>
+      }
       @if (charts(); as charts) {
         <div class="cards">
           <mat-card appearance="outlined">
