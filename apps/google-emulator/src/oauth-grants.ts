@@ -228,10 +228,10 @@ export class OAuthGrants {
   revokeToken(token: string): boolean {
     const owner = this.findAccessToken(token) ?? this.findRefreshToken(token);
     if (!owner) return false;
-    // Google: "the revocation removes all grants for the same user to every client of the same
-    // project", access and refresh tokens alike
-    // (https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke and
-    // https://developers.google.com/identity/protocols/oauth2/resources/granular-consent).
+    // Google ends the user's grants to every client of the token's Cloud project, not the one
+    // client: reported in practice (a product's web, Android and iOS clients lose access
+    // together); the revoke itself is documented at
+    // https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke.
     const projectOf = this.options.projectOf ?? ((clientId: string) => clientId);
     const project = projectOf(owner.clientId);
     const ended = [...this.grants.values()].filter(
