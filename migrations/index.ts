@@ -11,6 +11,7 @@ import { GrantStatusHistory1765460000000 } from './1765460000000-grant-status-hi
 import { AdminScaleIndexes1765500000000 } from './1765500000000-admin-scale-indexes.js';
 import { KeepAliveWrites1765550000000 } from './1765550000000-keep-alive-writes.js';
 import { AdminSearchIndexes1765600000000 } from './1765600000000-admin-search-indexes.js';
+import { RateLimitBuckets1765730000000 } from './1765730000000-rate-limit-buckets.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AdminScaleIndexes1765500000000,
   KeepAliveWrites1765550000000,
   AdminSearchIndexes1765600000000,
+  RateLimitBuckets1765730000000,
 ];

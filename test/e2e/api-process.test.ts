@@ -61,6 +61,7 @@ describe('Production start-up', () => {
       'GOOGLE_CLIENT_SECRET',
       'SESSION_SECRET',
       'VAULT_KEYS',
+      'METRICS_TOKEN',
     ]) {
       expect(output).toContain(name);
     }
