@@ -12,6 +12,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { createLoggers } from './http/logger.js';
+import { requestScope } from './http/log-context.js';
 import { requestIdOf } from './http/request-id.js';
 import { requestLoggerFactory } from './http/request-logger.js';
 import { apiSecurityHeaders, isApiPath, staticSecurityHeaders } from './http/security-headers.js';
@@ -70,7 +71,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply
       .headers(isApiPath(request.url) ? apiHeaders : pageHeaders)
       .header('x-request-id', request.id);
-    done();
+    // The rest of the request runs in its scope: application log lines carry its id.
+    requestScope.run(request.id, done);
   });
   // One line per request, written as the response leaves. An onSend hook, not onResponse, which
   // costs a 'finish' listener per request; no hook at all when info lines would be dropped.
