@@ -9,6 +9,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@grantkeeper/config';
 import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { AppModule } from './app.module.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { createLoggers } from './http/logger.js';
@@ -16,6 +17,7 @@ import { requestScope } from './http/log-context.js';
 import { requestIdOf } from './http/request-id.js';
 import { requestLoggerFactory } from './http/request-logger.js';
 import { apiSecurityHeaders, isApiPath, staticSecurityHeaders } from './http/security-headers.js';
+import { registerHttpMetrics } from './metrics/http-metrics.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { projectRoot } from './project-root.js';
 
@@ -84,6 +86,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       done(null, payload);
     });
   }
+  registerHttpMetrics(fastify, app.get(Registry));
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(fastifyStatic, {
