@@ -100,6 +100,7 @@ export function apiEnv(api: BenchApi, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
     GOOGLE_REVOKE_URL: `${api.emulatorUrl}/revoke`,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     VAULT_KEYS: `1:${api.vaultKey}`,
+    METRICS_TOKEN: randomBytes(24).toString('hex'),
     LOG_LEVEL: 'warn',
     ...extra,
   };

@@ -12,6 +12,7 @@ import { AdminScaleIndexes1765500000000 } from './1765500000000-admin-scale-inde
 import { KeepAliveWrites1765550000000 } from './1765550000000-keep-alive-writes.js';
 import { AdminSearchIndexes1765600000000 } from './1765600000000-admin-search-indexes.js';
 import { GrantReauthAndExpiry1765720000000 } from './1765720000000-grant-reauth-and-expiry.js';
+import { RateLimitBuckets1765730000000 } from './1765730000000-rate-limit-buckets.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   KeepAliveWrites1765550000000,
   AdminSearchIndexes1765600000000,
   GrantReauthAndExpiry1765720000000,
+  RateLimitBuckets1765730000000,
 ];

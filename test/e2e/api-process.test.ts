@@ -1,6 +1,26 @@
+import { spawnSync } from 'node:child_process';
+import { freePort } from '@grantkeeper/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request } from '../support/http-client.js';
 import { type ProcessStack, runNode, startProcessStack } from '../support/process-stack.js';
+import { createTestDatabase } from '../support/test-database.js';
+
+/** A complete production environment for the compiled api, on `databaseUrl`. */
+function productionEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    GOOGLE_CLIENT_IDS: 'start-up.apps.googleusercontent.com',
+    GOOGLE_CLIENT_SECRET: 'test-client-secret',
+    SESSION_SECRET: 'x'.repeat(40),
+    PUBLIC_URL: 'https://start-up.example.com',
+    VAULT_KEYS: `1:${'k'.repeat(43)}`,
+    METRICS_TOKEN: 'start-up-metrics-token',
+    ADMIN_EMAILS: 'ops@example.com',
+  };
+}
 
 describe('The api as a process', () => {
   let stack: ProcessStack;
@@ -61,8 +81,51 @@ describe('Production start-up', () => {
       'GOOGLE_CLIENT_SECRET',
       'SESSION_SECRET',
       'VAULT_KEYS',
+      'METRICS_TOKEN',
     ]) {
       expect(output).toContain(name);
+    }
+  });
+
+  it('names DATABASE_URL and the host in one line when PostgreSQL cannot be reached', async () => {
+    const port = await freePort();
+    const started = Date.now();
+    const api = runNode(
+      'dist/apps/api/src/main.js',
+      productionEnv(`postgres://gk:pa55word@127.0.0.1:${port}/grantkeeper`),
+    );
+    expect(await api.stop('SIGCONT')).toBe(1);
+    expect(Date.now() - started).toBeLessThan(8000);
+    const lines = api.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`DATABASE_URL: cannot reach PostgreSQL at 127.0.0.1:${port}`);
+    expect(lines[0]).not.toContain('pa55word');
+  });
+
+  it('says to run the migrations when some are not applied, and migration:run needs only DATABASE_URL', async () => {
+    const db = await createTestDatabase();
+    try {
+      await db.query(`DELETE FROM schema_migrations WHERE name = 'RateLimitBuckets1765730000000'`);
+      await db.query(`DROP TABLE rate_limit_buckets`);
+      const api = runNode('dist/apps/api/src/main.js', productionEnv(db.url));
+      expect(await api.stop('SIGCONT')).toBe(1);
+      const output = api.output().trim();
+      expect(output.split('\n')).toHaveLength(1);
+      expect(output).toContain('1 migration(s) not applied (RateLimitBuckets1765730000000)');
+      expect(output).toContain('npm run migration:run');
+
+      const migrate = spawnSync(
+        process.execPath,
+        ['node_modules/typeorm/cli.js', 'migration:run', '-d', 'dist/apps/api/src/data-source.js'],
+        { env: { PATH: process.env.PATH, DATABASE_URL: db.url }, encoding: 'utf8' },
+      );
+      expect(migrate.status).toBe(0);
+      const applied = await db.query(
+        `SELECT 1 FROM schema_migrations WHERE name = 'RateLimitBuckets1765730000000'`,
+      );
+      expect(applied).toHaveLength(1);
+    } finally {
+      await db.drop();
     }
   });
 

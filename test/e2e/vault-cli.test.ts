@@ -18,6 +18,7 @@ function runCli(databaseUrl: string, args: string[], vaultKeys: string, script =
       PUBLIC_URL: 'https://vault-cli.example.com',
       PORT: '0',
       VAULT_KEYS: vaultKeys,
+      METRICS_TOKEN: 'vault-cli-metrics-token',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

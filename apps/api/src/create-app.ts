@@ -9,12 +9,15 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@grantkeeper/config';
 import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
+import { Registry } from 'prom-client';
 import { AppModule } from './app.module.js';
 import { registerJsonBodyParser } from './http/json-body-parser.js';
 import { createLoggers } from './http/logger.js';
+import { requestScope } from './http/log-context.js';
 import { requestIdOf } from './http/request-id.js';
 import { requestLoggerFactory } from './http/request-logger.js';
 import { apiSecurityHeaders, isApiPath, staticSecurityHeaders } from './http/security-headers.js';
+import { registerHttpMetrics } from './metrics/http-metrics.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { projectRoot } from './project-root.js';
 
@@ -32,7 +35,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     // One line per request, written by the onSend hook below, instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'boolean' ? config.trustProxy : [...config.trustProxy],
     genReqId: requestIdOf,
     requestIdHeader: false,
     // request.log is pino's child with the request id, made only when a line is written.
@@ -70,7 +73,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     void reply
       .headers(isApiPath(request.url) ? apiHeaders : pageHeaders)
       .header('x-request-id', request.id);
-    done();
+    // The rest of the request runs in its scope: application log lines carry its id.
+    requestScope.run(request.id, done);
   });
   // One line per request, written as the response leaves. An onSend hook, not onResponse, which
   // costs a 'finish' listener per request; no hook at all when info lines would be dropped.
@@ -82,6 +86,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       done(null, payload);
     });
   }
+  registerHttpMetrics(fastify, app.get(Registry));
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(fastifyStatic, {

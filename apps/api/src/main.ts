@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@grantkeeper/config';
+import { assertDatabaseReady, DatabaseNotReadyError } from '@grantkeeper/database';
 import { VaultError } from '@grantkeeper/vault';
+import { migrations } from '../../../migrations/index.js';
 import { createApp } from './create-app.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -13,6 +15,7 @@ async function main(): Promise<void> {
       'DATABASE_URL: not set. `npm start` runs a development database for you; otherwise set it.',
     ]);
   }
+  await assertDatabaseReady(config.database.url, migrations);
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
   console.log(`Grantkeeper api listening on ${config.publicUrl}`);
@@ -41,7 +44,12 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Both say what the operator must do and carry no secrets; a stack would only bury that.
-  if (error instanceof ConfigError || error instanceof VaultError) console.error(error.message);
-  else console.error('Grantkeeper api failed to start:', error);
+  if (
+    error instanceof ConfigError ||
+    error instanceof VaultError ||
+    error instanceof DatabaseNotReadyError
+  ) {
+    console.error(error.message);
+  } else console.error('Grantkeeper api failed to start:', error);
   process.exit(1);
 });

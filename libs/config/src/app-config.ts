@@ -10,7 +10,8 @@ export interface AppConfig {
   readonly port: number;
   /** The origin users reach us at; redirect URIs and origin checks derive from it, never from headers. */
   readonly publicUrl: string;
-  readonly trustProxy: boolean;
+  /** Fastify's `trustProxy`: off, the trusted proxies' addresses / CIDR ranges, or everybody. */
+  readonly trustProxy: boolean | readonly string[];
   readonly dataDir: string;
   readonly logLevel: string;
   readonly database: { readonly url: string; readonly poolSize: number };

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { validateCronExpression } from 'cron';
 import { z } from 'zod';
 import { parseVaultKeys } from './vault-keys.js';
 
@@ -45,12 +47,43 @@ const list = z.string().transform((value) =>
 );
 const url = z.url({ protocol: /^https?$/ });
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/**
+ * Whose `X-Forwarded-*` headers count: `false` (nobody, the default), proxy addresses or CIDR
+ * ranges (`10.0.0.5,10.1.0.0/16`, what Fastify's `trustProxy` accepts), or `true` (everybody:
+ * any client then picks its own address; refused in production, load-config.ts).
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, context): boolean | string[] => {
+    if (['', 'false', '0'].includes(value)) return false;
+    if (['true', '1'].includes(value)) return true;
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const wrong = entries.filter((entry) => !isAddressOrRange(entry));
+    if (wrong.length > 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `must be false, true, or proxy addresses / CIDR ranges (not: ${wrong.join(', ')})`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 // Five fields (minute precision) or six (with seconds, for tests), as the `cron` package reads.
+// Checked by the `cron` library that runs it, so `99 * * * *` fails here, naming the variable,
+// rather than when the scheduler starts.
 const cron = z
   .string()
   .trim()
-  .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression of five or six fields');
+  .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression of five or six fields')
+  .superRefine((value, context) => {
+    const { valid, error } = validateCronExpression(value);
+    if (!valid) context.addIssue({ code: 'custom', message: error?.message ?? 'invalid cron' });
+  });
 
 /**
  * Every environment variable the api reads. Defaults are the development ones; production
@@ -61,7 +94,7 @@ export const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(0, 65535).default(3000),
   PUBLIC_URL: url.optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   DATA_DIR: z.string().min(1).default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
@@ -135,3 +168,12 @@ export const environmentSchema = z.object({
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : -1;
+  return bits >= 0 && bits <= (family === 4 ? 32 : 128);
+}

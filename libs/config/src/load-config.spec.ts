@@ -18,6 +18,8 @@ const production = {
   SESSION_SECRET: 'x'.repeat(40),
   PUBLIC_URL: 'https://app.example.com',
   VAULT_KEYS: `1:${vaultKey()}`,
+  METRICS_TOKEN: 'm'.repeat(32),
+  ADMIN_EMAILS: 'ops@example.com',
 };
 
 describe(loadConfig.name, () => {
@@ -71,6 +73,62 @@ describe(loadConfig.name, () => {
     delete env[name];
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+
+  describe('production checks', () => {
+    const problemsOf = (env: Record<string, string>): string => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return error instanceof ConfigError ? error.message : String(error);
+      }
+      return '';
+    };
+
+    it('requires METRICS_TOKEN', () => {
+      const withoutToken: Record<string, string> = { ...production };
+      delete withoutToken.METRICS_TOKEN;
+      expect(problemsOf(withoutToken)).toMatch(/METRICS_TOKEN: required/);
+    });
+
+    it('refuses an http:// PUBLIC_URL except on localhost', () => {
+      expect(problemsOf({ ...production, PUBLIC_URL: 'http://app.example.com' })).toMatch(
+        /PUBLIC_URL: must be https/,
+      );
+      expect(problemsOf({ ...production, PUBLIC_URL: 'http://localhost:3000' })).toBe('');
+    });
+
+    it('refuses TRUST_PROXY=true and accepts proxy addresses and CIDR ranges', () => {
+      expect(problemsOf({ ...production, TRUST_PROXY: 'true' })).toMatch(/TRUST_PROXY: true lets/);
+      const { config } = loadConfig({ ...production, TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1' });
+      expect(config.trustProxy).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
+      expect(loadConfig({ ...production, TRUST_PROXY: 'false' }).config.trustProxy).toBe(false);
+      expect(loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: 'true' }).config.trustProxy).toBe(true);
+    });
+
+    it('names TRUST_PROXY when an entry is neither an address nor a range', () => {
+      for (const wrong of ['yes', '10.0.0.0/33', '10.0.0.300', 'fe80::/129', '10.0.0.0/8/1']) {
+        expect(problemsOf({ ...production, TRUST_PROXY: wrong })).toMatch(/TRUST_PROXY: must be/);
+      }
+    });
+
+    it('warns that nobody can open the dashboard without ADMIN_EMAILS', () => {
+      const withoutAdmins: Record<string, string> = { ...production };
+      delete withoutAdmins.ADMIN_EMAILS;
+      expect(loadConfig(withoutAdmins).warnings).toEqual([
+        'ADMIN_EMAILS is empty: nobody can open the dashboard (/admin).',
+      ]);
+    });
+  });
+
+  it('validates cron variables with the cron library and names the variable', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), KEEP_ALIVE_CRON: '99 * * * *' })).toThrow(
+      /KEEP_ALIVE_CRON: .+/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PURGE_CRON: '0 30 4 * * 1-5' })).not.toThrow();
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PURGE_CRON: '* * * * 8' })).toThrow(
+      /PURGE_CRON/,
+    );
   });
 
   it('refuses the emulator in production', () => {

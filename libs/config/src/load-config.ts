@@ -40,6 +40,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
   if (env.NODE_ENV === 'production') assertProductionReady(env);
 
   const warnings: string[] = [];
+  if (env.NODE_ENV === 'production' && env.ADMIN_EMAILS.length === 0) {
+    warnings.push('ADMIN_EMAILS is empty: nobody can open the dashboard (/admin).');
+  }
   const usesEmulator = env.GOOGLE_EMULATOR_URL !== undefined || !env.GOOGLE_CLIENT_IDS;
   const emulatorUrl = env.GOOGLE_EMULATOR_URL ?? DEFAULT_EMULATOR_URL;
   const clientIds = env.GOOGLE_CLIENT_IDS ?? [DEVELOPMENT_CLIENT_ID];
@@ -134,10 +137,32 @@ function assertProductionReady(env: Environment): void {
   const problems = Object.entries(required)
     .filter(([, value]) => value === undefined)
     .map(([name]) => `${name}: required when NODE_ENV=production`);
+  if (env.METRICS_TOKEN === undefined) {
+    // /metrics shares the api's port; without a token anyone reaching the api could read it.
+    problems.push('METRICS_TOKEN: required when NODE_ENV=production (/metrics asks for it)');
+  }
+  if (env.PUBLIC_URL && !isSecureOrigin(env.PUBLIC_URL)) {
+    problems.push(
+      'PUBLIC_URL: must be https:// in production (session cookies are Secure); ' +
+        'http:// is accepted for localhost only',
+    );
+  }
+  if (env.TRUST_PROXY === true) {
+    problems.push(
+      'TRUST_PROXY: true lets any client set X-Forwarded-For (its rate-limit bucket, its audited ' +
+        'IP); list the addresses or CIDR ranges of the proxies in front instead',
+    );
+  }
   if (env.GOOGLE_EMULATOR_URL) {
     problems.push('GOOGLE_EMULATOR_URL: the Google emulator is for development and tests only');
   }
   if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/** https://, or http:// on the machine itself (browsers treat localhost as a secure context). */
+function isSecureOrigin(publicUrl: string): boolean {
+  const { protocol, hostname } = new URL(publicUrl);
+  return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
 }
 
 /** The keyring from `VAULT_KEYS`, or (outside production) the generated development one. */

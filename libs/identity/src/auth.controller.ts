@@ -1,7 +1,7 @@
+import { RateLimited } from './rate-limit/rate-limits.js';
 import { timingSafeEqual } from 'node:crypto';
-import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { auditContextOf } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -31,7 +31,7 @@ export class AuthController {
 
   @Post('google/id-token')
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
+  @RateLimited('sign-in')
   @ApiOperation({
     summary: 'Sign in with a Google ID token',
     description:

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditModule } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import { GOOGLE_ENDPOINTS, type GoogleEndpoints } from '@grantkeeper/google';
@@ -10,6 +11,8 @@ import { AuthenticationGuard } from './authentication.guard.js';
 import { GoogleIdTokenVerifier } from './google-id-token.verifier.js';
 import { GoogleSigningKeys } from './google-signing-keys.js';
 import { MeController } from './me.controller.js';
+import { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage.js';
+import { rateLimitThrottlers } from './rate-limit/rate-limits.js';
 import { SessionEntity } from './session.entity.js';
 import { SessionCookie } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
@@ -25,12 +28,14 @@ export const IDENTITY_ENTITIES = [UserEntity, SessionEntity];
   imports: [
     TypeOrmModule.forFeature(IDENTITY_ENTITIES),
     AuditModule,
+    // The one throttler configuration (ThrottlerModule is global): every named limit, counted in
+    // PostgreSQL so that all instances share each bucket. Headers are RateLimitGuard's.
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        throttlers: [
-          { name: 'sign-in', ttl: 60_000, limit: config.get('rateLimit').signInPerMinute },
-        ],
+      inject: [ConfigService, DataSource],
+      useFactory: (config: ConfigService, dataSource: DataSource) => ({
+        throttlers: rateLimitThrottlers(config.get('rateLimit')),
+        storage: new PostgresThrottlerStorage(dataSource),
+        setHeaders: false,
       }),
     }),
   ],

@@ -21,6 +21,8 @@ export {
 } from './id-token.errors.js';
 export { AuthError, type AuthErrorCode } from './identity.errors.js';
 export { IDENTITY_ENTITIES, IdentityModule } from './identity.module.js';
+export { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage.js';
+export { RATE_LIMIT_NAMES, RateLimited, type RateLimitName } from './rate-limit/rate-limits.js';
 export { SessionCookie } from './session-cookie.js';
 export { SessionsService } from './sessions.service.js';
 export { type SignInResult, SignInService } from './sign-in.service.js';

@@ -105,6 +105,19 @@ export class SessionsService {
     return result.affected ?? 0;
   }
 
+  /**
+   * Deletes sessions that can never be used again: expired, or revoked (the audit log keeps the
+   * sign-out or revocation); returns how many.
+   */
+  async purgeEnded(): Promise<number> {
+    const result = await this.sessions
+      .createQueryBuilder()
+      .delete()
+      .where('expires_at < now() OR revoked_at IS NOT NULL')
+      .execute();
+    return result.affected ?? 0;
+  }
+
   /** HMAC with the session secret: a leaked table alone can't be turned into cookies. */
   private hash(token: string): Buffer {
     return createHmac('sha256', this.secret).update(token).digest();

@@ -1,6 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { auditContextOf } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import {
@@ -8,6 +7,7 @@ import {
   type AuthenticatedUser,
   CurrentUser,
   Public,
+  RateLimited,
   SessionCookie,
   SignInService,
 } from '@grantkeeper/identity';
@@ -50,7 +50,7 @@ export class OfflineAccessController {
   @Post('code')
   @Public()
   @HttpCode(200)
-  @UseGuards(ThrottlerGuard)
+  @RateLimited('offline-access')
   @ApiHeader(REQUESTED_WITH)
   @ApiOperation({
     summary: 'Grant offline access with a one-time code',

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
@@ -29,18 +28,6 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     AuditModule,
     IdentityModule,
     VaultModule,
-    ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => ({
-        throttlers: [
-          {
-            name: 'offline-access',
-            ttl: 60_000,
-            limit: config.get('rateLimit').offlineAccessPerMinute,
-          },
-        ],
-      }),
-    }),
   ],
   controllers: [OfflineAccessController, GoogleRedirectController],
   providers: [

@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import { AuditService } from '@grantkeeper/audit';
 import { type AppConfig, ConfigService } from '@grantkeeper/config';
+import { PostgresThrottlerStorage, SessionsService } from '@grantkeeper/identity';
 import { GrantsService, RedirectStateStore } from '@grantkeeper/offline-access';
 import { VaultService } from '@grantkeeper/vault';
 
@@ -22,20 +24,26 @@ export class MaintenanceWorker {
     private readonly states: RedirectStateStore,
     private readonly audit: AuditService,
     private readonly vault: VaultService,
+    private readonly sessions: SessionsService,
+    @Inject(getStorageToken()) private readonly rateLimits: ThrottlerStorage,
   ) {
     this.settings = config.get('scheduler');
   }
 
   /**
    * Finishes Google revokes that failed at the time (then purges those refresh tokens), deletes
-   * expired redirect-flow states, and audit events past retention.
+   * expired redirect-flow states, expired or revoked sessions, ended rate-limit windows, and
+   * audit events past retention.
    */
   async purge(): Promise<Record<string, number>> {
     const revokesFinished = await this.grants.retryUpstreamRevocations(500);
     const statesPurged = await this.states.purgeExpired();
     const before = new Date(Date.now() - this.settings.auditRetentionDays * 86_400_000);
     const auditPurged = await this.audit.purgeOlderThan(before);
-    const counts = { revokesFinished, statesPurged, auditPurged };
+    const sessionsPurged = await this.sessions.purgeEnded();
+    const rateLimitsPurged =
+      this.rateLimits instanceof PostgresThrottlerStorage ? await this.rateLimits.purgeEnded() : 0;
+    const counts = { revokesFinished, statesPurged, sessionsPurged, rateLimitsPurged, auditPurged };
     this.logger.log(`Purge: ${JSON.stringify(counts)}`);
     return counts;
   }

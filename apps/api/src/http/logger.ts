@@ -1,5 +1,6 @@
 import type { AppConfig } from '@grantkeeper/config';
-import { type Logger, pino } from 'pino';
+import { type Logger, type LoggerOptions, pino } from 'pino';
+import { escapeLogArguments, PRETTY_OPTIONS, requestIdMixin } from './log-context.js';
 import { LOG_REDACT_PATHS, redactUrl } from './log-redaction.js';
 
 interface LoggedRequest {
@@ -26,11 +27,11 @@ export interface ApiLoggers {
 export function createLoggers(config: AppConfig): ApiLoggers {
   const destination =
     config.env === 'development'
-      ? pino.transport({ target: 'pino-pretty', options: { singleLine: true } })
+      ? pino.transport({ target: 'pino-pretty', options: PRETTY_OPTIONS })
       : pino.destination({ dest: 1, sync: true });
   const level = config.logLevel;
   return {
-    app: pino({ level, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } }, destination),
+    app: pino(appLoggerOptions(level), destination),
     http: pino(
       {
         level,
@@ -45,5 +46,15 @@ export function createLoggers(config: AppConfig): ApiLoggers {
       },
       destination,
     ),
+  };
+}
+
+/** The application logger: redacted, with the request id, and no forged lines. */
+export function appLoggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+    mixin: requestIdMixin,
+    hooks: { logMethod: escapeLogArguments },
   };
 }

@@ -7,9 +7,10 @@ import type { FastifyReply } from 'fastify';
 import { Registry } from 'prom-client';
 
 /**
- * Prometheus metrics: refreshes by outcome, queue depth, job durations, tasks by state, and
- * Node's own. Public unless METRICS_TOKEN is set, in which case scrapers send it as a Bearer
- * token (the figures say how many users and grants there are).
+ * Prometheus metrics: HTTP requests by route and status, refreshes by outcome, queue depth, job
+ * durations, tasks by state, and Node's own. Scrapers send METRICS_TOKEN as a Bearer token; it is
+ * required in production (load-config.ts), as the figures say how many users and grants there
+ * are. Outside production it is public unless the token is set.
  */
 @ApiExcludeController()
 @Public()
