@@ -267,6 +267,36 @@ describe('Offline access required: one step to sign in and grant', () => {
     expect(events.map((e) => e.details.method)).toContain('google_code');
   });
 
+  it('leaves the visitor signed out when the code brings no grant (409 consent_required)', async () => {
+    await resetEmulator(api);
+    await api.db.query('DELETE FROM grants');
+    await api.db.query('DELETE FROM vault_envelopes');
+    const [{ last, now }] = await api.db.query<{ last: string; now: Date }>(
+      'SELECT coalesce(max(id), 0)::text AS last, now() AS now FROM audit_events',
+    );
+    // Google remembers an earlier consent and so sends no refresh token; we hold no grant.
+    const response = await postCode(
+      api,
+      undefined,
+      await authorizationCode(api, { access_type: 'online' }),
+    );
+
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ error: 'consent_required' });
+    expect(setCookies(response).has(SESSION_COOKIE)).toBe(false);
+    const sessions = await api.db.query(
+      `SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE u.google_sub = $1 AND s.created_at >= $2`,
+      [ALICE_SUB, now],
+    );
+    expect(sessions).toEqual([]);
+    const actions = await api.db.query<{ action: string }>(
+      'SELECT action FROM audit_events WHERE id > $1::bigint',
+      [last],
+    );
+    expect(actions.map((a) => a.action)).not.toContain('sign_in.succeeded');
+  });
+
   it('still refuses a code posted from another site', async () => {
     const response = await postCode(api, undefined, await authorizationCode(api), {});
 

@@ -3,8 +3,11 @@
 // Offline access uses Google's code model (GIS code client in a popup, redirect_uri=postmessage):
 // the popup hands us a one-time code, which we POST with X-Requested-With so the server knows it
 // came from this page. Google only returns a refresh token on the first consent; when the server
-// has lost ours it answers consent_required and we ask once more with prompt=consent.
+// has lost ours it answers consent_required and we go through the redirect flow with
+// prompt=consent (documented there, not on the code client), never a second popup from async
+// code, which the popup blocker stops.
 // https://developers.google.com/identity/oauth2/web/guides/use-code-model
+// https://developers.google.com/identity/oauth2/web/reference/js-reference#CodeClientConfig
 'use strict';
 
 (function () {
@@ -44,28 +47,36 @@
     return { ok: answer.ok, status: answer.status, body: payload };
   }
 
-  function requestCode(prompt) {
+  function requestCode() {
     const client = window.google.accounts.oauth2.initCodeClient({
       client_id: data.clientId,
       scope: data.offlineScopes,
       ux_mode: 'popup',
-      hint: data.googleSub,
+      login_hint: data.googleSub,
       include_granted_scopes: true,
-      prompt,
-      callback: (response) => onCode(response, prompt),
+      callback: onCode,
       error_callback: (error) => {
         enableButton.disabled = false;
-        if (error && error.type === 'popup_closed') return;
-        show(offlineError, 'The Google window could not be opened. Allow pop-ups and try again.');
+        show(
+          offlineError,
+          error && error.type === 'popup_closed'
+            ? 'The Google window was closed before you finished; offline access is still off.'
+            : 'The Google window could not be opened (pop-ups are blocked). Press the button again, or allow pop-ups for this site.',
+        );
       },
     });
     client.requestCode();
   }
 
-  async function onCode(response, prompt) {
+  async function onCode(response) {
     if (response.error) {
       enableButton.disabled = false;
-      if (response.error !== 'access_denied') show(offlineError, `Google said: ${response.error}.`);
+      show(
+        offlineError,
+        response.error === 'access_denied'
+          ? 'You cancelled at Google; offline access is still off.'
+          : `Google said: ${response.error}.`,
+      );
       return;
     }
     try {
@@ -74,8 +85,8 @@
         window.location.reload();
         return;
       }
-      if (answer.body.error === 'consent_required' && prompt !== 'consent') {
-        requestCode('consent');
+      if (answer.body.error === 'consent_required') {
+        window.location.assign('/auth/google?prompt=consent&return_to=%2Faccount');
         return;
       }
       show(
@@ -92,7 +103,7 @@
     enableButton.addEventListener('click', () => {
       enableButton.disabled = true;
       offlineError.hidden = true;
-      requestCode(undefined);
+      requestCode();
     });
   }
 

@@ -3,11 +3,16 @@
 // OFFLINE_ACCESS=optional: Google's button and One Tap hand us an ID token (`credential`) that
 // we POST as JSON; the server answers with a session cookie and we go to /account.
 //
-// OFFLINE_ACCESS=required: one button runs the GIS code client, so signing in and granting
-// offline access are one step (the ID token in the token response identifies the user). One
-// Tap still signs returning users in silently; if their grant is missing or dead we send them
-// through the redirect flow with prompt=consent, since Google only returns a new refresh token
-// on a fresh consent (a popup can't be opened without a click, a redirect can).
+// OFFLINE_ACCESS=required: nobody gets a session without a live grant. One button runs the GIS
+// code client (the ID token in the token response identifies the user), so signing in and
+// granting offline access are one step. One Tap's credential only names the returning user: we
+// hand it to the redirect flow as login_hint, which signs them in once their grant is proven
+// (Google answers at once when it remembers the consent) or asks for consent again. A popup is
+// only ever opened by a click of its own: whenever Google must be asked again after an answer
+// came back (consent_required), we go there by redirect, where prompt=consent is documented
+// (https://developers.google.com/identity/protocols/oauth2/web-server#creatingclient); the code
+// client has no prompt option (https://developers.google.com/identity/oauth2/web/reference
+// /js-reference#CodeClientConfig).
 'use strict';
 
 (function () {
@@ -31,13 +36,26 @@
     return { ok: answer.ok, status: answer.status, body: await answer.json().catch(() => ({})) };
   }
 
-  async function hasLiveGrant() {
-    const answer = await fetch('/offline-access', { credentials: 'same-origin' });
-    const body = await answer.json().catch(() => ({}));
-    return answer.ok && body.status === 'active';
+  const REDIRECT_FLOW = '/auth/google?return_to=%2Faccount';
+
+  /** The email claim of an ID token, only as a hint for Google's chooser (not trusted here). */
+  function emailOf(credential) {
+    try {
+      const payload = credential.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      const email = JSON.parse(atob(payload)).email;
+      return typeof email === 'string' ? email : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   async function onCredential(response) {
+    if (required) {
+      const email = emailOf(response.credential);
+      const hint = email ? `&login_hint=${encodeURIComponent(email)}` : '';
+      window.location.assign(`${REDIRECT_FLOW}${hint}`);
+      return;
+    }
     try {
       const answer = await post('/auth/google/id-token', {
         credential: response.credential,
@@ -47,39 +65,50 @@
         showError(`Sign-in failed (${answer.body.error || answer.status}). Please try again.`);
         return;
       }
-      if (required && !(await hasLiveGrant())) {
-        window.location.assign('/auth/google?prompt=consent&return_to=%2Faccount');
-        return;
-      }
       window.location.assign('/account');
     } catch {
       showError('Could not reach the server. Check your connection and try again.');
     }
   }
 
-  function requestCode(prompt) {
+  function requestCode() {
     window.google.accounts.oauth2
       .initCodeClient({
         client_id: data.clientId,
         scope: data.codeScopes,
         ux_mode: 'popup',
         include_granted_scopes: true,
-        prompt,
-        callback: (response) => onCode(response, prompt),
+        callback: onCode,
         error_callback: (error) => {
           codeButton.disabled = false;
-          if (error && error.type !== 'popup_closed') {
-            showError('The Google window could not be opened. Allow pop-ups and try again.');
-          }
+          showError(
+            error && error.type === 'popup_closed'
+              ? 'The Google window was closed before you finished. Press the button to try again.'
+              : 'The Google window could not be opened (pop-ups are blocked). Press the button again, or continue in this window: ',
+          );
+          if (!error || error.type !== 'popup_closed') offerRedirect();
         },
       })
       .requestCode();
   }
 
-  async function onCode(response, prompt) {
+  // The same step without a popup: a link the user follows themselves.
+  function offerRedirect() {
+    const link = document.createElement('a');
+    link.id = 'sign-in-redirect';
+    link.href = REDIRECT_FLOW;
+    link.textContent = 'Sign in with Google in this window';
+    errorBox.append(link);
+  }
+
+  async function onCode(response) {
     if (response.error) {
       codeButton.disabled = false;
-      if (response.error !== 'access_denied') showError(`Google said: ${response.error}.`);
+      showError(
+        response.error === 'access_denied'
+          ? 'You cancelled at Google. Grantkeeper needs offline access to work for you: press the button to try again.'
+          : `Google said: ${response.error}. Press the button to try again.`,
+      );
       return;
     }
     try {
@@ -88,8 +117,10 @@
         window.location.assign('/account');
         return;
       }
-      if (answer.body.error === 'consent_required' && prompt !== 'consent') {
-        requestCode('consent');
+      if (answer.body.error === 'consent_required') {
+        // Google remembers the consent but our grant is gone: ask again by redirect, never by a
+        // second popup from here (it would be blocked, and a retry would loop).
+        window.location.assign(`${REDIRECT_FLOW}&prompt=consent`);
         return;
       }
       showError(`Sign-in failed (${answer.body.error || answer.status}). Please try again.`);
@@ -113,7 +144,7 @@
       codeButton.addEventListener('click', () => {
         codeButton.disabled = true;
         errorBox.hidden = true;
-        requestCode(undefined);
+        requestCode();
       });
     } else {
       // Google's branding: the standard button, rendered by GIS itself.

@@ -41,6 +41,19 @@ export class SignInService {
     previousSessionToken?: string,
   ): Promise<SignInResult> {
     const user = await this.users.upsertFromIdToken(token, { signIn: true });
+    return this.startSession(user, context, method, previousSessionToken);
+  }
+
+  /**
+   * Starts a session for a user already created or updated from a verified ID token: the code
+   * flows call it only once the grant is stored, so a refused exchange leaves no session.
+   */
+  async startSession(
+    user: UserEntity,
+    context: AuditRequestContext,
+    method: 'google_id_token' | 'google_code',
+    previousSessionToken?: string,
+  ): Promise<SignInResult> {
     if (previousSessionToken) {
       await this.sessions.revokeToken(previousSessionToken, 'replaced_by_sign_in');
     }

@@ -10,6 +10,8 @@ import {
   RateLimited,
   SessionCookie,
   SignInService,
+  type UserEntity,
+  UsersService,
 } from '@grantkeeper/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CodeExchangeService } from './code-exchange.service.js';
@@ -37,6 +39,7 @@ export class OfflineAccessController {
     private readonly exchange: CodeExchangeService,
     private readonly grants: GrantsService,
     private readonly signIn: SignInService,
+    private readonly users: UsersService,
     private readonly sessionCookie: SessionCookie,
     config: ConfigService,
   ) {
@@ -70,22 +73,28 @@ export class OfflineAccessController {
     if (!signingIn) requireSession(user);
     assertSameSiteXhr(request, this.publicOrigin);
     const context = auditContextOf(request);
+    let visitor: UserEntity | undefined;
     const { grant } = await this.exchange.exchange(
       body.code,
       { redirectUri: 'postmessage' },
       async (identity) => {
         if (!signingIn) return sameAccount(user!, identity.sub);
-        const { user: signedIn, session } = await this.signIn.signInWithVerifiedIdToken(
-          identity,
-          context,
-          'google_code',
-          this.sessionCookie.read(request),
-        );
-        this.sessionCookie.set(reply, session.token);
-        return signedIn.id;
+        visitor = await this.users.upsertFromIdToken(identity, { signIn: true });
+        return visitor.id;
       },
       context,
     );
+    // Only now that the grant is stored: a refused exchange (consent_required) starts no session,
+    // so in required mode nobody is signed in without a live grant.
+    if (visitor) {
+      const { session } = await this.signIn.startSession(
+        visitor,
+        context,
+        'google_code',
+        this.sessionCookie.read(request),
+      );
+      this.sessionCookie.set(reply, session.token);
+    }
     return GrantViewDto.from(grant);
   }
 

@@ -5,6 +5,7 @@ import {
   type AuthenticatedUser,
   SignInService,
   type SignInResult,
+  type UserEntity,
   UsersService,
 } from '@grantkeeper/identity';
 import {
@@ -94,6 +95,7 @@ export class RedirectFlowService {
     returnTo: string,
     askConsent: boolean,
     binding: string,
+    loginHint?: string,
   ): Promise<string> {
     const forcedConsent = askConsent || (user !== undefined && !(await this.hasLiveGrant(user)));
     const request: RedirectRequest = {
@@ -110,7 +112,7 @@ export class RedirectFlowService {
         accessType: 'offline',
         includeGrantedScopes: true,
         prompt: forcedConsent ? 'consent' : undefined,
-        loginHint: user?.email ?? undefined,
+        loginHint: user?.email ?? loginHint,
       },
       this.deadlineMs,
     );
@@ -145,34 +147,35 @@ export class RedirectFlowService {
         throw fromPassportError(outcome.error);
     }
     const flow = (outcome.info as { state: RedirectRequest['flow'] }).state!;
-    let signedIn: SignInResult | undefined;
+    let visitor: UserEntity | undefined;
     try {
       await this.exchange.accept(
         tokensOf(outcome.user as PassportTokens),
         async (identity) => {
           if (flow.userId) return this.requireSameAccount(flow.userId, identity.sub);
-          signedIn = await this.signIn.signInWithVerifiedIdToken(
-            identity,
-            context,
-            'google_code',
-            previousSession,
-          );
-          return signedIn.user.id;
+          visitor = await this.users.upsertFromIdToken(identity, { signIn: true });
+          return visitor.id;
         },
         context,
       );
     } catch (error) {
-      // Google kept no refresh token for us (consent given before): ask once more, with consent.
+      // Google kept no refresh token for us (consent given before): ask once more, with consent,
+      // by redirect (no popup to be blocked). No session yet: the grant is not there.
       if (
         error instanceof OfflineAccessError &&
         error.code === 'consent_required' &&
         !flow.forcedConsent
       ) {
-        const retry = `/auth/google?prompt=consent&return_to=${encodeURIComponent(flow.returnTo)}`;
-        return { location: retry, signedIn };
+        const hint = visitor?.email ? `&login_hint=${encodeURIComponent(visitor.email)}` : '';
+        const retry = `/auth/google?prompt=consent${hint}&return_to=${encodeURIComponent(flow.returnTo)}`;
+        return { location: retry };
       }
       throw error;
     }
+    // The session starts only once the grant is stored.
+    const signedIn = visitor
+      ? await this.signIn.startSession(visitor, context, 'google_code', previousSession)
+      : undefined;
     return { location: flow.returnTo, signedIn };
   }
 

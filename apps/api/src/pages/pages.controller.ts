@@ -36,6 +36,7 @@ export class PagesController {
     @CurrentUser() user: AuthenticatedUser | undefined,
     @Res() reply: FastifyReply,
     @Query('error') error?: string,
+    @Query('offline_access') offlineAccess?: string,
   ): void {
     if (user) {
       void reply.redirect('/account', 302);
@@ -45,6 +46,7 @@ export class PagesController {
       clientId: this.clientId,
       gsiClientUrl: this.gsiClientUrl,
       error: typeof error === 'string' && SHOWN_ERROR.test(error) ? error : undefined,
+      consentDenied: offlineAccess === 'denied',
       offlineAccess: this.offlineAccessMode,
       codeScopes: ['openid', 'email', 'profile', ...this.offlineScopes],
     });
@@ -55,9 +57,12 @@ export class PagesController {
   async account(
     @CurrentUser() user: AuthenticatedUser | undefined,
     @Res() reply: FastifyReply,
+    @Query('offline_access') offlineAccess?: string,
   ): Promise<void> {
     if (!user) {
-      void reply.redirect('/', 302);
+      // A signed-out visitor who cancelled consent in the redirect flow (required mode) is told
+      // so on the sign-in page, which offers the next step.
+      void reply.redirect(offlineAccess === 'denied' ? '/?offline_access=denied' : '/', 302);
       return;
     }
     const [grant, tasks] = await Promise.all([

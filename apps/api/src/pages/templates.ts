@@ -12,6 +12,8 @@ export interface SignInPageOptions {
   readonly clientId: string;
   readonly gsiClientUrl: string;
   readonly error?: string;
+  /** The visitor cancelled Google's consent screen in the redirect flow. */
+  readonly consentDenied?: boolean;
   /** `required`: one button signs in and grants offline access (GIS code client). */
   readonly offlineAccess: 'optional' | 'required';
   /** Every scope the code client asks for, sign-in scopes included. */
@@ -31,7 +33,9 @@ const GOOGLE_G = `<svg class="gsi-logo" viewBox="0 0 48 48" aria-hidden="true" w
 export function renderSignInPage(options: SignInPageOptions): string {
   const error = options.error
     ? `<p class="error" role="alert" id="sign-in-error">Sign-in failed (${escapeHtml(options.error)}). Please try again.</p>`
-    : '<p class="error" role="alert" id="sign-in-error" hidden></p>';
+    : options.consentDenied
+      ? '<p class="error" role="alert" id="sign-in-error">You cancelled at Google, so you are not signed in: Grantkeeper needs offline access to work for you. Press the button to try again.</p>'
+      : '<p class="error" role="alert" id="sign-in-error" hidden></p>';
   const required = options.offlineAccess === 'required';
   // With offline access required, signing in and consenting are one step: a custom button
   // (Google's branding: white, the "G", "Sign in with Google") starts the code client.

@@ -10,12 +10,13 @@
  * still returns a refresh token only on first consent or with prompt=consent.
  * include_granted_scopes defaults to true; enable_granular_consent is accepted and has no
  * effect (consent is always granular). Popup mode's redirect_uri is "postmessage".
+ * CodeClientConfig documents login_hint and select_account but no prompt and no hint: those are
+ * ignored here, so a page relying on them fails in tests as it may fail at Google.
  */
 export const GSI_OAUTH2_SCRIPT = String.raw`
 function codeRequestUrl(config) {
   var redirect = config.ux_mode === 'redirect';
-  var prompt = config.prompt;
-  if (config.select_account === true && !prompt) prompt = 'select_account';
+  var prompt = config.select_account === true ? 'select_account' : undefined;
   return frameUrl('/o/oauth2/v2/auth', {
     client_id: config.client_id,
     redirect_uri: redirect ? config.redirect_uri : 'postmessage',
@@ -25,7 +26,7 @@ function codeRequestUrl(config) {
     access_type: 'offline',
     include_granted_scopes: config.include_granted_scopes === false ? 'false' : 'true',
     state: config.state,
-    login_hint: config.login_hint || config.hint,
+    login_hint: config.login_hint,
     hd: config.hd,
     prompt: prompt,
   });
