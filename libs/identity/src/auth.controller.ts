@@ -55,6 +55,7 @@ export class AuthController {
       body.credential,
       auditContextOf(request),
       previous,
+      body.select_by,
     );
     this.cookie.set(reply, session.token);
     if (isFormPost) {

@@ -26,6 +26,7 @@ export { RATE_LIMIT_NAMES, RateLimited, type RateLimitName } from './rate-limit/
 export { SessionCookie } from './session-cookie.js';
 export { SessionsService } from './sessions.service.js';
 export { type SignInResult, SignInService } from './sign-in.service.js';
+export { DOCUMENTED_SELECT_BY } from './select-by.js';
 // The class, not just the type: other modules' entities reference users by foreign key.
 export { UserEntity, type UserRole } from './user.entity.js';
 export { type RoleChange, UsersService } from './users.service.js';

@@ -5,6 +5,7 @@ import { IdTokenError, idTokenErrorDisposition } from './id-token.errors.js';
 import { type StartedSession, SessionsService } from './sessions.service.js';
 import type { UserEntity } from './user.entity.js';
 import { UsersService } from './users.service.js';
+import { selectByDetails } from './select-by.js';
 
 export interface SignInResult {
   readonly user: UserEntity;
@@ -25,9 +26,17 @@ export class SignInService {
     credential: string,
     context: AuditRequestContext,
     previousSessionToken?: string,
+    selectBy?: string,
   ): Promise<SignInResult> {
     const token = await this.verifyRecordingFailures(credential, context);
-    return this.signInWithVerifiedIdToken(token, context, 'google_id_token', previousSessionToken);
+    const user = await this.users.upsertFromIdToken(token, { signIn: true });
+    return this.startSession(
+      user,
+      context,
+      'google_id_token',
+      previousSessionToken,
+      selectByDetails(selectBy),
+    );
   }
 
   /**
@@ -53,6 +62,7 @@ export class SignInService {
     context: AuditRequestContext,
     method: 'google_id_token' | 'google_code',
     previousSessionToken?: string,
+    extraDetails: Record<string, string> = {},
   ): Promise<SignInResult> {
     if (previousSessionToken) {
       await this.sessions.revokeToken(previousSessionToken, 'replaced_by_sign_in');
@@ -63,7 +73,7 @@ export class SignInService {
       actor: { kind: 'user', id: user.id },
       subjectUserId: user.id,
       context,
-      details: { method, session_id: session.session.id },
+      details: { method, session_id: session.session.id, ...extraDetails },
     });
     return { user, session };
   }

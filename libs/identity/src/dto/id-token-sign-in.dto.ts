@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { DOCUMENTED_SELECT_BY } from '../select-by.js';
 
 /**
  * Body of `POST /auth/google/id-token`: the GIS callback's JSON, or the form GIS redirect mode
@@ -17,22 +18,15 @@ export class IdTokenSignInDto {
   @MaxLength(200)
   g_csrf_token?: string;
 
-  @ApiPropertyOptional({ description: 'How the user picked the account, as GIS reports it.' })
+  @ApiPropertyOptional({
+    description:
+      'How the user picked the account, as GIS reports it. Any value is accepted (Google adds ' +
+      'new ones); the documented ones are recorded as they are, others as `unrecognised`.',
+    enum: DOCUMENTED_SELECT_BY,
+  })
   @IsOptional()
-  @IsIn([
-    'auto',
-    'user',
-    'fedcm',
-    'fedcm_auto',
-    'user_1tap',
-    'user_2tap',
-    'itp',
-    'itp_confirm',
-    'btn',
-    'btn_confirm',
-    'btn_add_session',
-    'btn_confirm_add_session',
-  ])
+  @IsString()
+  @MaxLength(200)
   select_by?: string;
 
   @ApiPropertyOptional({ description: 'The client id GIS used (sent by the JavaScript callback).' })

@@ -714,8 +714,25 @@ export interface components {
       credential: string;
       /** @description Double-submit token of GIS redirect mode (form posts). */
       g_csrf_token?: string;
-      /** @description How the user picked the account, as GIS reports it. */
-      select_by?: string;
+      /**
+       * @description How the user picked the account, as GIS reports it. Any value is accepted (Google adds new ones); the documented ones are recorded as they are, others as `unrecognised`.
+       * @enum {string}
+       */
+      select_by?:
+        | 'auto'
+        | 'user'
+        | 'fedcm'
+        | 'fedcm_auto'
+        | 'user_1tap'
+        | 'user_2tap'
+        | 'itp'
+        | 'itp_confirm'
+        | 'itp_add_session'
+        | 'itp_confirm_add_session'
+        | 'btn'
+        | 'btn_confirm'
+        | 'btn_add_session'
+        | 'btn_confirm_add_session';
     };
     JobsOverviewDto: {
       queues: components['schemas']['QueueStatsDto'][];
@@ -1610,6 +1627,8 @@ export interface operations {
   GoogleRedirectController_start: {
     parameters: {
       query?: {
+        /** @description An email address: Google's chooser skips to that account (signed-out visitors) */
+        login_hint?: unknown;
         prompt?: 'consent';
         /** @description A local path; default /account */
         return_to?: unknown;
