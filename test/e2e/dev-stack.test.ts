@@ -52,6 +52,7 @@ describe('npm start (apps/dev-stack)', () => {
     const output = first.output();
     expect(output).toContain(`http://localhost:${apiPort}/`);
     expect(output).toContain('admin@grantkeeper.test');
+    expect(output).toMatch(/Offline access: +optional \(OFFLINE_ACCESS=optional/);
     expect(output).toMatch(/WARNING: Using development secrets/);
     expect((await request(`http://localhost:${apiPort}/health`)).status).toBe(200);
     const userId = await signInAlice(apiPort, emulatorPort);

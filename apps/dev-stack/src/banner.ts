@@ -8,23 +8,37 @@ const TEST_ACCOUNTS = [
   ['carol@example.net', 'Carol Unverified', 'email not verified'],
 ];
 
+/** What each OFFLINE_ACCESS mode means for the person trying the product. */
+const OFFLINE_ACCESS_MODES: Record<AppConfig['offlineAccess']['mode'], string> = {
+  optional: 'optional (OFFLINE_ACCESS=optional: users sign in, then may switch it on)',
+  required: 'required (OFFLINE_ACCESS=required: one button signs in and grants it)',
+};
+
 export function printBanner(
   config: AppConfig,
   warnings: readonly string[],
   adminEmails: string | undefined,
 ): void {
+  const rows: [string, string][] = [
+    ['Sign in', `${config.publicUrl}/`],
+    ['Your account', `${config.publicUrl}/account`],
+    ['Admin dashboard', `${config.publicUrl}/admin/`],
+    ['API docs', `${config.publicUrl}/api/docs`],
+    ['Health', `${config.publicUrl}/health`],
+    ['Offline access', OFFLINE_ACCESS_MODES[config.offlineAccess.mode]],
+  ];
+  if (config.google.usesEmulator) {
+    rows.push(['Google (emulated)', new URL(config.google.urls.jwks).origin]);
+  }
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   const lines = [
     '',
     'Grantkeeper is running.',
     '',
-    `  Sign in:        ${config.publicUrl}/`,
-    `  Your account:   ${config.publicUrl}/account`,
-    `  Admin dashboard: ${config.publicUrl}/admin/`,
-    `  API docs:       ${config.publicUrl}/api/docs`,
-    `  Health:         ${config.publicUrl}/health`,
+    ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(width)}${value}`),
   ];
   if (config.google.usesEmulator) {
-    lines.push(`  Google (emulated): ${new URL(config.google.urls.jwks).origin}`, '');
+    lines.push('');
     lines.push('  Test accounts in the emulator’s account chooser:');
     for (const [email, name, note] of TEST_ACCOUNTS)
       lines.push(`    ${email.padEnd(24)} ${name} — ${note}`);
