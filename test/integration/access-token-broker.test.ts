@@ -8,6 +8,7 @@ import {
   clearCalls,
   GMAIL_SEND,
   postCode,
+  refusalOf,
   resetEmulator,
   ROTATED_TOKEN_ANSWER,
   signInAs,
@@ -33,13 +34,6 @@ describe(AccessTokenBroker.name, () => {
 
   const grant = async () =>
     (await api.db.query<GrantRow>('SELECT * FROM grants WHERE user_id = $1', [aliceId]))[0];
-  const failureOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (error: unknown) => error as OfflineAccessError,
-    );
   /** Consents with access tokens that live `lifetime` seconds (under 5 minutes: refresh due). */
   const consent = async (lifetime = 3600) => {
     await api.control('settings', { access_token_lifetime: lifetime });
@@ -89,7 +83,7 @@ describe(AccessTokenBroker.name, () => {
   it('refuses a scope the user did not grant with scope_not_granted', async () => {
     await consent();
 
-    const error = await failureOf(
+    const error = await refusalOf(
       broker.accessTokenFor(aliceId, ['https://www.googleapis.com/auth/drive']),
     );
 
@@ -132,7 +126,7 @@ describe(AccessTokenBroker.name, () => {
       times: 1,
     });
 
-    const error = await failureOf(broker.accessTokenFor(aliceId, [GMAIL_SEND]));
+    const error = await refusalOf(broker.accessTokenFor(aliceId, [GMAIL_SEND]));
 
     expect(error.code).toBe('upstream_unavailable');
     expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(29);
@@ -143,7 +137,7 @@ describe(AccessTokenBroker.name, () => {
     await consent(120);
     await api.control(`users/${ALICE_SUB}/revoke`);
 
-    const error = await failureOf(broker.accessTokenFor(aliceId, [GMAIL_SEND]));
+    const error = await refusalOf(broker.accessTokenFor(aliceId, [GMAIL_SEND]));
 
     expect(error.code).toBe('grant_revoked');
     expect(await grant()).toMatchObject({
@@ -153,7 +147,7 @@ describe(AccessTokenBroker.name, () => {
       access_token_envelope_id: null,
     });
     await clearCalls(api);
-    expect((await failureOf(broker.accessTokenFor(aliceId, [GMAIL_SEND]))).code).toBe(
+    expect((await refusalOf(broker.accessTokenFor(aliceId, [GMAIL_SEND]))).code).toBe(
       'grant_revoked',
     );
     expect(await callsTo(api, '/token')).toBe(0);

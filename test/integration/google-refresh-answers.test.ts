@@ -1,10 +1,6 @@
-import {
-  AccessTokenBroker,
-  GoogleClientBreaker,
-  GrantsService,
-  type OfflineAccessError,
-} from '@grantkeeper/offline-access';
+import { AccessTokenBroker, GoogleClientBreaker, GrantsService } from '@grantkeeper/offline-access';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { userIdOf } from '../support/admin-client.js';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
 import { request } from '../support/http-client.js';
 import {
@@ -12,6 +8,7 @@ import {
   callsTo,
   clearCalls,
   postCode,
+  refusalOf,
   resetEmulator,
   SESSION_COOKIE,
   signInAs,
@@ -42,13 +39,6 @@ describe('Google’s refresh and revoke answers', () => {
 
   const grant = async () =>
     (await api.db.query<GrantRow>('SELECT * FROM grants WHERE user_id = $1', [aliceId]))[0];
-  const failureOf = (promise: Promise<unknown>) =>
-    promise.then(
-      () => {
-        throw new Error('expected a failure');
-      },
-      (error: unknown) => error as OfflineAccessError,
-    );
   /** Consents, then lets the cached access token expire: every use refreshes. */
   const consent = async () => {
     expect((await postCode(api, session, await authorizationCode(api))).status).toBe(200);
@@ -66,10 +56,7 @@ describe('Google’s refresh and revoke answers', () => {
     broker = api.app.get(AccessTokenBroker);
     breaker = api.app.get(GoogleClientBreaker);
     session = await signInAs(api, ALICE_SUB);
-    [{ id: aliceId }] = await api.db.query<{ id: string }>(
-      'SELECT id FROM users WHERE google_sub = $1',
-      [ALICE_SUB],
-    );
+    aliceId = await userIdOf(api, ALICE_SUB);
   });
   afterAll(() => api.close());
   beforeEach(async () => {
@@ -77,19 +64,13 @@ describe('Google’s refresh and revoke answers', () => {
     await api.db.query('DELETE FROM grants');
     await api.db.query('DELETE FROM vault_envelopes');
     await resetEmulator(api);
-    await api.control('settings', {
-      publishing_status: 'production',
-      time_based_access: null,
-      unrevocable_tokens: false,
-      refresh_error: 'none',
-    });
   });
 
   it('keeps a grant Google answers invalid_rapt for, asks the user to sign in again, and resumes', async () => {
     await consent();
     await api.control('settings', { refresh_error: 'invalid_rapt' });
 
-    const error = await failureOf(broker.accessTokenFor(aliceId, []));
+    const error = await refusalOf(broker.accessTokenFor(aliceId, []));
 
     expect(error.code).toBe('reauth_required');
     const row = await grant();
@@ -118,13 +99,13 @@ describe('Google’s refresh and revoke answers', () => {
     const before = await grant();
     await api.control('settings', { refresh_error: 'invalid_client' });
 
-    const first = await failureOf(broker.accessTokenFor(aliceId, []));
+    const first = await refusalOf(broker.accessTokenFor(aliceId, []));
     expect(first.code).toBe('upstream_unavailable');
     expect(await callsTo(api, '/token')).toBe(1);
     expect(breaker.state()).toMatchObject({ rejected: true, refusals: 1 });
 
     // Open: neither a consumer nor the keep-alive calls Google, and the grant is untouched.
-    await failureOf(broker.accessTokenFor(aliceId, []));
+    await refusalOf(broker.accessTokenFor(aliceId, []));
     expect(await broker.keepAlive([before.id], new Date(Date.now() + 60_000))).toEqual([
       { kind: 'unavailable' },
     ]);

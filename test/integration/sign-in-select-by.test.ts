@@ -16,19 +16,24 @@ describe('Sign-in and select_by', () => {
     await api.close();
   });
 
+  /** Signs in with `credential` and `select_by`; the status and the newest sign-in's details. */
+  const signIn = async (credential: string, selectBy: unknown) => {
+    const { status } = await request(`${api.url}/auth/google/id-token`, {
+      json: { credential, select_by: selectBy },
+    });
+    const [event] = await api.db.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_events WHERE action = 'sign_in.succeeded'
+        ORDER BY id DESC LIMIT 1`,
+    );
+    return { status, details: event?.details ?? {} };
+  };
+
   it.each(DOCUMENTED_SELECT_BY)(
     'signs in with select_by %s and records how the account was picked',
     async (selectBy) => {
-      const credential = await api.mintIdToken();
-      const response = await request(`${api.url}/auth/google/id-token`, {
-        json: { credential, select_by: selectBy },
-      });
-      expect(response.status).toBe(200);
-      const [event] = await api.db.query<{ details: Record<string, unknown> }>(
-        `SELECT details FROM audit_events WHERE action = 'sign_in.succeeded'
-          ORDER BY id DESC LIMIT 1`,
-      );
-      expect(event.details.select_by).toBe(selectBy);
+      const { status, details } = await signIn(await api.mintIdToken(), selectBy);
+      expect(status).toBe(200);
+      expect(details.select_by).toBe(selectBy);
     },
   );
 
@@ -37,30 +42,16 @@ describe('Sign-in and select_by', () => {
       ['passkey_future', 'passkey_future'],
       ['Not A Google Value\n', undefined],
     ] as const) {
-      const credential = await api.mintIdToken();
-      const response = await request(`${api.url}/auth/google/id-token`, {
-        json: { credential, select_by: value },
-      });
-      expect(response.status).toBe(200);
-      const [event] = await api.db.query<{ details: Record<string, unknown> }>(
-        `SELECT details FROM audit_events WHERE action = 'sign_in.succeeded'
-          ORDER BY id DESC LIMIT 1`,
-      );
-      expect(event.details.select_by).toBe('unrecognised');
-      expect(event.details.select_by_value).toBe(recorded);
+      const { status, details } = await signIn(await api.mintIdToken(), value);
+      expect(status).toBe(200);
+      expect(details.select_by).toBe('unrecognised');
+      expect(details.select_by_value).toBe(recorded);
     }
   });
 
   it('still refuses a select_by that is not a string, and an unknown value with a bad token', async () => {
-    const credential = await api.mintIdToken();
-    const wrongType = await request(`${api.url}/auth/google/id-token`, {
-      json: { credential, select_by: ['btn'] },
-    });
-    expect(wrongType.status).toBe(400);
+    expect((await signIn(await api.mintIdToken(), ['btn'])).status).toBe(400);
     const bad = await api.mintIdToken({ aud: 'someone-else.apps.googleusercontent.com' });
-    const refused = await request(`${api.url}/auth/google/id-token`, {
-      json: { credential: bad, select_by: 'passkey_future' },
-    });
-    expect(refused.status).toBe(401);
+    expect((await signIn(bad, 'passkey_future')).status).toBe(401);
   });
 });

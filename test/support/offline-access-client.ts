@@ -1,5 +1,6 @@
 // Steps of the offline-access flows as a page would take them, against an ApiUnderTest: sign a
 // test user in, get a code "as if they consented" from the emulator, and post it like account.js.
+import type { OfflineAccessError } from '@grantkeeper/offline-access';
 import { ALICE_SUB, type ApiUnderTest } from './api-under-test.js';
 import { cookieValue, type HttpResponse, request, setCookies } from './http-client.js';
 
@@ -87,7 +88,24 @@ export async function clearCalls(api: ApiUnderTest): Promise<void> {
 export async function resetEmulator(api: ApiUnderTest): Promise<void> {
   await request(`${api.emulatorUrl}/__control/faults`, { method: 'DELETE' });
   await clearCalls(api);
-  await api.control('settings', { access_token_lifetime: 3600 });
+  // Every setting a test may change, back to the emulator's defaults (Google's usual answers).
+  await api.control('settings', {
+    access_token_lifetime: 3600,
+    publishing_status: 'production',
+    time_based_access: null,
+    unrevocable_tokens: false,
+    refresh_error: 'none',
+  });
   // Google remembers consent and issues a refresh token only on the first one: forget it.
   for (const sub of [ALICE_SUB, BOB_SUB]) await api.control(`users/${sub}/revoke`);
+}
+
+/** The error a call that must fail rejected with (an OfflineAccessError from the broker). */
+export function refusalOf(promise: Promise<unknown>): Promise<OfflineAccessError> {
+  return promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (error: unknown) => error as OfflineAccessError,
+  );
 }

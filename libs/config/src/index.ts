@@ -8,6 +8,7 @@ export {
   DEVELOPMENT_CLIENT_ID,
   type LoadedConfig,
   loadConfig,
+  loadDatabaseUrl,
 } from './load-config.js';
 export { loadDevelopmentSecrets } from './development-secrets.js';
 export { type VaultKey } from './vault-keys.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from './config.errors.js';
-import { DEVELOPMENT_CLIENT_ID, loadConfig } from './load-config.js';
+import { DEVELOPMENT_CLIENT_ID, loadConfig, loadDatabaseUrl } from './load-config.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'gk-config-'));
 const vaultKey = () => randomBytes(32).toString('base64url');
@@ -211,3 +211,16 @@ function captureError(work: () => unknown): Error {
   }
   throw new Error('expected an error');
 }
+
+describe(loadDatabaseUrl.name, () => {
+  it('reads DATABASE_URL alone, in production too', () => {
+    const url = 'postgres://u:p@db:5432/grantkeeper';
+    expect(loadDatabaseUrl({ NODE_ENV: 'production', DATABASE_URL: url })).toBe(url);
+  });
+
+  it('names DATABASE_URL when it is unset or not a postgres:// URL', () => {
+    for (const env of [{}, { DATABASE_URL: 'mysql://x' }]) {
+      expect(() => loadDatabaseUrl(env)).toThrow(/DATABASE_URL: set it to a postgres:\/\/ URL/);
+    }
+  });
+});

@@ -214,3 +214,19 @@ function googleUrls(env: Environment, emulatorUrl: string | undefined): GoogleUr
     gmail: env.GOOGLE_GMAIL_URL ?? base('gmail'),
   };
 }
+
+/**
+ * `DATABASE_URL` alone, checked as the full schema checks it: what a migration needs (no Google
+ * client, session secret or vault key), so a production migration step is given the database
+ * and nothing else. Throws a ConfigError naming the variable when it is unset or not postgres://.
+ */
+export function loadDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string {
+  const parsed = environmentSchema.shape.DATABASE_URL.safeParse(source.DATABASE_URL);
+  if (!parsed.success || !parsed.data) {
+    throw new ConfigError([
+      'DATABASE_URL: set it to a postgres:// URL (npm run migration:* starts the development ' +
+        'database when it is unset outside production)',
+    ]);
+  }
+  return parsed.data;
+}

@@ -1,6 +1,11 @@
 import type { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
+/** Where TypeORM records applied migrations (also read by the start-up check). */
+export const MIGRATIONS_TABLE = 'schema_migrations';
+/** How long a connection attempt may take: fail fast instead of queueing while PostgreSQL is down. */
+export const CONNECT_TIMEOUT_MS = 5000;
+
 type Constructor = abstract new (...args: never[]) => unknown;
 
 export interface DatabaseOptions {
@@ -23,7 +28,7 @@ export function buildDataSourceOptions(options: DatabaseOptions): DataSourceOpti
     entities: options.entities,
     // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
     migrations: options.migrations as unknown as Function[],
-    migrationsTableName: 'schema_migrations',
+    migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
@@ -31,7 +36,7 @@ export function buildDataSourceOptions(options: DatabaseOptions): DataSourceOpti
       max: options.poolSize ?? 10,
       application_name: options.applicationName ?? 'grantkeeper',
       // Fail fast instead of queueing forever when PostgreSQL is down; /health reports it.
-      connectionTimeoutMillis: 5000,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
     },
   };

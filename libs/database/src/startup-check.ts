@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { MigrationInterface } from 'typeorm';
+import { CONNECT_TIMEOUT_MS, MIGRATIONS_TABLE } from './data-source-options.js';
 
 type Migration = new () => MigrationInterface;
 
@@ -10,9 +11,6 @@ export class DatabaseNotReadyError extends Error {
     this.name = 'DatabaseNotReadyError';
   }
 }
-
-/** Same deadline as the pool's (data-source-options.ts). */
-const CONNECT_TIMEOUT_MS = 5000;
 
 /**
  * Checked before the application starts: that PostgreSQL answers at `url` within the connection
@@ -54,11 +52,12 @@ async function pendingMigrations(
   migrations: readonly Migration[],
 ): Promise<string[]> {
   const table = await client.query<{ exists: boolean }>(
-    `SELECT to_regclass('schema_migrations') IS NOT NULL AS exists`,
+    `SELECT to_regclass($1) IS NOT NULL AS exists`,
+    [MIGRATIONS_TABLE],
   );
   const applied = table.rows[0].exists
     ? new Set(
-        (await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map(
+        (await client.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`)).rows.map(
           (row) => row.name,
         ),
       )

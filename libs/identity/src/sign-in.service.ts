@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
-import { GoogleIdTokenVerifier, type VerifiedIdToken } from './google-id-token.verifier.js';
+import { GoogleIdTokenVerifier } from './google-id-token.verifier.js';
 import { IdTokenError, idTokenErrorDisposition } from './id-token.errors.js';
 import { type StartedSession, SessionsService } from './sessions.service.js';
 import type { UserEntity } from './user.entity.js';
@@ -37,20 +37,6 @@ export class SignInService {
       previousSessionToken,
       selectByDetails(selectBy),
     );
-  }
-
-  /**
-   * Signs in the account of an ID token that was already verified: the one inside a token
-   * response, when signing in and granting offline access are one step (code flows).
-   */
-  async signInWithVerifiedIdToken(
-    token: VerifiedIdToken,
-    context: AuditRequestContext,
-    method: 'google_id_token' | 'google_code',
-    previousSessionToken?: string,
-  ): Promise<SignInResult> {
-    const user = await this.users.upsertFromIdToken(token, { signIn: true });
-    return this.startSession(user, context, method, previousSessionToken);
   }
 
   /**

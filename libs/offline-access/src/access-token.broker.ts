@@ -5,6 +5,7 @@ import { envelopeUpsertParams, envelopeUpsertSql, type SealedRow } from '@grantk
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { GoogleClientBreaker } from './google-client-breaker.js';
 import { GrantEntity } from './grant.entity.js';
+import { REAUTH_FLAG } from './health-flags.js';
 import { type GrantOwner, GrantVault, refreshTokenIdentifier } from './grant-vault.js';
 import {
   GoogleCallError,
@@ -16,8 +17,6 @@ import { type RefreshOutcome, RefreshAudit } from './refresh-audit.js';
 import { nextRefreshAttempt } from './refresh-backoff.js';
 import { missingScopes } from './scopes.js';
 
-/** The health flag of a grant whose user must sign in to Google again (`invalid_rapt`). */
-export const REAUTH_FLAG = 'reauth_required';
 /** The reason of refreshes held back while Google refuses our OAuth client (not audited). */
 export const CLIENT_REJECTED_REASON = 'google_client_rejected';
 
@@ -326,7 +325,7 @@ export class AccessTokenBroker {
           CASE WHEN v.refresh_identifier IS NULL THEN g.refresh_token_issued_at ELSE $1 END,
         last_refreshed_at = $1, failure_count = 0, last_error = NULL, next_refresh_at = NULL,
         reauth_required_at = NULL,
-        health_flags = array_remove(g.health_flags, 'reauth_required'), updated_at = $1
+        health_flags = array_remove(g.health_flags, '${REAUTH_FLAG}'), updated_at = $1
       FROM unnest(${g(grants.id)}::uuid[], ${g(grants.accessEnvelopeId)}::uuid[],
                   ${g(grants.accessExpiresAt)}::timestamptz[], ${g(grants.scopes)}::text[],
                   ${g(grants.refreshIdentifier)}::text[])

@@ -60,10 +60,7 @@ export class CodeExchangeService {
     resolveUser: (identity: VerifiedIdToken) => Promise<string>,
     context: AuditRequestContext,
   ): Promise<ExchangeResult> {
-    // Google's codes are far shorter; a longer one is not worth a round trip (SECURITY-CASES).
-    if (Buffer.byteLength(code) > MAX_AUTHORIZATION_CODE_LENGTH) {
-      throw new OfflineAccessError('code_too_long', 'The authorization code is too long.');
-    }
+    assertCodeLength(code);
     const tokens = await this.exchangeAtGoogle(code, source, context);
     return this.accept(tokens, resolveUser, context);
   }
@@ -207,4 +204,14 @@ function reactivate(grant: GrantEntity, scopes: string[]): void {
   grant.upstreamRevokedAt = null;
   grant.reauthRequiredAt = null;
   grant.updatedAt = now;
+}
+
+/**
+ * Google's codes are far shorter than its 256-byte cap; a longer one is not worth a round trip
+ * (SECURITY-CASES). Checked before the popup code's exchange and the redirect callback alike.
+ */
+export function assertCodeLength(code: string): void {
+  if (Buffer.byteLength(code) > MAX_AUTHORIZATION_CODE_LENGTH) {
+    throw new OfflineAccessError('code_too_long', 'The authorization code is too long.');
+  }
 }

@@ -103,8 +103,8 @@ export class GrantEntity {
   reauthRequiredAt!: Date | null;
 
   /**
-   * Google-specific warnings, recomputed by the keep-alive sweep (see `GRANT_HEALTH_FLAGS`):
-   * `testing_mode_expiry`, `idle_near_expiry`, `refresh_token_churn`.
+   * Google-specific warnings (`GRANT_HEALTH_FLAGS`, health-flags.ts), recomputed by the
+   * keep-alive sweep; `reauth_required` is also set and cleared by the broker as it happens.
    */
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   healthFlags!: string[];

@@ -13,6 +13,7 @@ export {
   utcDays,
 } from './grant-statistics.service.js';
 export { refreshTokenIdentifier, tokenBinding, type TokenKind } from './grant-vault.js';
+export { GRANT_HEALTH_FLAGS, type GrantHealthFlag } from './health-flags.js';
 export { GrantsService, type Revoker, type UpstreamRevocation } from './grants.service.js';
 export {
   OfflineAccessError,

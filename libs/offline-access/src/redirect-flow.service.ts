@@ -15,8 +15,8 @@ import {
   type StrategyOptionsWithRequest,
   type VerifyCallback,
 } from 'passport-google-oauth20';
-import { CodeExchangeService } from './code-exchange.service.js';
-import { type GoogleTokens, MAX_AUTHORIZATION_CODE_LENGTH } from './google-token-endpoint.js';
+import { assertCodeLength, CodeExchangeService } from './code-exchange.service.js';
+import type { GoogleTokens } from './google-token-endpoint.js';
 import { GrantsService } from './grants.service.js';
 import { OfflineAccessError } from './offline-access.errors.js';
 import { runStrategy } from './passport-strategy.runner.js';
@@ -235,9 +235,7 @@ function checkCallback(query: Record<string, unknown>): void {
   if (typeof code !== 'string' || code === '') {
     throw new OfflineAccessError('malformed_request', 'The callback has no authorization code.');
   }
-  if (code.length > MAX_AUTHORIZATION_CODE_LENGTH) {
-    throw new OfflineAccessError('code_too_long', 'The authorization code is too long.');
-  }
+  assertCodeLength(code);
 }
 
 function invalidState(): OfflineAccessError {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
+import { getStorageToken } from '@nestjs/throttler';
 import { AuditService } from '@grantkeeper/audit';
 import { type AppConfig, ConfigService } from '@grantkeeper/config';
-import { PostgresThrottlerStorage, SessionsService } from '@grantkeeper/identity';
+import { type PostgresThrottlerStorage, SessionsService } from '@grantkeeper/identity';
 import { GrantsService, RedirectStateStore } from '@grantkeeper/offline-access';
 import { VaultService } from '@grantkeeper/vault';
 
@@ -25,7 +25,8 @@ export class MaintenanceWorker {
     private readonly audit: AuditService,
     private readonly vault: VaultService,
     private readonly sessions: SessionsService,
-    @Inject(getStorageToken()) private readonly rateLimits: ThrottlerStorage,
+    // The throttler's storage, which IdentityModule's one configuration makes PostgreSQL's.
+    @Inject(getStorageToken()) private readonly rateLimits: PostgresThrottlerStorage,
   ) {
     this.settings = config.get('scheduler');
   }
@@ -41,8 +42,7 @@ export class MaintenanceWorker {
     const before = new Date(Date.now() - this.settings.auditRetentionDays * 86_400_000);
     const auditPurged = await this.audit.purgeOlderThan(before);
     const sessionsPurged = await this.sessions.purgeEnded();
-    const rateLimitsPurged =
-      this.rateLimits instanceof PostgresThrottlerStorage ? await this.rateLimits.purgeEnded() : 0;
+    const rateLimitsPurged = await this.rateLimits.purgeEnded();
     const counts = { revokesFinished, statesPurged, sessionsPurged, rateLimitsPurged, auditPurged };
     this.logger.log(`Purge: ${JSON.stringify(counts)}`);
     return counts;

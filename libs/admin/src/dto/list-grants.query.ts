@@ -1,16 +1,13 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { GRANT_HEALTH_FLAGS } from '@grantkeeper/offline-access';
 import { IsPlainText } from './is-plain-text.js';
 import { IsTimestamp } from './is-timestamp.js';
 import { PageQueryDto } from './page-query.dto.js';
 
 export const GRANT_STATUSES = ['active', 'revoked', 'suspended'] as const;
-export const HEALTH_FLAGS = [
-  'testing_mode_expiry',
-  'idle_near_expiry',
-  'refresh_token_churn',
-  'reauth_required',
-];
+/** The flags offline-access computes: one list, so a new flag is filterable at once. */
+const HEALTH_FLAGS = [...GRANT_HEALTH_FLAGS];
 
 /** Filters of the grant list (also the filter of bulk revocation). */
 export class GrantFilterDto {
