@@ -107,6 +107,7 @@ export const environmentSchema = z.object({
   GOOGLE_CLIENT_IDS: list.pipe(z.array(z.string().min(1)).min(1)).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   GOOGLE_HOSTED_DOMAIN: z.string().min(1).optional(),
+  GOOGLE_ALLOW_SERVICE_ACCOUNTS: bool.default(false),
   GOOGLE_HTTP_TIMEOUT_MS: int(100, 60_000).default(5000),
   GOOGLE_CERTS_MIN_REFRESH_SECONDS: int(0, 3600).default(30),
   GOOGLE_EMULATOR_URL: url.optional(),

@@ -79,6 +79,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
         webClientId: clientIds[0],
         clientSecret,
         hostedDomain: env.GOOGLE_HOSTED_DOMAIN,
+        allowServiceAccounts: env.GOOGLE_ALLOW_SERVICE_ACCOUNTS,
         httpTimeoutMs: env.GOOGLE_HTTP_TIMEOUT_MS,
         certsMinRefreshMs: env.GOOGLE_CERTS_MIN_REFRESH_SECONDS * 1000,
         urls: googleUrls(env, usesEmulator ? emulatorUrl : undefined),
