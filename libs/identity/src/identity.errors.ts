@@ -5,7 +5,9 @@ export type AuthErrorCode =
   | 'csrf_token_missing'
   | 'csrf_token_mismatch'
   | 'cross_origin_request'
-  | 'forbidden';
+  | 'forbidden'
+  /** The session's user is outside GOOGLE_HOSTED_DOMAIN (set after they signed in): ended. */
+  | 'wrong_hosted_domain';
 
 /** Thrown by the identity module; the api's exception filter maps the code to a status. */
 export class AuthError extends Error {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type AuditEventInput, auditInsertParams, auditInsertSql } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import { envelopeUpsertParams, envelopeUpsertSql, type SealedRow } from '@grantkeeper/vault';
+import { UsersService } from '@grantkeeper/identity';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { GoogleClientBreaker } from './google-client-breaker.js';
 import { GrantEntity } from './grant.entity.js';
@@ -80,6 +81,7 @@ export class AccessTokenBroker {
     private readonly refreshAudit: RefreshAudit,
     config: ConfigService,
     private readonly breaker: GoogleClientBreaker,
+    private readonly users: UsersService,
   ) {
     this.clientId = config.get('google').webClientId;
   }
@@ -87,7 +89,8 @@ export class AccessTokenBroker {
   /**
    * A token for `userId` carrying every scope in `scopes`.
    *
-   * @throws OfflineAccessError `grant_not_found`, `grant_revoked`, `scope_not_granted`, or
+   * @throws OfflineAccessError `grant_not_found`, `grant_revoked`, `scope_not_granted`,
+   *   `wrong_hosted_domain` (the user is outside GOOGLE_HOSTED_DOMAIN; the grant is kept), or
    *   `upstream_unavailable` (with `retryAfterSeconds`) when Google can't be reached and no
    *   cached token is still valid.
    */
@@ -96,6 +99,12 @@ export class AccessTokenBroker {
       .getRepository(GrantEntity)
       .findOneBy({ userId, clientId: this.clientId });
     const usable = checkUsable(grant, scopes);
+    if (!(await this.users.idInHostedDomain(userId))) {
+      throw new OfflineAccessError(
+        'wrong_hosted_domain',
+        'The account is not in the allowed domain; its grant is not used.',
+      );
+    }
     if (hasFreshAccessToken(usable, Date.now())) {
       const token = await this.cachedToken(usable);
       await this.touch(usable.id);

@@ -18,6 +18,11 @@ export type OfflineAccessErrorCode =
   | 'grant_suspended'
   /** Google wants the user to sign in again (`invalid_rapt`); the grant is kept (403). */
   | 'reauth_required'
+  /**
+   * The grant's user is outside GOOGLE_HOSTED_DOMAIN, set after they consented (403): the grant
+   * is kept but not used.
+   */
+  | 'wrong_hosted_domain'
   /** The grant lacks a scope the caller needs (409). */
   | 'scope_not_granted'
   /** Google did not answer usably (5xx, timeout, 429, not JSON); retry later (503). */
@@ -53,6 +58,7 @@ export function offlineAccessStatus(code: OfflineAccessErrorCode): number {
     case 'invalid_state':
     case 'grant_suspended':
     case 'reauth_required':
+    case 'wrong_hosted_domain':
       return 403;
     case 'grant_not_found':
       return 404;

@@ -21,6 +21,7 @@ const PAUSING_CODES = new Set([
   'grant_revoked',
   'grant_suspended',
   'scope_not_granted',
+  'wrong_hosted_domain',
 ]);
 
 type Finished = { outcome: TaskRunOutcome; error?: string; retryable?: boolean; details?: object };

@@ -61,6 +61,7 @@ function authStatus(code: AuthErrorCode): number {
   switch (code ?? '') {
     case 'authentication_required':
     case 'session_invalid':
+    case 'wrong_hosted_domain':
       return 401;
     case 'csrf_token_missing':
       return 400;

@@ -20,11 +20,12 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
   const at = (path: string) => `${CONTROL_PREFIX}${path}`;
 
   app.post(at('id-token'), (request) => {
-    const { claims = {}, header = {} } = parseControl(idTokenBody, request.body);
-    const defaults = ctx.idTokens.claimsFor({
-      user: DEFAULT_TEST_USER,
-      clientId: ctx.clients.defaultClient.clientId,
-    });
+    const { claims = {}, header = {}, as = 'user' } = parseControl(idTokenBody, request.body);
+    const clientId = ctx.clients.defaultClient.clientId;
+    const defaults =
+      as === 'user'
+        ? ctx.idTokens.claimsFor({ user: DEFAULT_TEST_USER, clientId })
+        : ctx.idTokens.serviceAccountClaims(clientId, as === 'compute_engine');
     return { id_token: ctx.idTokens.sign({ ...defaults, ...claims }, header) };
   });
 
