@@ -74,17 +74,29 @@ describe('oauthTokenRoutes', () => {
       });
     });
 
-    it('leaves email and profile claims out of the ID token without those scopes, and the ID token without openid', async () => {
-      const openidOnly = (
-        await exchange(await mintCode({ scopes: 'openid' }))
-      ).json<TokenResponse>();
-      expect(Object.keys(payloadOf(openidOnly.id_token))).not.toContain('email');
-      expect(Object.keys(payloadOf(openidOnly.id_token))).not.toContain('name');
-      const noOpenid = (
+    it.each([
+      ['openid', [], ['email', 'name']],
+      ['email', ['email', 'email_verified'], ['name', 'picture']],
+      ['profile', ['name', 'picture'], ['email']],
+      ['email profile', ['email', 'name'], []],
+    ])(
+      'answers an ID token for the identity scope(s) %s alone, with their claims only',
+      async (scopes, present, absent) => {
+        const body = (
+          await exchange(await mintCode({ scopes: `${scopes} ${GMAIL_SEND}` }))
+        ).json<TokenResponse>();
+        const claims = Object.keys(payloadOf(body.id_token));
+        expect(claims).toEqual(expect.arrayContaining(['sub', 'aud', 'at_hash', ...present]));
+        for (const claim of absent) expect(claims).not.toContain(claim);
+      },
+    );
+
+    it('answers no ID token without any identity scope', async () => {
+      const noIdentity = (
         await exchange(await mintCode({ scopes: GMAIL_SEND }))
       ).json<TokenResponse>();
-      expect(noOpenid.id_token).toBeUndefined();
-      expect(noOpenid.scope).toBe(GMAIL_SEND);
+      expect(noIdentity.id_token).toBeUndefined();
+      expect(noIdentity.scope).toBe(GMAIL_SEND);
     });
 
     it('accepts client_secret_basic', async () => {

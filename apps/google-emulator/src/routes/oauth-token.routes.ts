@@ -7,8 +7,8 @@ import { formField } from '../gsi-flow.js';
 import type { AccessToken, AuthorizationCode } from '../oauth-grants.js';
 import {
   EMAIL_SCOPE,
-  OPENID_SCOPE,
   PROFILE_SCOPE,
+  SIGN_IN_SCOPES,
   parseScopes,
   tokenScope,
 } from '../oauth-scopes.js';
@@ -96,10 +96,18 @@ function redeemableCode(ctx: EmulatorContext, client: EmulatorClient, body: unkn
 const atHash = (accessToken: string) =>
   createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url');
 
-/** The ID token of a token response: profile and email claims only for the granted scopes. */
+/**
+ * The ID token of a token response: profile and email claims only for the granted scopes.
+ * Google sends one for any identity scope, not only `openid`: "This property is only returned
+ * if your request included an identity scope, such as openid, profile, or email"
+ * (https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code;
+ * the claims each scope adds: https://developers.google.com/identity/openid-connect/openid-connect
+ * #an-id-tokens-payload, the scopes: https://developers.google.com/identity/protocols/oauth2/scopes
+ * #openid-connect).
+ */
 function idTokenFor(ctx: EmulatorContext, access: AccessToken, nonce?: string) {
   const user = findTestUser(access.sub);
-  if (!user || !access.scopes.includes(OPENID_SCOPE)) return undefined;
+  if (!user || !access.scopes.some((scope) => SIGN_IN_SCOPES.includes(scope))) return undefined;
   const claims = ctx.idTokens.claimsFor({ user, clientId: access.clientId, nonce });
   const drop = ['nbf', 'jti'];
   if (!access.scopes.includes(EMAIL_SCOPE)) drop.push('email', 'email_verified', 'hd');
@@ -141,7 +149,7 @@ function exchangeCode(ctx: EmulatorContext, client: EmulatorClient, body: unknow
   return { ...tokenResponse(ctx, access, refresh?.token, code.nonce), ...expiresIn(refresh) };
 }
 
-const BASIC_SCOPES = new Set([OPENID_SCOPE, EMAIL_SCOPE, PROFILE_SCOPE]);
+const BASIC_SCOPES = new Set(SIGN_IN_SCOPES);
 const TESTING_REFRESH_TOKEN_SECONDS = 7 * 24 * 3600;
 
 /**
