@@ -1,9 +1,10 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { loadConfig } from '@grantkeeper/config';
 import { freePort } from '@grantkeeper/database';
 import { afterAll, describe, expect, it } from 'vitest';
-import { request } from '../support/http-client.js';
+import { cookieValue, request, setCookies } from '../support/http-client.js';
 import { type RunningProcess, runNode } from '../support/process-stack.js';
 
 const dataDir = join('.data', `e2e-dev-stack-${process.pid}`);
@@ -41,6 +42,33 @@ async function signInAlice(apiPort: number, emulatorPort: number): Promise<strin
   return response.body.id;
 }
 
+/** Alice signs in and turns offline access on; the refresh token the emulator issued for it. */
+async function grantOfflineAccess(apiPort: number, emulatorPort: number): Promise<string> {
+  const emulator = `http://localhost:${emulatorPort}/__control`;
+  const minted = await request<{ id_token: string }>(`${emulator}/id-token`, { json: {} });
+  const signedIn = await request(`http://localhost:${apiPort}/auth/google/id-token`, {
+    json: { credential: minted.body.id_token },
+  });
+  const session = cookieValue(setCookies(signedIn).get('gk_session'));
+  const code = await request<{ code: string }>(`${emulator}/authorization-code`, {
+    json: { scopes: ['openid', 'email', 'profile', 'https://www.googleapis.com/auth/gmail.send'] },
+  });
+  const granted = await request(`http://localhost:${apiPort}/offline-access/code`, {
+    json: { code: code.body.code },
+    headers: { 'x-requested-with': 'XmlHttpRequest' },
+    cookies: { gk_session: session },
+  });
+  expect(granted.status).toBe(200);
+  return (await emulatorGrants(emulatorPort))[0]!.refresh_token_values[0]!;
+}
+
+async function emulatorGrants(emulatorPort: number) {
+  const answer = await request<{ grants: Array<{ refresh_token_values: string[] }> }>(
+    `http://localhost:${emulatorPort}/__control/grants`,
+  );
+  return answer.body.grants;
+}
+
 const postgresPidFile = () => join(dataDir, 'postgres', 'postmaster.pid');
 
 describe('npm start (apps/dev-stack)', () => {
@@ -56,6 +84,7 @@ describe('npm start (apps/dev-stack)', () => {
     expect(output).toMatch(/WARNING: Using development secrets/);
     expect((await request(`http://localhost:${apiPort}/health`)).status).toBe(200);
     const userId = await signInAlice(apiPort, emulatorPort);
+    const refreshToken = await grantOfflineAccess(apiPort, emulatorPort);
 
     expect(await first.stop('SIGINT')).toBe(0);
     expect(existsSync(postgresPidFile())).toBe(false);
@@ -65,6 +94,19 @@ describe('npm start (apps/dev-stack)', () => {
     const second = await startDevStack(apiPort, emulatorPort);
     expect(second.output()).not.toContain('Applied migration');
     expect(await signInAlice(apiPort, emulatorPort)).toBe(userId);
+    // The emulator kept its grants under .data/: the refresh token the api holds still works.
+    expect(existsSync(join(dataDir, 'google-emulator', 'google-emulator-state.json'))).toBe(true);
+    expect((await emulatorGrants(emulatorPort))[0]?.refresh_token_values).toEqual([refreshToken]);
+    const { google } = loadConfig({ DATA_DIR: dataDir }).config;
+    const refreshed = await request(`http://localhost:${emulatorPort}/token`, {
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: google.webClientId,
+        client_secret: google.clientSecret,
+      },
+    });
+    expect(refreshed.status).toBe(200);
     expect(await second.stop('SIGINT')).toBe(0);
   });
 

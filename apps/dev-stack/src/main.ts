@@ -1,6 +1,6 @@
 // `npm start`: the whole product on one machine with no configuration. PostgreSQL (embedded,
 // under .data/), migrations, the Google emulator and the api, stopped in reverse order on Ctrl-C.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '@grantkeeper/config';
 import { applyMigrations, EmbeddedDatabase } from '@grantkeeper/database';
@@ -81,6 +81,9 @@ function emulatorEnv(config: ReturnType<typeof loadConfig>['config'], emulatorUr
     // Google pushes security events to the receiver registered for the project; the emulator's
     // POST /__control/risc/deliver posts to the api's, so RISC works end to end under npm start.
     EMULATOR_RISC_RECEIVER_URL: `${config.publicUrl}/risc/events`,
+    // Keys, grants and tokens survive a restart of `npm start`, as they survive at Google: the
+    // api's stored refresh tokens keep working.
+    EMULATOR_STATE_DIR: resolve(config.dataDir, 'google-emulator'),
     EMULATOR_CLIENTS: JSON.stringify(
       config.google.clientIds.map((clientId) => ({
         client_id: clientId,

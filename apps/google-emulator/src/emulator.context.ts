@@ -6,6 +6,7 @@ import { IdTokens } from './id-tokens.js';
 import { GmailMailbox } from './gmail-mailbox.js';
 import { OAuthGrants } from './oauth-grants.js';
 import { SigningKeys } from './signing-keys.js';
+import { EmulatorStateStore } from './state-store.js';
 
 /** Settings a test may change at run time through `/__control/settings`. */
 export interface EmulatorSettings {
@@ -37,6 +38,8 @@ export interface EmulatorContext {
   gmail: GmailMailbox;
   faults: FaultInjector;
   calls: CallLog;
+  /** Saves the state when the emulator has a state directory (`config.stateDir`). */
+  state: EmulatorStateStore | undefined;
   /** Faults, calls, settings and grants back to their start; one fresh signing key. */
   reset: () => Promise<void>;
 }
@@ -45,7 +48,9 @@ export async function createEmulatorContext(
   config: EmulatorConfig,
   publicUrl: () => string,
 ): Promise<EmulatorContext> {
-  const keys = await SigningKeys.create();
+  const state = config.stateDir === undefined ? undefined : new EmulatorStateStore(config.stateDir);
+  const saved = state?.load();
+  const keys = saved ? SigningKeys.restore(saved.keys) : await SigningKeys.create();
   const initialSettings = (): EmulatorSettings => ({
     certsMaxAgeSeconds: config.certsMaxAgeSeconds,
     accessTokenLifetimeSeconds: config.accessTokenLifetimeSeconds,
@@ -63,6 +68,16 @@ export async function createEmulatorContext(
     projectOf: (clientId) =>
       config.clients.find((client) => client.clientId === clientId)?.projectId ?? 'default',
   });
+  if (saved) {
+    grants.restore(saved.grants);
+    gmail.restore(saved.gmail);
+  }
+  state?.attach(() => ({
+    version: 1,
+    keys: keys.snapshot(),
+    grants: grants.snapshot(),
+    gmail: gmail.list(),
+  }));
   const faults = new FaultInjector();
   const calls = new CallLog();
   return {
@@ -76,6 +91,7 @@ export async function createEmulatorContext(
     gmail,
     faults,
     calls,
+    state,
     reset: async () => {
       faults.clear();
       gmail.clear();

@@ -56,6 +56,15 @@ interface Grant {
   refreshTokenLimit: number;
 }
 
+/** Everything {@link OAuthGrants} holds, as plain JSON (see state-store.ts). */
+export interface OAuthGrantsSnapshot {
+  grants: Array<Omit<Grant, 'scopes'> & { scopes: string[] }>;
+  codes: AuthorizationCode[];
+  usedCodes: string[];
+  accessTokens: AccessToken[];
+  refreshTokens: RefreshToken[];
+}
+
 /** One user+client grant as `/__control/grants` reports it. */
 export interface GrantView {
   sub: string;
@@ -263,6 +272,32 @@ export class OAuthGrants {
         .length,
       refresh_token_values: [...grant.refreshTokens],
     }));
+  }
+
+  snapshot(): OAuthGrantsSnapshot {
+    this.dropExpiredAccessTokens();
+    return {
+      grants: [...this.grants.values()].map((grant) => ({ ...grant, scopes: [...grant.scopes] })),
+      codes: [...this.codes.values()],
+      usedCodes: [...this.usedCodes],
+      accessTokens: [...this.accessTokens.values()],
+      refreshTokens: [...this.refreshTokens.values()],
+    };
+  }
+
+  /** Replaces everything held with a {@link snapshot}'s contents. */
+  restore(snapshot: OAuthGrantsSnapshot): void {
+    this.clear();
+    for (const grant of snapshot.grants) {
+      this.grants.set(keyOf(grant.sub, grant.clientId), {
+        ...grant,
+        scopes: new Set(grant.scopes),
+      });
+    }
+    for (const code of snapshot.codes) this.codes.set(code.code, code);
+    for (const code of snapshot.usedCodes) this.usedCodes.add(code);
+    for (const token of snapshot.accessTokens) this.accessTokens.set(token.token, token);
+    for (const token of snapshot.refreshTokens) this.refreshTokens.set(token.token, token);
   }
 
   clear(): void {
