@@ -59,7 +59,9 @@ async function grantOfflineAccess(apiPort: number, emulatorPort: number): Promis
     cookies: { gk_session: session },
   });
   expect(granted.status).toBe(200);
-  return (await emulatorGrants(emulatorPort))[0]!.refresh_token_values[0]!;
+  const [grant] = await emulatorGrants(emulatorPort);
+  expect(grant?.refresh_token_values).toHaveLength(1);
+  return grant.refresh_token_values[0];
 }
 
 async function emulatorGrants(emulatorPort: number) {

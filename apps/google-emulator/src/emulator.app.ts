@@ -82,11 +82,15 @@ function installErrorHandlers(app: FastifyInstance): void {
 function installStateHooks(app: FastifyInstance, ctx: EmulatorContext): void {
   const state = ctx.state;
   if (state === undefined) return;
-  app.addHook('onResponse', async (request) => {
+  app.addHook('onResponse', (request, _reply, done) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') state.changed();
     else if (request.url.startsWith('/o/oauth2/')) state.changed();
+    done();
   });
-  app.addHook('onClose', async () => state.flush());
+  app.addHook('onClose', (_instance, done) => {
+    state.flush();
+    done();
+  });
 }
 
 /**

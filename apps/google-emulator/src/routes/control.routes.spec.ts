@@ -82,7 +82,10 @@ describe('controlRoutes', () => {
           id_token: string;
         }>().id_token,
       ).payload;
-      expect(full).toMatchObject({ azp: 'x', google: { compute_engine: expect.any(Object) } });
+      expect(full).toMatchObject({
+        azp: 'x',
+        google: { compute_engine: { project_id: 'emulator-project' } },
+      });
     });
 
     it('answers 400 with error and error_description for unknown input', async () => {
