@@ -136,6 +136,12 @@ describe('Users created before GOOGLE_HOSTED_DOMAIN was set', () => {
       [aliceId],
     );
     expect(session.revoked_reason).toBe('outside_hosted_domain');
+    const events = await api.db.query<{ actor_kind: string; reason: string }>(
+      `SELECT actor_kind, details->>'reason' AS reason FROM audit_events
+        WHERE action = 'session.ended' AND subject_user_id = $1`,
+      [aliceId],
+    );
+    expect(events).toEqual([{ actor_kind: 'system', reason: 'outside_hosted_domain' }]);
     expect((await me(api, { session: bob })).status).toBe(200);
   });
 

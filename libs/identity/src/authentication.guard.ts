@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuditService, auditContextOf } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC_KEY, REQUIRED_ROLE_KEY } from './auth.decorators.js';
@@ -52,6 +53,7 @@ export class AuthenticationGuard implements CanActivate {
     private readonly users: UsersService,
     private readonly verifier: GoogleIdTokenVerifier,
     config: ConfigService,
+    private readonly audit: AuditService,
   ) {
     this.cookieName = config.get('session').cookieName;
   }
@@ -125,6 +127,13 @@ export class AuthenticationGuard implements CanActivate {
     // A session started before GOOGLE_HOSTED_DOMAIN was set ends at its next use.
     if (!this.users.inHostedDomain(found.user)) {
       await this.sessions.revokeToken(cookie, OUTSIDE_DOMAIN);
+      await this.audit.record({
+        action: 'session.ended',
+        actor: { kind: 'system' },
+        subjectUserId: found.user.id,
+        context: auditContextOf(request),
+        details: { session_id: found.session.id, reason: OUTSIDE_DOMAIN },
+      });
       return OUTSIDE_DOMAIN;
     }
     return toAuthenticatedUser(found.user, 'session', found.session);
