@@ -1,4 +1,5 @@
 import { AccessTokenBroker } from '@grantkeeper/offline-access';
+import { SchedulerService } from '@grantkeeper/scheduler';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
 import { request, setCookies } from '../support/http-client.js';
@@ -12,7 +13,9 @@ import {
   refusalOf,
   SESSION_COOKIE,
   signInAs,
+  XHR,
 } from '../support/offline-access-client.js';
+import { eventually } from '../support/eventually.js';
 
 // Tokens that verify (Google signed them, for our audience) yet must not sign anyone in: another
 // project's client as `azp`, a service account; and users who were let in before
@@ -167,5 +170,46 @@ describe('Users created before GOOGLE_HOSTED_DOMAIN was set', () => {
     );
     expect(grant.status).toBe('active');
     expect(grant.envelope).not.toBeNull();
+  });
+});
+
+describe('Offline tasks of a user outside a hosted domain set since', () => {
+  const scheduled = {
+    SCHEDULER_ENABLED: 'true',
+    SCHEDULER_POLLING_SECONDS: '0.5',
+    KEEP_ALIVE_CRON: '0 0 1 1 *',
+    TASK_SWEEP_CRON: '0 0 1 1 *',
+    PURGE_CRON: '0 0 1 1 *',
+  };
+  let api: ApiUnderTest;
+  beforeAll(async () => {
+    api = await startApiUnderTest(scheduled);
+  });
+  afterAll(() => api.close());
+
+  it('pause with the reason instead of sending as the user', async () => {
+    const alice = await signInAs(api, ALICE_SUB);
+    expect((await postCode(api, alice, await authorizationCode(api))).status).toBe(200);
+    const saved = await request(`${api.url}/offline-access/tasks/news-digest`, {
+      method: 'PUT',
+      json: { enabled: true, settings: { categories: ['science'] } },
+      headers: XHR,
+      cookies: { [SESSION_COOKIE]: alice },
+    });
+    expect(saved.status).toBe(200);
+    await api.restartApi({ ...scheduled, GOOGLE_HOSTED_DOMAIN: 'corp.example' });
+    await clearCalls(api);
+
+    await api.app.get(SchedulerService).runNow('tasks');
+    const [task] = await eventually(
+      () =>
+        api.db.query<{ state: string; paused_reason: string }>(
+          'SELECT state, paused_reason FROM user_tasks',
+        ),
+      (rows) => rows[0]?.state === 'paused',
+    );
+    expect(task.paused_reason).toBe('wrong_hosted_domain');
+    expect(await callsTo(api, '/gmail/v1/users/me/messages/send')).toBe(0);
+    expect(await callsTo(api, '/token')).toBe(0);
   });
 });
