@@ -64,6 +64,29 @@ export class SignInService {
     return { user, session };
   }
 
+  /**
+   * OFFLINE_ACCESS=required: a code sign-in that brought no live grant ended without a session.
+   * On the record with which way it ended: `consent_required` (the user is sent to Google's
+   * consent) or the refusal's code (`account_mismatch`, `invalid_code`, `upstream_unavailable`…).
+   */
+  async refuseWithoutGrant(
+    context: AuditRequestContext,
+    reason: string,
+    userId?: string,
+  ): Promise<void> {
+    await this.audit.record({
+      action: 'sign_in.refused_no_grant',
+      actor: userId ? { kind: 'user', id: userId } : { kind: 'anonymous' },
+      subjectUserId: userId,
+      context,
+      details: {
+        method: 'google_code',
+        reason,
+        next: reason === 'consent_required' ? 'consent' : 'sign_in_again',
+      },
+    });
+  }
+
   async signOut(sessionToken: string, context: AuditRequestContext): Promise<void> {
     const session = await this.sessions.revokeToken(sessionToken, 'signed_out');
     if (!session) return;

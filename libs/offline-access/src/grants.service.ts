@@ -236,6 +236,24 @@ export class GrantsService {
     });
   }
 
+  /**
+   * Finishes the user's pending revoke at Google, if any: their grant was revoked here while
+   * Google's revoke did not answer, and its refresh token is still live there. Called before
+   * anything could bring the user a new refresh token (a reconnect, /account), so the old one's
+   * revoke is never dropped nor left behind a second live token.
+   */
+  async finishPendingRevocation(userId: string): Promise<'none' | 'done' | 'pending'> {
+    const grant = await this.forUser(userId);
+    if (
+      grant?.status !== 'revoked' ||
+      grant.upstreamRevokedAt !== null ||
+      grant.refreshTokenEnvelopeId === null
+    ) {
+      return 'none';
+    }
+    return (await this.revokeUpstream(grant)) === 'pending' ? 'pending' : 'done';
+  }
+
   /** Retries Google's revoke for revoked grants that still hold a refresh token. */
   async retryUpstreamRevocations(limit = 100): Promise<number> {
     const pending = await this.dataSource.getRepository(GrantEntity).find({
