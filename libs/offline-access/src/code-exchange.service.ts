@@ -13,8 +13,8 @@ import {
   type GoogleTokens,
   MAX_AUTHORIZATION_CODE_LENGTH,
 } from './google-token-endpoint.js';
-import { GrantsService, type UpstreamRevocation } from './grants.service.js';
 import { OfflineAccessError } from './offline-access.errors.js';
+import { RefreshTokenRetirement } from './refresh-token-retirement.js';
 import { normaliseScopes } from './scopes.js';
 
 /** Where the code came from: the GIS popup (`postmessage`) or our redirect callback. */
@@ -49,7 +49,7 @@ export class CodeExchangeService {
     private readonly grantVault: GrantVault,
     private readonly audit: AuditService,
     private readonly broker: AccessTokenBroker,
-    private readonly grants: GrantsService,
+    private readonly retirement: RefreshTokenRetirement,
     config: ConfigService,
   ) {
     this.clientId = config.get('google').webClientId;
@@ -70,7 +70,9 @@ export class CodeExchangeService {
     assertCodeLength(code);
     // The refresh token comes into being at the exchange: with the old one's revoke still
     // pending at Google, the code is not exchanged, so the user never has two live tokens.
-    const retired = signedInUserId ? await this.requireNoPendingRevocation(signedInUserId) : 'none';
+    const retired = signedInUserId
+      ? await this.retirement.requireNoPendingRevocation(signedInUserId)
+      : 'none';
     const tokens = await this.exchangeAtGoogle(code, source, context).catch((error: unknown) => {
       // Google ended the user's whole grant with that revoke, the code just issued with it.
       if (
@@ -101,14 +103,16 @@ export class CodeExchangeService {
       throw new OfflineAccessError('invalid_code', 'Google returned no ID token for this code.');
     }
     const identity = await this.verifier.verify(tokens.idToken);
-    const userId = await this.resolveOrRevoke(tokens, identity, resolveUser, context);
+    const userId = await this.retirement.resolveOrRevoke(tokens, identity, resolveUser, context);
     if (!tokens.refreshToken) {
       // A returning user: Google kept no new refresh token for us, so ours must still work.
       // Proven at Google (a refresh, unless proven within the window) before the grant is
       // called live; one Google refuses is marked revoked now, and consent is asked again.
       await this.broker.proveAlive(userId, this.proofWindowMs);
     }
-    const replaced = tokens.refreshToken ? await this.retireHeldToken(userId, tokens) : undefined;
+    const replaced = tokens.refreshToken
+      ? await this.retirement.retireHeldToken(userId, tokens)
+      : undefined;
     const { grant, created } = await this.dataSource.transaction((manager) =>
       this.store(userId, tokens, manager),
     );
@@ -120,113 +124,8 @@ export class CodeExchangeService {
       context,
       details: { scopes: grant.scopes, refresh_token_issued: tokens.refreshToken !== undefined },
     });
-    if (replaced) await this.checkSurvived(grant, replaced, context);
+    if (replaced) await this.retirement.checkSurvived(grant, replaced, context);
     return { grant, identity, created };
-  }
-
-  /** Finishes the user's pending revoke at Google first; 503 while Google does not answer. */
-  async requireNoPendingRevocation(userId: string): Promise<'none' | 'done'> {
-    const result = await this.grants.finishPendingRevocation(userId);
-    if (result === 'pending') {
-      throw new OfflineAccessError(
-        'upstream_unavailable',
-        'Google has not yet confirmed that your earlier access was removed; try again shortly.',
-        { retryAfterSeconds: 30 },
-      );
-    }
-    return result;
-  }
-
-  // A code of another account than the one we expected (account_mismatch, or any refusal of
-  // resolveUser): the refresh token Google just issued for that account would stay live at
-  // Google with nobody holding it. Revoked at once (best effort: it is never stored).
-  private async resolveOrRevoke(
-    tokens: GoogleTokens,
-    identity: VerifiedIdToken,
-    resolveUser: (identity: VerifiedIdToken) => Promise<string>,
-    context: AuditRequestContext,
-  ): Promise<string> {
-    try {
-      return await resolveUser(identity);
-    } catch (error) {
-      if (tokens.refreshToken) {
-        const upstream = await this.google
-          .revoke(tokens.refreshToken)
-          .catch((): UpstreamRevocation => 'pending');
-        await this.audit.record({
-          action: 'offline_access.refused_token_revoked',
-          actor: { kind: 'system' },
-          context,
-          details: {
-            reason: error instanceof OfflineAccessError ? error.code : 'refused',
-            upstream,
-          },
-        });
-      }
-      throw error;
-    }
-  }
-
-  /**
-   * One live refresh token per grant. A code that brings a new refresh token while the grant
-   * still holds one (live, or revoked here with Google's revoke still pending) retires the held
-   * one first: revoked at Google before the new one is stored, so the pending revoke is never
-   * dropped. If Google's revoke does not answer, the new token is not kept (its revoke is tried
-   * at once) and the exchange answers 503; the held token stays as it was, pending revokes
-   * included, for the retries.
-   */
-  private async retireHeldToken(
-    userId: string,
-    tokens: GoogleTokens,
-  ): Promise<UpstreamRevocation | undefined> {
-    const held = await this.dataSource
-      .getRepository(GrantEntity)
-      .findOneBy({ userId, clientId: this.clientId });
-    if (!held?.refreshTokenEnvelopeId || held.upstreamRevokedAt) return undefined;
-    const token = await this.grantVault.open(held, 'refresh');
-    const upstream = await this.google.revoke(token).catch((error: unknown) => {
-      if (error instanceof GoogleCallError) return 'pending' as const;
-      throw error;
-    });
-    if (upstream === 'pending') {
-      await this.google.revoke(tokens.refreshToken!).catch(() => undefined);
-      throw new OfflineAccessError(
-        'upstream_unavailable',
-        'Google is not answering; try again in a moment.',
-        { retryAfterSeconds: 30 },
-      );
-    }
-    return upstream;
-  }
-
-  /**
-   * Google is reported to end the whole user+client grant on any revoke
-   * (https://developers.google.com/identity/protocols/oauth2/web-server#tokenrevoke documents
-   * the revoke; the whole-grant effect is what the emulator plays): then the token just stored
-   * went with the one it replaced. One refresh tells; a dead grant is marked revoked by it and
-   * consent is asked once more, which issues the grant's only token.
-   */
-  private async checkSurvived(
-    grant: GrantEntity,
-    replaced: UpstreamRevocation,
-    context: AuditRequestContext,
-  ): Promise<void> {
-    const outcome = await this.broker.refreshNow(grant.id);
-    await this.audit.record({
-      action: 'offline_access.refresh_token_replaced',
-      actor: { kind: 'system' },
-      subjectUserId: grant.userId,
-      grantId: grant.id,
-      context,
-      details: { upstream: replaced, survived: outcome !== 'revoked' },
-    });
-    if (outcome === 'revoked') {
-      throw new OfflineAccessError(
-        'consent_required',
-        'Google ended the grant with the token it replaced; ask again with prompt=consent.',
-        { grantEnded: true },
-      );
-    }
   }
 
   private async exchangeAtGoogle(

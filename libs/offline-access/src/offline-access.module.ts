@@ -18,6 +18,7 @@ import { OfflineAccessController } from './offline-access.controller.js';
 import { RedirectFlowService } from './redirect-flow.service.js';
 import { RedirectStateStore } from './redirect-state.store.js';
 import { RefreshAudit } from './refresh-audit.js';
+import { RefreshTokenRetirement } from './refresh-token-retirement.js';
 
 /** Entities owned by this module, for the composition root's data source. */
 export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
@@ -51,6 +52,7 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     GrantStatisticsService,
     AccessTokenBroker,
     RefreshAudit,
+    RefreshTokenRetirement,
     RedirectStateStore,
     RedirectFlowService,
   ],

@@ -20,6 +20,7 @@ import type { GoogleTokens } from './google-token-endpoint.js';
 import { GrantsService } from './grants.service.js';
 import { OfflineAccessError } from './offline-access.errors.js';
 import { runStrategy } from './passport-strategy.runner.js';
+import { RefreshTokenRetirement } from './refresh-token-retirement.js';
 import {
   type RedirectFlow,
   type RedirectRequest,
@@ -62,6 +63,7 @@ export class RedirectFlowService {
     private readonly grants: GrantsService,
     private readonly users: UsersService,
     private readonly signIn: SignInService,
+    private readonly retirement: RefreshTokenRetirement,
   ) {
     const google = config.get('google');
     this.scopes = [...SIGN_IN_SCOPES, ...config.get('offlineAccess').scopes];
@@ -102,7 +104,7 @@ export class RedirectFlowService {
     loginHint?: string,
   ): Promise<string> {
     // A signed-in user's old refresh token is revoked at Google before a new one can be issued.
-    if (user) await this.exchange.requireNoPendingRevocation(user.id);
+    if (user) await this.retirement.requireNoPendingRevocation(user.id);
     const forcedConsent = askConsent || (user !== undefined && !(await this.hasLiveGrant(user)));
     const request: RedirectRequest = {
       query: {},
