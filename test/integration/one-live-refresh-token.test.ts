@@ -52,7 +52,8 @@ describe('One live refresh token per grant (optional offline access)', () => {
     postCode(api, alice, await authorizationCode(api, prompt ? { prompt } : {}));
 
   beforeAll(async () => {
-    api = await startApiUnderTest();
+    // Many code posts in a minute: more than the default 30 per address.
+    api = await startApiUnderTest({ OFFLINE_ACCESS_RATE_LIMIT_PER_MINUTE: '1000' });
     alice = await signInAs(api, ALICE_SUB);
   });
   afterAll(() => api.close());
@@ -145,6 +146,24 @@ describe('One live refresh token per grant (optional offline access)', () => {
     expect(event.details).toEqual({ reason: 'account_mismatch', upstream: 'revoked' });
   });
 
+  it('marks at once the grant of a refused account that Google ended with the fresh token', async () => {
+    await api.control('settings', { returning_user: 'consent_every_time' });
+    const bob = await signInAs(api, BOB_SUB);
+    expect((await postCode(api, bob, await authorizationCode(api, { sub: BOB_SUB }))).status).toBe(
+      200,
+    );
+
+    const refused = await postCode(api, alice, await authorizationCode(api, { sub: BOB_SUB }));
+
+    expect(refused.status).toBe(409);
+    expect(await liveRefreshTokens(api, BOB_SUB)).toBe(0);
+    const [bobGrant] = await api.db.query<{ status: string }>(
+      `SELECT g.status FROM grants g JOIN users u ON u.id = g.user_id WHERE u.google_sub = $1`,
+      [BOB_SUB],
+    );
+    expect(bobGrant.status).toBe('revoked');
+  });
+
   describe.each(['remembered', 'consent_every_time'] as const)(
     'returning_user=%s',
     (returningUser) => {
@@ -172,7 +191,10 @@ describe('One live refresh token per grant (required offline access)', () => {
   let api: ApiUnderTest;
 
   beforeAll(async () => {
-    api = await startApiUnderTest({ OFFLINE_ACCESS: 'required' });
+    api = await startApiUnderTest({
+      OFFLINE_ACCESS: 'required',
+      OFFLINE_ACCESS_RATE_LIMIT_PER_MINUTE: '1000',
+    });
   });
   afterAll(() => api.close());
   beforeEach(async () => {
@@ -199,6 +221,32 @@ describe('One live refresh token per grant (required offline access)', () => {
       });
     },
   );
+
+  it('a returning visitor Google still remembers while our revoke is pending: one consent', async () => {
+    const first = await postCode(api, undefined, await authorizationCode(api));
+    const session = cookieValue(setCookies(first).get(SESSION_COOKIE));
+    await failRevokes(api, 1);
+    await request(`${api.url}/offline-access`, {
+      method: 'DELETE',
+      headers: XHR,
+      cookies: { [SESSION_COOKIE]: session },
+    });
+
+    // Google remembers the consent (its revoke never arrived): a code without a refresh token.
+    const back = await postCode(api, undefined, await authorizationCode(api));
+
+    expect(back.status).toBe(409);
+    expect(back.body).toMatchObject({ error: 'consent_required' });
+    // The pending revoke went first, so the consent asked next is the grant's only token.
+    expect(await liveRefreshTokens(api, ALICE_SUB)).toBe(0);
+    const again = await postCode(
+      api,
+      undefined,
+      await authorizationCode(api, { prompt: 'consent' }),
+    );
+    expect(again.status).toBe(200);
+    expect(await liveRefreshTokens(api, ALICE_SUB)).toBe(1);
+  });
 
   it('a visitor whose old token’s revoke is pending: finished, and consent asked again', async () => {
     const first = await postCode(api, undefined, await authorizationCode(api));

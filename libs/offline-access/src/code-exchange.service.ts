@@ -105,6 +105,9 @@ export class CodeExchangeService {
     const identity = await this.verifier.verify(tokens.idToken);
     const userId = await this.retirement.resolveOrRevoke(tokens, identity, resolveUser, context);
     if (!tokens.refreshToken) {
+      // Google remembers a consent our grant no longer has (revoked here, Google's revoke still
+      // pending): finished now, so the consent asked next issues the grant's only token.
+      await this.retirement.finishPendingRevocation(userId);
       // A returning user: Google kept no new refresh token for us, so ours must still work.
       // Proven at Google (a refresh, unless proven within the window) before the grant is
       // called live; one Google refuses is marked revoked now, and consent is asked again.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
-import type { VerifiedIdToken } from '@grantkeeper/identity';
+import { UsersService, type VerifiedIdToken } from '@grantkeeper/identity';
 import { DataSource } from 'typeorm';
 import { AccessTokenBroker } from './access-token.broker.js';
 import { GrantEntity } from './grant.entity.js';
@@ -34,9 +34,15 @@ export class RefreshTokenRetirement {
     private readonly grants: GrantsService,
     private readonly broker: AccessTokenBroker,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
     config: ConfigService,
   ) {
     this.clientId = config.get('google').webClientId;
+  }
+
+  /** Finishes the user's pending revoke at Google, if any (see GrantsService). */
+  finishPendingRevocation(userId: string): Promise<'none' | 'done' | 'pending'> {
+    return this.grants.finishPendingRevocation(userId);
   }
 
   /** Finishes the user's pending revoke at Google first; 503 while Google does not answer. */
@@ -77,8 +83,20 @@ export class RefreshTokenRetirement {
             upstream,
           },
         });
+        if (upstream !== 'pending') await this.checkOwnGrant(identity.sub);
       }
       throw error;
+    }
+  }
+
+  // That account may hold a grant here too (a code client that issues a new token to returning
+  // users): the revoke may have ended it at Google, so it is proven now, not trusted till later.
+  private async checkOwnGrant(sub: string): Promise<void> {
+    const owner = await this.users.findByGoogleSub(sub);
+    if (!owner) return;
+    const grant = await this.grants.forUser(owner.id);
+    if (grant?.status === 'active' && grant.refreshTokenEnvelopeId) {
+      await this.broker.refreshNow(grant.id);
     }
   }
 
