@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
+import { signInAdmin } from '../support/admin-client.js';
 import { cookieValue, request, setCookies } from '../support/http-client.js';
 import {
   authorizationCode,
@@ -170,6 +171,46 @@ describe('Returning users proven alive (required offline access)', () => {
       reason: 'consent_required',
       next: 'consent',
     });
+  });
+
+  it('refuses an ID-token sign-in without a live grant: 409 consent_required, no session', async () => {
+    const credential = await api.mintIdToken({ sub: ALICE_SUB });
+
+    const response = await request(`${api.url}/auth/google/id-token`, { json: { credential } });
+
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ error: 'consent_required' });
+    expect(setCookies(response).has(SESSION_COOKIE)).toBe(false);
+    const [event] = await api.db.query<{ details: Record<string, string> }>(
+      `SELECT details FROM audit_events WHERE action = 'sign_in.refused_no_grant'
+        ORDER BY id DESC LIMIT 1`,
+    );
+    expect(event.details).toEqual({
+      method: 'google_id_token',
+      reason: 'consent_required',
+      next: 'consent',
+    });
+  });
+
+  it('signs a returning user in by ID token once their grant is proven at Google', async () => {
+    await signInWithCode();
+    await ageProof(api);
+    await clearCalls(api);
+    const credential = await api.mintIdToken({ sub: ALICE_SUB });
+
+    const alive = await request(`${api.url}/auth/google/id-token`, { json: { credential } });
+    expect(alive.status).toBe(200);
+    expect(await callsTo(api, '/token')).toBe(1);
+
+    await ageProof(api);
+    await api.control(`users/${ALICE_SUB}/revoke`);
+    const dead = await request(`${api.url}/auth/google/id-token`, { json: { credential } });
+    expect(dead.status).toBe(409);
+    expect(await grantStatus(api)).toEqual({ status: 'revoked', revoked_by: 'google' });
+  });
+
+  it('lets an admin sign in to the dashboard by ID token without a grant', async () => {
+    expect(await signInAdmin(api)).toBeTruthy();
   });
 
   it('records a refused sign-in of another kind with its code', async () => {

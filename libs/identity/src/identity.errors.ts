@@ -5,7 +5,9 @@ export type AuthErrorCode =
   | 'csrf_token_missing'
   | 'csrf_token_mismatch'
   | 'cross_origin_request'
-  | 'forbidden';
+  | 'forbidden'
+  /** OFFLINE_ACCESS=required and the user holds no live grant: consent with Google first (409). */
+  | 'consent_required';
 
 /** Thrown by the identity module; the api's exception filter maps the code to a status. */
 export class AuthError extends Error {
