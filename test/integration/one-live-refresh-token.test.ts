@@ -182,6 +182,11 @@ describe('One live refresh token per grant (optional offline access)', () => {
         }
         expect(counts).toEqual(Array(6).fill(1));
         expect((await grantRow(api)).status).toBe('active');
+        // What the churn health flag counts: tokens possibly left live at Google.
+        const [{ issued }] = await api.db.query<{ issued: number }>(
+          'SELECT refresh_tokens_issued AS issued FROM grants',
+        );
+        expect(issued).toBe(1);
       });
     },
   );

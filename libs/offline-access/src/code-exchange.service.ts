@@ -117,7 +117,7 @@ export class CodeExchangeService {
       ? await this.retirement.retireHeldToken(userId, tokens)
       : undefined;
     const { grant, created } = await this.dataSource.transaction((manager) =>
-      this.store(userId, tokens, manager),
+      this.store(userId, tokens, manager, replaced !== undefined),
     );
     await this.audit.record({
       action: created ? 'offline_access.grant_created' : 'offline_access.grant_updated',
@@ -177,6 +177,7 @@ export class CodeExchangeService {
     userId: string,
     tokens: GoogleTokens,
     manager: EntityManager,
+    heldRetired = false,
   ): Promise<{ grant: GrantEntity; created: boolean }> {
     const repository = manager.getRepository(GrantEntity);
     const existing = await repository.findOne({
@@ -209,7 +210,11 @@ export class CodeExchangeService {
         clientId: this.clientId,
         createdAt: new Date(),
       });
-    reactivate(grant, scopes);
+    // Tokens of this grant that may still be live at Google: none was left behind when the held
+    // one was just revoked, or was dead already.
+    const heldLive =
+      !heldRetired && grant.refreshTokenEnvelopeId !== null && !grant.upstreamRevokedAt;
+    reactivate(grant, scopes, heldLive);
     grant.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt ?? null;
     await this.grantVault.store(grant, 'refresh', tokens.refreshToken, manager);
     await this.cacheAccessToken(grant, tokens, manager);
@@ -228,11 +233,11 @@ export class CodeExchangeService {
 }
 
 /** A fresh consent brings a grant back to life, whatever happened to it before. */
-function reactivate(grant: GrantEntity, scopes: string[]): void {
+function reactivate(grant: GrantEntity, scopes: string[], heldLive: boolean): void {
   const now = new Date();
   grant.status = 'active';
   grant.scopes = scopes;
-  grant.refreshTokensIssued = (grant.refreshTokensIssued ?? 0) + 1;
+  grant.refreshTokensIssued = heldLive ? (grant.refreshTokensIssued ?? 0) + 1 : 1;
   grant.failureCount = 0;
   grant.lastError = null;
   grant.nextRefreshAt = null;

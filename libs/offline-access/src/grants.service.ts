@@ -52,8 +52,9 @@ export class GrantsService {
    *   (https://developers.google.com/identity/protocols/oauth2#expiration);
    * - `idle_near_expiry`: not refreshed for 150 days; Google expires tokens unused for six months;
    * - `reauth_required`: Google answered `invalid_rapt`; the user must sign in to Google again;
-   * - `refresh_token_churn`: Google issued this grant 50 or more refresh tokens; past 100 per user
-   *   and client Google silently revokes the oldest, which breaks other holders of the client.
+   * - `refresh_token_churn`: 50 or more of this grant's refresh tokens may still be live at
+   *   Google (issued without the held one being revoked first); past 100 per user and client
+   *   Google silently revokes the oldest, which breaks other holders of the client.
    */
   async updateHealthFlags(app: { testingMode: boolean; testingDays: number }): Promise<number> {
     // Only grants whose flags change are written: rewriting every grant on every sweep made a
