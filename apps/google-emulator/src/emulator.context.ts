@@ -21,6 +21,13 @@ export interface EmulatorSettings {
   unrevocableTokens: boolean;
   /** What refreshes answer instead of a token: Workspace re-auth, or the client refused. */
   refreshError: 'none' | 'invalid_rapt' | 'invalid_client';
+  /**
+   * The code client (GIS popup, `redirect_uri=postmessage`) and a user who granted everything
+   * before: Google's behaviour is undocumented and reported both ways. `remembered`: no consent
+   * screen and no refresh token; `consent_every_time`: the consent screen again and a new
+   * refresh token each time (the earlier ones stay live, up to Google's 100).
+   */
+  returningUser: 'remembered' | 'consent_every_time';
 }
 
 /** Everything a route needs; each `routes/*.routes.ts` plugin receives it as its options. */
@@ -59,6 +66,7 @@ export async function createEmulatorContext(
     timeBasedAccessSeconds: null,
     unrevocableTokens: false,
     refreshError: 'none',
+    returningUser: 'remembered',
   });
   const settings = initialSettings();
   const gmail = new GmailMailbox();

@@ -71,6 +71,11 @@ export interface AppConfig {
     readonly scopes: readonly string[];
     /** The redirect flow's callback: derived from PUBLIC_URL, never from request headers. */
     readonly redirectUri: string;
+    /**
+     * A grant not proven alive at Google (refreshed, or its refresh token issued) within this
+     * many seconds is refreshed before a returning user's sign-in or /account says "On".
+     */
+    readonly proofWindowSeconds: number;
   };
   /** When set, GET /metrics requires it as a Bearer token. Sensitive. */
   readonly metricsToken: string | undefined;

@@ -101,6 +101,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
         mode: env.OFFLINE_ACCESS,
         scopes: env.OFFLINE_ACCESS_SCOPES,
         redirectUri: `${publicUrl}/auth/google/callback`,
+        proofWindowSeconds: env.GRANT_PROOF_WINDOW_SECONDS,
       },
       vault,
       metricsToken: env.METRICS_TOKEN,

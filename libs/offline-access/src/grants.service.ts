@@ -52,8 +52,9 @@ export class GrantsService {
    *   (https://developers.google.com/identity/protocols/oauth2#expiration);
    * - `idle_near_expiry`: not refreshed for 150 days; Google expires tokens unused for six months;
    * - `reauth_required`: Google answered `invalid_rapt`; the user must sign in to Google again;
-   * - `refresh_token_churn`: Google issued this grant 50 or more refresh tokens; past 100 per user
-   *   and client Google silently revokes the oldest, which breaks other holders of the client.
+   * - `refresh_token_churn`: 50 or more of this grant's refresh tokens may still be live at
+   *   Google (issued without the held one being revoked first); past 100 per user and client
+   *   Google silently revokes the oldest, which breaks other holders of the client.
    */
   async updateHealthFlags(app: { testingMode: boolean; testingDays: number }): Promise<number> {
     // Only grants whose flags change are written: rewriting every grant on every sweep made a
@@ -234,6 +235,24 @@ export class GrantsService {
       grantId: grant.id,
       details: { reason, by: 'google' },
     });
+  }
+
+  /**
+   * Finishes the user's pending revoke at Google, if any: their grant was revoked here while
+   * Google's revoke did not answer, and its refresh token is still live there. Called before
+   * anything could bring the user a new refresh token (a reconnect, /account), so the old one's
+   * revoke is never dropped nor left behind a second live token.
+   */
+  async finishPendingRevocation(userId: string): Promise<'none' | 'done' | 'pending'> {
+    const grant = await this.forUser(userId);
+    if (
+      grant?.status !== 'revoked' ||
+      grant.upstreamRevokedAt !== null ||
+      grant.refreshTokenEnvelopeId === null
+    ) {
+      return 'none';
+    }
+    return (await this.revokeUpstream(grant)) === 'pending' ? 'pending' : 'done';
   }
 
   /** Retries Google's revoke for revoked grants that still hold a refresh token. */

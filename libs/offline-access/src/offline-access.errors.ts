@@ -37,14 +37,20 @@ export class OfflineAccessError extends Error {
   constructor(
     readonly code: OfflineAccessErrorCode,
     message: string,
-    options?: { cause?: unknown; retryAfterSeconds?: number },
+    options?: { cause?: unknown; retryAfterSeconds?: number; grantEnded?: boolean },
   ) {
     super(message, options);
     this.name = 'OfflineAccessError';
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.grantEnded = options?.grantEnded ?? false;
   }
 
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * `consent_required` because the grant ended at Google just now, with the token it replaced:
+   * consent asked once more (even right after `prompt=consent`) issues the grant's only token.
+   */
+  readonly grantEnded: boolean;
 }
 
 /** HTTP status of each code: one exhaustive switch, used by the api's error mapping. */

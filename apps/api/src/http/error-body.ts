@@ -69,6 +69,8 @@ function authStatus(code: AuthErrorCode): number {
     case 'cross_origin_request':
     case 'forbidden':
       return 403;
+    case 'consent_required':
+      return 409;
   }
 }
 

@@ -149,6 +149,7 @@ describe('controlRoutes', () => {
         time_based_access: null,
         unrevocable_tokens: false,
         refresh_error: 'none',
+        returning_user: 'remembered',
       });
       const certs = await app.inject({ url: '/oauth2/v3/certs' });
       expect(certs.headers['cache-control']).toMatch(/max-age=7,/);
@@ -161,6 +162,7 @@ describe('controlRoutes', () => {
         time_based_access: null,
         unrevocable_tokens: false,
         refresh_error: 'none',
+        returning_user: 'remembered',
       });
     });
 

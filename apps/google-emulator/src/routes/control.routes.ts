@@ -73,6 +73,7 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     time_based_access: ctx.settings.timeBasedAccessSeconds,
     unrevocable_tokens: ctx.settings.unrevocableTokens,
     refresh_error: ctx.settings.refreshError,
+    returning_user: ctx.settings.returningUser,
   });
   app.get(at('settings'), settings);
   app.post(at('settings'), (request) => {
@@ -87,6 +88,7 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     }
     ctx.settings.unrevocableTokens = body.unrevocable_tokens ?? ctx.settings.unrevocableTokens;
     ctx.settings.refreshError = body.refresh_error ?? ctx.settings.refreshError;
+    ctx.settings.returningUser = body.returning_user ?? ctx.settings.returningUser;
     return settings();
   });
 
