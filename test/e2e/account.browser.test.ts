@@ -26,6 +26,28 @@ describe('/account in Chromium', () => {
   const status = () => page.locator('#offline-access-status').getAttribute('data-status');
   const digest = () => page.locator('#news-digest-status');
 
+  /** A session of the bootstrap admin, signed in with a Google ID token. */
+  async function adminSession(): Promise<{ name: string; value: string }> {
+    const minted = await request<{ id_token: string }>(`${stack.emulatorUrl}/__control/id-token`, {
+      json: {
+        claims: { sub: 'account-e2e-admin', email: 'admin@grantkeeper.test', email_verified: true },
+      },
+    });
+    const admin = await request(`${stack.apiUrl}/auth/google/id-token`, {
+      json: { credential: minted.body.id_token },
+    });
+    const [name, value] = /([\w-]*gk_session)=([^;]+)/
+      .exec(admin.headers.get('set-cookie') ?? '')!
+      .slice(1);
+    return { name: name, value: value };
+  }
+  const aliceId = async () =>
+    (
+      await stack.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+        'alice@example.com',
+      ])
+    )[0].id;
+
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     stack = await startProcessStack({
@@ -129,6 +151,28 @@ describe('/account in Chromium', () => {
     expect(text).toContain('Google refused Grantkeeper’s access');
     expect(text).not.toContain('Last sent');
     await page.screenshot({ path: `${SCREENSHOTS}/account-digest-failing.png`, fullPage: true });
+
+    // The dashboard says the same: the user's task is failing, the run's error in words.
+    const dashboard = await browser.newContext({ viewport: VIEWPORTS[0] });
+    const admin = await dashboard.newPage();
+    await admin.goto(`${stack.apiUrl}/`);
+    const [chooser] = await Promise.all([
+      dashboard.waitForEvent('page'),
+      admin.frameLocator('#google-button iframe').getByRole('button').click(),
+    ]);
+    await chooser.getByRole('button', { name: /Ada Admin/ }).click();
+    await admin.waitForURL(`${stack.apiUrl}/account`);
+    await admin.goto(`${stack.apiUrl}/admin/users/${await aliceId()}`);
+    const health = admin.locator('[data-health]').first();
+    await expect
+      .poll(() => health.getAttribute('data-health'), { timeout: 15_000 })
+      .toBe('failing');
+    expect(await admin.locator('body').textContent()).toContain('Google refused the access token');
+    await admin.goto(`${stack.apiUrl}/admin/jobs`);
+    await expect
+      .poll(() => admin.locator('body').textContent(), { timeout: 15_000 })
+      .toContain('Google refused the access token (gmail_http_401)');
+    await dashboard.close();
     await fetch(`${stack.emulatorUrl}/__control/faults`, { method: 'DELETE' });
   });
 
@@ -160,21 +204,12 @@ describe('/account in Chromium', () => {
     await expect.poll(status).toBe('active');
     expect(await digest().textContent()).not.toContain('turn offline access on');
 
-    const minted = await request<{ id_token: string }>(`${stack.emulatorUrl}/__control/id-token`, {
-      json: {
-        claims: { sub: 'account-e2e-admin', email: 'admin@grantkeeper.test', email_verified: true },
-      },
-    });
-    const admin = await request(`${stack.apiUrl}/auth/google/id-token`, {
-      json: { credential: minted.body.id_token },
-    });
-    const [name, value] = /([\w-]*gk_session)=([^;]+)/
-      .exec(admin.headers.get('set-cookie') ?? '')!
-      .slice(1);
-    const [{ id }] = await stack.db.query<{ id: string }>(
-      `SELECT g.id FROM grants g JOIN users u ON u.id = g.user_id WHERE u.email = $1`,
-      ['alice@example.com'],
-    );
+    const { name, value } = await adminSession();
+    const id = (
+      await stack.db.query<{ id: string }>('SELECT id FROM grants WHERE user_id = $1', [
+        await aliceId(),
+      ])
+    )[0].id;
     const revoked = await request(`${stack.apiUrl}/api/admin/grants/${id}/revoke`, {
       json: { reason: 'Left the project' },
       cookies: { [name]: value },

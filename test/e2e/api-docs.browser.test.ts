@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
 
-// `npm run admin:screenshots`'s directory when set (docs/screenshots), else .data/.
-const SCREENSHOTS = process.env.ADMIN_SCREENSHOT_DIR ?? '.data/screenshots';
+// docs/screenshots when asked (SCREENSHOT_DIR, or npm run admin:screenshots's), else .data/.
+const SCREENSHOTS =
+  process.env.SCREENSHOT_DIR ?? process.env.ADMIN_SCREENSHOT_DIR ?? '.data/screenshots';
 const VIEWPORTS = { laptop: { width: 1366, height: 768 }, tablet: { width: 768, height: 1024 } };
 
 // Swagger UI at /api/docs against the compiled api: it renders under the page CSP (its inline
