@@ -10,7 +10,9 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 function operationsOf(document: OpenAPIObject): [string, OperationObject][] {
   return Object.entries(document.paths).flatMap(([path, item]) =>
     METHODS.flatMap((method) =>
-      item[method] ? [[`${method.toUpperCase()} ${path}`, item[method]] as const] : [],
+      item[method]
+        ? [[`${method.toUpperCase()} ${path}`, item[method]] as [string, OperationObject]]
+        : [],
     ),
   );
 }
