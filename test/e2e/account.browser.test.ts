@@ -94,6 +94,24 @@ describe('/account in Chromium', () => {
     await expect.poll(status).toBe('active');
     const partial = page.locator('#offline-access-partial');
     await expect.poll(() => partial.textContent()).toContain('news digest');
+    // The digest switched on without the scope it needs pauses, and says what would resume it.
+    await page.getByLabel('Science').check();
+    await page.getByLabel('Email me the digest').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => digest().getAttribute('data-enabled')).toBe('true');
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return digest().getAttribute('data-state');
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe('paused');
+    const paused = (await digest().textContent()) ?? '';
+    expect(paused).toContain('permission to send email');
+    expect(paused).toContain('It resumes once you grant that permission');
+    expect(paused).not.toContain('turn offline access');
     await page.screenshot({ path: `${SCREENSHOTS}/account-partial-consent.png`, fullPage: true });
 
     const [again] = await Promise.all([
@@ -110,10 +128,8 @@ describe('/account in Chromium', () => {
       .poll(() => page.locator('#offline-access-scopes').textContent())
       .toContain('Send email as you');
 
-    await page.getByLabel('Science').check();
-    await page.getByLabel('Email me the digest').check();
-    await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => digest().getAttribute('data-enabled')).toBe('true');
+    // At once, not at the next sweep: the page no longer says paused; the sweep resumes it.
+    expect(await digest().getAttribute('data-health')).not.toBe('paused');
     await expect
       .poll(
         async () => {

@@ -42,8 +42,18 @@ const at = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 export function renderNewsDigestSection(
   task: UserTaskView | undefined,
   offlineOn: boolean,
+  grantedScopes: readonly string[] = [],
 ): string {
   if (!task) return '';
+  // Paused for a reason that no longer holds (the user reconnected or granted the scope): the
+  // sweep resumes it within moments, so say that rather than what was true before.
+  const granted = new Set(grantedScopes);
+  const cleared =
+    task.state === 'paused' &&
+    offlineOn &&
+    PAUSE_WORDS[task.pausedReason ?? ''] !== undefined &&
+    task.pausedReason !== 'grant_suspended' &&
+    task.scopes.every((scope) => granted.has(scope));
   const chosen = new Set((task.settings.categories as string[] | undefined) ?? []);
   const boxes = Object.entries(NEWS)
     .map(
@@ -56,12 +66,15 @@ export function renderNewsDigestSection(
   let state = 'Off.';
   let health = task.enabled ? (task.state === 'paused' ? 'paused' : 'ok') : 'off';
   // Offline access off pauses the digest at once (the runner records it only at the next run).
-  const paused = task.enabled && (task.state === 'paused' || !offlineOn);
+  const paused = task.enabled && ((task.state === 'paused' && !cleared) || !offlineOn);
   if (paused) health = 'paused';
   if (paused) {
     const reason = offlineOn ? (task.pausedReason ?? '') : 'grant_revoked';
     state = `Paused: ${escapeHtml(PAUSE_WORDS[reason] ?? reason)}. ${escapeHtml(resumeHint(reason, offlineOn))}`;
-  } else if (task.enabled && task.lastError && task.lastRunAt) {
+  } else if (task.enabled && cleared) {
+    health = 'resuming';
+    state = 'On. It resumes now that Grantkeeper has what it needs.';
+  } else if (task.enabled && task.lastError && task.lastRunAt && task.consecutiveFailures > 0) {
     health = 'failing';
     const times =
       task.consecutiveFailures > 1 ? ` (${task.consecutiveFailures} times in a row)` : '';
