@@ -15,6 +15,10 @@
   const signOutButton = document.getElementById('sign-out');
   const enableButton = document.getElementById('offline-access-enable');
   const disableButton = document.getElementById('offline-access-disable');
+  const confirmDialog = document.getElementById('offline-access-confirm');
+  const grantMissingButton = document.getElementById('offline-access-grant-missing');
+  // The button that opened Google's window: re-enabled when it comes back without a grant.
+  let pending = enableButton;
   const accountError = document.getElementById('account-error');
   const offlineError = document.getElementById('offline-access-error');
 
@@ -47,20 +51,22 @@
     return { ok: answer.ok, status: answer.status, body: payload };
   }
 
-  function requestCode() {
+  // `scopes`: all of them to switch offline access on, or just the missing ones (incremental
+  // authorization: include_granted_scopes keeps what was granted before in the same grant).
+  function requestCode(scopes) {
     const client = window.google.accounts.oauth2.initCodeClient({
       client_id: data.clientId,
-      scope: data.offlineScopes,
+      scope: scopes,
       ux_mode: 'popup',
       login_hint: data.googleSub,
       include_granted_scopes: true,
       callback: onCode,
       error_callback: (error) => {
-        enableButton.disabled = false;
+        pending.disabled = false;
         show(
           offlineError,
           error && error.type === 'popup_closed'
-            ? 'The Google window was closed before you finished; offline access is still off.'
+            ? 'The Google window was closed before you finished; nothing changed.'
             : 'The Google window could not be opened (pop-ups are blocked). Press the button again, or allow pop-ups for this site.',
         );
       },
@@ -70,11 +76,11 @@
 
   async function onCode(response) {
     if (response.error) {
-      enableButton.disabled = false;
+      pending.disabled = false;
       show(
         offlineError,
         response.error === 'access_denied'
-          ? 'You cancelled at Google; offline access is still off.'
+          ? 'You cancelled at Google; nothing changed.'
           : `Google said: ${response.error}.`,
       );
       return;
@@ -96,19 +102,32 @@
     } catch {
       show(offlineError, 'Could not reach the server. Check your connection and try again.');
     }
-    enableButton.disabled = false;
+    pending.disabled = false;
   }
 
   if (enableButton) {
     enableButton.addEventListener('click', () => {
+      pending = enableButton;
       enableButton.disabled = true;
       offlineError.hidden = true;
-      requestCode();
+      requestCode(data.offlineScopes);
     });
   }
 
+  if (grantMissingButton) {
+    grantMissingButton.addEventListener('click', () => {
+      pending = grantMissingButton;
+      grantMissingButton.disabled = true;
+      offlineError.hidden = true;
+      requestCode(grantMissingButton.dataset.scopes);
+    });
+  }
+
+  // Switching off asks first (the dialog says what it stops); only "Turn off" goes ahead.
   if (disableButton) {
-    disableButton.addEventListener('click', async () => {
+    disableButton.addEventListener('click', () => confirmDialog.showModal());
+    confirmDialog.addEventListener('close', async () => {
+      if (confirmDialog.returnValue !== 'confirm') return;
       disableButton.disabled = true;
       try {
         const answer = await send('DELETE', '/offline-access');
@@ -148,6 +167,26 @@
     });
   }
 
+  // The page stays, saying it worked: nothing of the account is shown any more.
+  function showSignedOut() {
+    const main = document.querySelector('main');
+    main.replaceChildren();
+    const title = document.createElement('h1');
+    title.id = 'signed-out';
+    title.textContent = 'You are signed out';
+    const lead = document.createElement('p');
+    lead.className = 'lead';
+    lead.textContent =
+      'Your session on this device has ended. Offline access, if you turned it on, keeps working until you switch it off.';
+    const again = document.createElement('a');
+    again.className = 'button primary';
+    again.href = '/';
+    again.textContent = 'Sign in again';
+    main.append(title, lead, again);
+    document.title = 'Signed out · Grantkeeper';
+    history.replaceState(null, '', '/');
+  }
+
   // Signing out ends the server session and tells GIS not to auto-select the account on the next
   // visit (otherwise One Tap would sign the user straight back in).
   signOutButton.addEventListener('click', async () => {
@@ -156,7 +195,7 @@
       const answer = await send('POST', '/auth/sign-out');
       if (!answer.ok && answer.status !== 204) throw new Error(String(answer.status));
       if (window.google && window.google.accounts) window.google.accounts.id.disableAutoSelect();
-      window.location.assign('/');
+      showSignedOut();
     } catch {
       show(accountError, 'Could not sign you out. Please try again.');
       signOutButton.disabled = false;

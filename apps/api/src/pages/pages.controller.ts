@@ -92,6 +92,7 @@ export class PagesController {
       offlineAccess: {
         grant: grant ? GrantViewDto.from(grant) : GrantViewDto.none(),
         requestedScopes: this.offlineScopes,
+        revokedBy: grant?.revokedBy ?? null,
       },
       tasks,
     });

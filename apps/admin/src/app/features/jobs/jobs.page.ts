@@ -8,6 +8,7 @@ import { MatTableModule } from '@angular/material/table';
 import { type ApiError, apiErrorOf } from '../../api/api-error';
 import type { FailedJob, FailedJobs, JobsOverview } from '../../api/api-types';
 import { OperationsApi } from '../../api/operations-api.service';
+import { describeTaskError } from '../../shared/task-health';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { LoadState } from '../../shared/load-state';
 
@@ -34,6 +35,7 @@ export class JobsPage {
   protected readonly retryError = signal<ApiError | undefined>(undefined);
   protected readonly retrying = signal<string | undefined>(undefined);
   protected readonly queueColumns = ['name', 'queued', 'active', 'deferred', 'failed', 'total'];
+  protected readonly describeTaskError = describeTaskError;
   protected readonly runColumns = ['task', 'user', 'finished', 'attempt', 'outcome', 'error'];
 
   constructor() {

@@ -15,6 +15,7 @@ import { ApiErrorComponent } from '../../shared/api-error.component';
 import { AuditListComponent } from '../../shared/audit-list.component';
 import { LoadState } from '../../shared/load-state';
 import { ReasonDialog } from '../../shared/reason-dialog.service';
+import { describeTaskError, taskHealth } from '../../shared/task-health';
 
 /** One user: profile, sessions, grant, tasks, recent audit; end sessions; change the role. */
 @Component({
@@ -40,6 +41,8 @@ export class UserDetailPage {
   private readonly dialog = inject(ReasonDialog);
   private readonly snackBar = inject(MatSnackBar);
   protected readonly detail = new LoadState<AdminUserDetail>();
+  protected readonly taskHealth = taskHealth;
+  protected readonly describeTaskError = describeTaskError;
   protected readonly role = signal<UserProfile['role']>('user');
   protected readonly roleError = signal<ApiError | undefined>(undefined);
   protected readonly sessionsError = signal<ApiError | undefined>(undefined);
