@@ -395,13 +395,41 @@ describe('Scheduler', () => {
   });
 
   it('reports refreshes, queues and tasks at /metrics', async () => {
-    const response = await request(`${api.url}/metrics`);
+    /** The value of one sample (a line that is not a comment), or undefined when there is none. */
+    const sample = async (series: string) => {
+      const text = (await request(`${api.url}/metrics`)).text;
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return line === undefined ? undefined : Number(line.slice(series.length + 1));
+    };
+    const runs = 'grantkeeper_task_runs_total{task="news-digest",outcome="succeeded"}';
+    const jobs = 'grantkeeper_job_duration_seconds_count{queue="offline-task",outcome="completed"}';
+    const refreshes = 'grantkeeper_grant_refreshes_total{outcome="refreshed"}';
+    const [runsBefore, jobsBefore, refreshesBefore] = [
+      (await sample(runs)) ?? 0,
+      (await sample(jobs)) ?? 0,
+      (await sample(refreshes)) ?? 0,
+    ];
+    // One digest run and one keep-alive refresh, made here.
+    expect((await postCode(api, session, await authorizationCode(api))).status).toBe(200);
+    expect((await configure({ enabled: true, settings: { categories: ['science'] } })).status).toBe(
+      200,
+    );
+    await scheduler.runNow('tasks');
+    await eventually(messages, (list) => list.length === 1);
+    await eventually(
+      () => sample(jobs),
+      (n) => n === jobsBefore + 1,
+    );
+    await api.db.query(`UPDATE grants SET created_at = now() - interval '3 days'`);
+    await scheduler.runNow('keep-alive');
+    await eventually(
+      () => sample(refreshes),
+      (n) => n === refreshesBefore + 1,
+    );
 
-    expect(response.status).toBe(200);
-    expect(response.text).toContain('grantkeeper_grant_refreshes_total');
-    expect(response.text).toContain('grantkeeper_queue_jobs{queue="offline-task"');
-    expect(response.text).toContain('grantkeeper_user_tasks');
-    expect(response.text).toContain('grantkeeper_job_duration_seconds');
+    expect(await sample(runs)).toBe(runsBefore + 1);
+    expect(await sample('grantkeeper_user_tasks{state="active"}')).toBe(1);
+    expect(await sample('grantkeeper_queue_jobs{queue="offline-task",state="failed"}')).toBe(0);
   });
 
   it('keeps the scopes a digest needs on the grant', async () => {
