@@ -59,6 +59,20 @@ describe('Admin API: overview charts', () => {
         ],
       );
     }
+    // Their news digests: two active, one paused, one turned off.
+    const tasks = [
+      { enabled: true, state: 'active' },
+      { enabled: true, state: 'paused' },
+      { enabled: false, state: 'active' },
+      { enabled: true, state: 'active' },
+    ];
+    for (const [n, task] of tasks.entries()) {
+      await api.db.query(
+        `INSERT INTO user_tasks (user_id, task_name, enabled, state)
+         SELECT id, 'news-digest', $2, $3 FROM users WHERE google_sub = $1`,
+        [`30000000000000000000${n}`, task.enabled, task.state],
+      );
+    }
     const events: Array<[string, string]> = [
       ['offline_access.refresh_succeeded', at(1, 3)],
       ['offline_access.refresh_succeeded', at(1, 4)],
@@ -97,7 +111,7 @@ describe('Admin API: overview charts', () => {
       { date: dates[1], count: 0 },
       { date: dates[2], count: 1 },
     ]);
-    expect(response.body.tasksByState).toEqual(expect.any(Object) as object);
+    expect(response.body.tasksByState).toEqual({ active: 2, paused: 1, disabled: 1 });
     // This instance's view of Google: the OAuth client is accepted (no 401 invalid_client).
     expect(response.body.googleClient).toEqual({ rejected: false, since: null, refusals: 0 });
   });

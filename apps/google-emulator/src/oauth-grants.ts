@@ -73,6 +73,8 @@ export interface GrantView {
   refresh_tokens: number;
   access_tokens: number;
   refresh_token_values: string[];
+  /** The live access tokens themselves, for tests that look for them where they must not be. */
+  access_token_values: string[];
 }
 
 export type CodeLookup =
@@ -263,15 +265,18 @@ export class OAuthGrants {
   list(): GrantView[] {
     this.dropExpiredAccessTokens();
     const tokens = [...this.accessTokens.values()];
-    return [...this.grants.values()].map((grant) => ({
-      sub: grant.sub,
-      client_id: grant.clientId,
-      scopes: [...grant.scopes].sort(),
-      refresh_tokens: grant.refreshTokens.length,
-      access_tokens: tokens.filter((t) => t.sub === grant.sub && t.clientId === grant.clientId)
-        .length,
-      refresh_token_values: [...grant.refreshTokens],
-    }));
+    return [...this.grants.values()].map((grant) => {
+      const own = tokens.filter((t) => t.sub === grant.sub && t.clientId === grant.clientId);
+      return {
+        sub: grant.sub,
+        client_id: grant.clientId,
+        scopes: [...grant.scopes].sort(),
+        refresh_tokens: grant.refreshTokens.length,
+        access_tokens: own.length,
+        refresh_token_values: [...grant.refreshTokens],
+        access_token_values: own.map((t) => t.token),
+      };
+    });
   }
 
   snapshot(): OAuthGrantsSnapshot {

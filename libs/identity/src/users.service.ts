@@ -109,8 +109,8 @@ export class UsersService {
   }
 
   /** The user with this Google account id (`sub`), or null. */
-  findByGoogleSub(googleSub: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ googleSub });
+  findByGoogleSub(googleSub: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ googleSub });
   }
 
   /**

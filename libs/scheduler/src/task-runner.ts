@@ -52,6 +52,7 @@ export class TaskRunner {
     if (!task)
       return this.finish(row, job, new Date(), { outcome: 'paused', error: 'unknown_task' });
     const startedAt = new Date();
+    this.logger.debug(`Task ${task.name} of user task ${row.id}, attempt ${job.retryCount}`);
     const finished = await this.attempt(row, task, job.signal);
     this.metrics.taskRuns.inc({ task: task.name, outcome: finished.outcome });
     return this.finish(row, job, startedAt, finished, task);

@@ -20,7 +20,11 @@ const invalidRequest = (description: string) =>
 // Google's wording when a refresh token was revoked, expired or evicted by the 100-token limit.
 export const REVOKED_DESCRIPTION = 'Token has been expired or revoked.';
 
-/** `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1). */
+/**
+ * `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1), where
+ * urlencode is the application/x-www-form-urlencoded algorithm: a `+` is a space, which
+ * decodeURIComponent alone would keep.
+ */
 function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
   const encoded = /^Basic\s+(\S+)$/i.exec(header ?? '')?.[1];
   if (encoded === undefined) return undefined;
@@ -29,13 +33,15 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   if (colon < 0) return undefined;
   try {
     return {
-      id: decodeURIComponent(decoded.slice(0, colon)),
-      secret: decodeURIComponent(decoded.slice(colon + 1)),
+      id: formDecode(decoded.slice(0, colon)),
+      secret: formDecode(decoded.slice(colon + 1)),
     };
   } catch {
     return undefined;
   }
 }
+
+const formDecode = (value: string) => decodeURIComponent(value.replaceAll('+', ' '));
 
 const sameSecret = (given: string, expected: string) => {
   const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -55,9 +61,19 @@ function authenticateClient(ctx: EmulatorContext, request: FastifyRequest): Emul
   return client;
 }
 
-/** RFC 7636 §4.6: S256 compares BASE64URL(SHA256(verifier)); plain compares as is. */
+/**
+ * RFC 7636 §4.6: S256 compares BASE64URL(SHA256(verifier)); plain compares as is. A verifier
+ * for a code issued without a challenge is refused: accepting it would let an attacker who
+ * stripped the challenge from the authorization request pass as a PKCE client (RFC 9700 §2.1.1,
+ * "PKCE downgrade"). Google does not document this case.
+ */
 function checkPkce(code: AuthorizationCode, verifier: string | undefined): void {
-  if (code.codeChallenge === undefined) return;
+  if (code.codeChallenge === undefined) {
+    if (verifier !== undefined) {
+      throw invalidGrant('code_verifier given, but the authorization request had no challenge.');
+    }
+    return;
+  }
   if (verifier === undefined) throw invalidGrant('Missing code verifier.');
   const computed =
     code.codeChallengeMethod === 'S256'
