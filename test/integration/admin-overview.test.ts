@@ -5,6 +5,14 @@ import { adminCall, signInAdmin } from '../support/admin-client.js';
 
 interface Overview {
   days: number;
+  headline: {
+    users: number;
+    liveGrants: number;
+    suspendedGrants: number;
+    failingTasks: number;
+    revokedInPeriod: number;
+    refreshSuccessRate: number | null;
+  };
   grantsByStatus: Array<{ date: string; active: number; revoked: number; suspended: number }>;
   refreshOutcomes: Array<{ date: string; succeeded: number; failed: number }>;
   signIns: Array<{ date: string; count: number }>;
@@ -59,6 +67,21 @@ describe('Admin API: overview charts', () => {
         ],
       );
     }
+    // One failing task, one that failed but is switched off, one healthy.
+    const [taskUser] = await api.db.query<{ id: string }>(
+      `SELECT id FROM users WHERE email = 'chart-0@example.org'`,
+    );
+    for (const [task, enabled, failures] of [
+      ['news-digest', true, 2],
+      ['a-disabled-one', false, 3],
+      ['a-healthy-one', true, 0],
+    ] as const) {
+      await api.db.query(
+        `INSERT INTO user_tasks (user_id, task_name, enabled, consecutive_failures)
+         VALUES ($1, $2, $3, $4)`,
+        [taskUser.id, task, enabled, failures],
+      );
+    }
     const events: Array<[string, string]> = [
       ['offline_access.refresh_succeeded', at(1, 3)],
       ['offline_access.refresh_succeeded', at(1, 4)],
@@ -98,6 +121,18 @@ describe('Admin API: overview charts', () => {
       { date: dates[2], count: 1 },
     ]);
     expect(response.body.tasksByState).toEqual(expect.any(Object) as object);
+    const [{ users }] = await api.db.query<{ users: number }>(
+      `SELECT count(*)::int AS users FROM users`,
+    );
+    // One revocation inside the three days (the other is 15 days old); 2 of 3 refreshes succeeded.
+    expect(response.body.headline).toEqual({
+      users,
+      liveGrants: 2,
+      suspendedGrants: 2,
+      failingTasks: 1,
+      revokedInPeriod: 1,
+      refreshSuccessRate: 2 / 3,
+    });
     // This instance's view of Google: the OAuth client is accepted (no 401 invalid_client).
     expect(response.body.googleClient).toEqual({ rejected: false, since: null, refusals: 0 });
   });
@@ -108,6 +143,8 @@ describe('Admin API: overview charts', () => {
     expect(response.body.days).toBe(30);
     expect(response.body.signIns).toHaveLength(30);
     expect(response.body.grantsByStatus.at(-1)?.date).toBe(at(0).slice(0, 10));
+    expect(response.body.grantsByStatus).toHaveLength(30);
+    expect(response.body.headline.revokedInPeriod).toBe(2);
   });
 
   it('refuses a window outside 1–365 days or a stray parameter with 400', async () => {

@@ -753,6 +753,8 @@ export interface components {
       /** @description This instance's view of Google. */
       googleClient: components['schemas']['GoogleClientStateDto'];
       grantsByStatus: components['schemas']['GrantStatusDayDto'][];
+      /** @description The numbers above the charts. */
+      headline: components['schemas']['OverviewHeadlineDto'];
       refreshOutcomes: components['schemas']['RefreshOutcomeDayDto'][];
       /** @description Successful sign-ins per day. */
       signIns: components['schemas']['SignInDayDto'][];
@@ -760,6 +762,20 @@ export interface components {
       tasksByState: {
         [key: string]: number;
       };
+    };
+    OverviewHeadlineDto: {
+      /** @description Enabled tasks whose last run failed, now. */
+      failingTasks: number;
+      /** @description Grants live and not suspended, now. */
+      liveGrants: number;
+      /** @description Refreshes that succeeded, of all in the period (0–1); null when there was none. */
+      refreshSuccessRate: number | null;
+      /** @description Grants revoked during the period shown. */
+      revokedInPeriod: number;
+      /** @description Grants suspended (Google refused a refresh), now. */
+      suspendedGrants: number;
+      /** @description Users who ever signed in, now. */
+      users: number;
     };
     QueueStatsDto: {
       active: number;
