@@ -56,6 +56,7 @@ interface UserRow {
 @Injectable()
 export class AdminUsersService {
   private readonly clientId: string;
+  private readonly adminEmails: ReadonlySet<string>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,6 +68,18 @@ export class AdminUsersService {
     config: ConfigService,
   ) {
     this.clientId = config.get('google').webClientId;
+    this.adminEmails = new Set(config.get('adminEmails'));
+  }
+
+  /**
+   * Whether sign-in makes this user an admin again (`ADMIN_EMAILS`, a verified address): the same
+   * rule as {@link UsersService.upsertFromIdToken}, so a demotion from the dashboard would only
+   * last until their next sign-in.
+   */
+  isBootstrapAdmin(user: { email: string | null; emailVerified: boolean }): boolean {
+    return (
+      user.emailVerified && user.email !== null && this.adminEmails.has(user.email.toLowerCase())
+    );
   }
 
   /**
@@ -187,6 +200,7 @@ export class AdminUsersService {
       })),
       grant: grant ? GrantViewDto.from(grant) : GrantViewDto.none(),
       grantId: grant?.id ?? null,
+      bootstrapAdmin: this.isBootstrapAdmin(user),
       tasks: tasks.map((task) => ({ ...task, scopes: [...task.scopes] })),
       recentAudit: recentAudit.map(auditEventOf),
     };
@@ -210,13 +224,19 @@ export class AdminUsersService {
     return { revoked };
   }
 
-  /** Promotes or demotes a user; the last admin can't be demoted. */
+  /** Promotes or demotes a user; neither the last admin nor a bootstrap admin can be demoted. */
   async setRole(
     userId: string,
     role: UserRole,
     admin: AuthenticatedUser,
     context: AuditRequestContext,
   ): Promise<UserProfileDto> {
+    if (role !== 'admin' && this.isBootstrapAdmin(await this.findUser(userId))) {
+      throw new AdminError(
+        'bootstrap_admin',
+        'This admin is listed in ADMIN_EMAILS and would be made an admin again at their next sign-in: remove the address from ADMIN_EMAILS to demote them.',
+      );
+    }
     assertUuid(userId, 'user');
     const change = await this.users.changeRole(userId, role);
     switch (change.outcome) {

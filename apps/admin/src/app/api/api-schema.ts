@@ -528,6 +528,8 @@ export interface components {
       userAgent: string | null;
     };
     AdminUserDetailDto: {
+      /** @description An admin through ADMIN_EMAILS (a verified address): sign-in makes them admin again, so the API refuses to demote them (409 bootstrap_admin). */
+      bootstrapAdmin: boolean;
       grant: components['schemas']['GrantViewDto'];
       /** Format: uuid */
       grantId: string | null;
@@ -1498,7 +1500,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description `last_admin`: the last admin cannot be demoted. */
+      /** @description `last_admin`: the last admin cannot be demoted. `bootstrap_admin`: the admin is listed in ADMIN_EMAILS (sign-in would promote them again). */
       409: {
         headers: {
           [name: string]: unknown;
