@@ -143,7 +143,24 @@ describe('Admin dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     const revoked = page.locator('.audit-event[data-action="offline_access.revoked"]').first();
     await revoked.waitFor();
-    await expect(revoked.locator('.actor').textContent()).resolves.toBe(`admin:${await adminId()}`);
+    // People by email, the id on hover; the event as a sentence, its JSON one click away.
+    await expect(revoked.locator('.actor').textContent()).resolves.toBe(
+      'admin admin@grantkeeper.test',
+    );
+    await expect(revoked.locator('.actor').getAttribute('title')).resolves.toBe(
+      `admin:${await adminId()}`,
+    );
+    await expect(revoked.locator('.sentence').textContent()).resolves.toContain(
+      "revoked alice@example.com's grant: “Left the company”",
+    );
+    await expect(revoked.locator('details pre').isVisible()).resolves.toBe(false);
+    const exchanged = page.locator('.audit-event[data-action="offline_access.code_exchanged"]');
+    await expect(exchanged.first().locator('.actor').textContent()).resolves.toBe(
+      'alice@example.com',
+    );
+    await expect(
+      page.locator('.audit-event .actor', { hasText: 'anonymous' }).count(),
+    ).resolves.toBe(0);
     await shot(page, 'audit');
 
     // The other pages render too.

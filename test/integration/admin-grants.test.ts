@@ -132,14 +132,19 @@ describe('Admin API: grants', () => {
     it('shows the grant and its audit timeline, newest first', async () => {
       const id = await aliceGrantId();
       await adminCall(api, admin, `grants/${id}/revoke`, { json: { reason: 'timeline test' } });
-      const response = await adminCall<{ grant: GrantItem; timeline: Array<{ action: string }> }>(
-        api,
-        admin,
-        `grants/${id}`,
-      );
+      const response = await adminCall<{
+        grant: GrantItem;
+        revokedByEmail: string | null;
+        timeline: Array<{ action: string; actorEmail: string | null; subjectEmail: string | null }>;
+      }>(api, admin, `grants/${id}`);
       expect(response.status).toBe(200);
       expect(response.body.grant).toMatchObject({ id, userId: aliceId, status: 'revoked' });
-      expect(response.body.timeline[0].action).toBe('offline_access.revoked');
+      expect(response.body.revokedByEmail).toBe('admin@grantkeeper.test');
+      expect(response.body.timeline[0]).toMatchObject({
+        action: 'offline_access.revoked',
+        actorEmail: 'admin@grantkeeper.test',
+        subjectEmail: 'alice@example.com',
+      });
       expect(response.text).not.toMatch(/ya29\.|1\/\//);
     });
 

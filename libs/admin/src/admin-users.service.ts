@@ -17,7 +17,12 @@ import {
   type AdminUserDto,
   type AdminUserPageDto,
 } from './dto/admin-user.dto.js';
-import { AUDIT_COLUMNS, type AuditEventRow, auditEventOf } from './dto/audit-event.dto.js';
+import {
+  AUDIT_COLUMNS,
+  type AuditEventWithPeopleRow,
+  auditEventOf,
+  withPeopleSql,
+} from './dto/audit-event.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users.query.js';
 import { decodeCursor, type KeysetPosition, pageOf, UUID_ID } from './keyset-cursor.js';
 import { escapeLike, iso, sortKeySql, SqlFilter } from './sql-query.js';
@@ -183,9 +188,9 @@ export class AdminUsersService {
       this.sessions.liveForUser(user.id),
       this.grants.forUser(user.id),
       this.tasks.list(user.id),
-      this.dataSource.query<AuditEventRow[]>(
-        `SELECT ${AUDIT_COLUMNS} FROM audit_events e WHERE e.subject_user_id = $1
-          ORDER BY e.occurred_at DESC, e.id DESC LIMIT 20`,
+      this.dataSource.query<AuditEventWithPeopleRow[]>(
+        withPeopleSql(`SELECT ${AUDIT_COLUMNS} FROM audit_events e WHERE e.subject_user_id = $1
+          ORDER BY e.occurred_at DESC, e.id DESC LIMIT 20`),
         [user.id],
       ),
     ]);

@@ -486,6 +486,8 @@ export interface components {
   schemas: {
     AdminGrantDetailDto: {
       grant: components['schemas']['AdminGrantDto'];
+      /** @description The email of the admin or user in `revokedBy`, when it names one. */
+      revokedByEmail: string | null;
       /** @description Events of this grant, newest first. */
       timeline: components['schemas']['AuditEventDto'][];
     };
@@ -574,6 +576,8 @@ export interface components {
     };
     AuditEventDto: {
       action: string;
+      /** @description The actor's email, when the actor is a user or an admin who still exists. */
+      actorEmail: string | null;
       actorId: string | null;
       /** @enum {string} */
       actorKind: 'user' | 'admin' | 'service' | 'system' | 'google' | 'anonymous';
@@ -588,6 +592,15 @@ export interface components {
       /** Format: date-time */
       occurredAt: string;
       requestId: string | null;
+      /** @description That user's email. */
+      requestUserEmail: string | null;
+      /**
+       * Format: uuid
+       * @description For an anonymous event (a step before the caller is known, such as a code exchange): the user or admin another event of the same request names as its actor.
+       */
+      requestUserId: string | null;
+      /** @description The subject user's email. */
+      subjectEmail: string | null;
       /** Format: uuid */
       subjectUserId: string | null;
       userAgent: string | null;
@@ -882,6 +895,8 @@ export interface components {
       /** Format: date-time */
       startedAt: string;
       taskName: string;
+      /** @description The user's email. */
+      userEmail: string | null;
       /** Format: uuid */
       userId: string;
     };
