@@ -111,6 +111,15 @@ describe('Admin dashboard in Chromium', () => {
     const row = page.getByRole('link', { name: 'alice@example.com' });
     await shot(page, 'users');
     await expect.poll(() => row.count(), WAIT).toBe(1);
+    // The search is in the URL: it survives Back from the user's page.
+    expect(new URL(page.url()).searchParams.get('q')).toBe('alice@example.com');
+    await row.click();
+    await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
+    await page.goBack();
+    await expect.poll(() => row.count(), WAIT).toBe(1);
+    await expect(page.getByLabel('Email, name or Google sub').inputValue()).resolves.toBe(
+      'alice@example.com',
+    );
     await row.click();
     await expect
       .poll(() => page.locator('#user-grant-status').textContent(), WAIT)
@@ -166,6 +175,18 @@ describe('Admin dashboard in Chromium', () => {
     // The other pages render too.
     await page.getByRole('link', { name: 'Grants' }).click();
     await page.getByRole('table', { name: 'Grants' }).waitFor();
+    // Scopes by short name, the full URL on hover; a column header sorts, and the URL says so.
+    await expect(
+      page
+        .locator('td .scope', { hasText: /^gmail\.send$/ })
+        .first()
+        .getAttribute('title'),
+    ).resolves.toBe('https://www.googleapis.com/auth/gmail.send');
+    await page.getByRole('button', { name: /^Last used/ }).click();
+    await page.waitForURL(/sort=last_used_at/);
+    await expect(
+      page.getByRole('columnheader', { name: /Last used/ }).getAttribute('aria-sort'),
+    ).resolves.toBe('descending');
     await shot(page, 'grants');
     await page.getByRole('link', { name: 'Jobs' }).click();
     await page.getByRole('heading', { name: 'Failed jobs' }).waitFor();

@@ -88,6 +88,11 @@ describe('Admin API: grants', () => {
       const scoped = (await list('?scope=scope:b&limit=200')).body.items;
       expect(scoped.length).toBe(32);
       expect(scoped.every((g) => g.scopes.includes('scope:b'))).toBe(true);
+      // A Google scope by its short name, as by its URL.
+      const gmail = 'https://www.googleapis.com/auth/gmail.send';
+      const byUrl = (await list(`?scope=${encodeURIComponent(gmail)}`)).body.items;
+      expect(byUrl.map((g) => g.userId)).toEqual([aliceId]);
+      expect((await list('?scope=gmail.send')).body.items).toEqual(byUrl);
       await api.db.query(
         `UPDATE grants SET health_flags = '{idle_near_expiry}' WHERE user_id = $1`,
         [aliceId],

@@ -51,15 +51,6 @@ export function shortScope(scope: string): string {
   return scope.startsWith(GOOGLE_SCOPE) ? scope.slice(GOOGLE_SCOPE.length) : scope;
 }
 
-/** What an admin typed in a scope filter as the full scope: `gmail.send` or the URL itself. */
-export function fullScope(typed: string): string {
-  const scope = typed.trim();
-  if (scope === '' || scope.includes('://') || ['openid', 'email', 'profile'].includes(scope)) {
-    return scope;
-  }
-  return `${GOOGLE_SCOPE}${scope.replace(/^\/+/, '')}`;
-}
-
 /** `n thing` or `n things`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
