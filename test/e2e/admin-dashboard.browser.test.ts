@@ -102,6 +102,9 @@ describe('Admin dashboard in Chromium', () => {
     await page.waitForURL(`${stack.apiUrl}/admin/overview`);
     await expect.poll(() => page.locator('#signed-in-as').textContent(), WAIT).toContain('admin@');
     await page.locator('gk-overview-page gk-chart canvas').first().waitFor();
+    // Headline numbers above the charts; a chart with nothing to draw says so.
+    await expect(page.getByTestId('headline-live-grants').textContent()).resolves.toContain('1');
+    await expect(page.getByTestId('no-data').count()).resolves.toBeGreaterThan(0);
     await shot(page, 'overview');
 
     // Users: search by email, open Alice.
@@ -204,6 +207,23 @@ describe('Admin dashboard in Chromium', () => {
     await page.locator('.mat-drawer-backdrop.mat-drawer-shown').waitFor({ state: 'detached' });
     await page.waitForTimeout(400); // the drawer's closing transition
     await shot(page, 'users-tablet');
+    // The grants table scrolls sideways at this width: its last column is reachable.
+    await page.goto(`${stack.apiUrl}/admin/grants`);
+    const table = page.getByRole('table', { name: 'Grants' });
+    await table.waitFor();
+    const lastUsed = page.getByRole('columnheader', { name: /Last used/ });
+    await lastUsed.scrollIntoViewIfNeeded();
+    await expect(lastUsed.isVisible()).resolves.toBe(true);
+    await shot(page, 'grants-tablet');
+    await page.goto(`${stack.apiUrl}/admin/overview`);
+    await page.getByTestId('headline-users').waitFor();
+    await shot(page, 'overview-tablet');
+    // An address with no page says so, inside the dashboard, instead of redirecting.
+    await page.goto(`${stack.apiUrl}/admin/no-such-page`);
+    await expect
+      .poll(() => page.locator('#not-found-message').textContent(), WAIT)
+      .toContain('/admin/no-such-page');
+    expect(page.url()).toBe(`${stack.apiUrl}/admin/no-such-page`);
     await admin.close();
     await alice.close();
   });

@@ -680,7 +680,10 @@ export interface components {
        * @description Not used since (a never-used grant counts from its creation).
        */
       lastUsedBefore?: string;
-      /** @description A granted scope (full URL). */
+      /**
+       * @description A granted scope: the full URL or its short name (`gmail.send` stands for `https://www.googleapis.com/auth/gmail.send`).
+       * @example gmail.send
+       */
       scope?: string;
       /** @enum {string} */
       status?: 'active' | 'revoked' | 'suspended';
@@ -1049,7 +1052,7 @@ export interface operations {
         lastUsedBefore?: string;
         limit?: number;
         order?: 'desc' | 'asc';
-        /** @description A granted scope (full URL). */
+        /** @description A granted scope: the full URL or its short name (`gmail.send` stands for `https://www.googleapis.com/auth/gmail.send`). */
         scope?: string;
         sort?: 'created_at' | 'last_used_at';
         status?: 'active' | 'revoked' | 'suspended';

@@ -107,8 +107,7 @@ export class GrantsPage {
       this.bulkError.set({
         statusCode: 0,
         error: 'empty_filter',
-        message:
-          'Choose at least one filter (status, scope, health, dates) before revoking in bulk: without one, every grant would be revoked.',
+        message: 'Bulk revocation needs at least one filter.',
       });
       return;
     }

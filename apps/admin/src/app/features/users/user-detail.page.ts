@@ -24,6 +24,7 @@ import { SessionService } from '../../auth/session.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { AuditListComponent } from '../../shared/audit-list.component';
 import { deviceOf } from '../../shared/device';
+import { shortScope } from '../../shared/labels';
 import { LoadState } from '../../shared/load-state';
 import { ReasonDialog } from '../../shared/reason-dialog.service';
 
@@ -62,6 +63,7 @@ export class UserDetailPage {
   protected readonly grantError = signal<ApiError | undefined>(undefined);
   protected readonly saving = signal(false);
   protected readonly deviceOf = deviceOf;
+  protected readonly shortScope = shortScope;
   /** Whether this page is the signed-in admin's own. */
   protected readonly isMe = computed(() => this.session.user()?.id === this.id());
 
