@@ -77,7 +77,8 @@ const ACTOR_UUID = (column: string) =>
  * The events that `page` selects (with {@link AUDIT_COLUMNS}, already ordered and limited) with
  * the people they name: the actor's and the subject's email, and for an anonymous event the user
  * whose request it was, from another event of that request. Joined after the limit, so only the
- * page's rows are looked up (primary keys; for the request, a window of the time index).
+ * page's rows are looked up: primary keys, and for an anonymous event a window of the time index
+ * (the request's later events come within its run, well under 30 s: Google calls time out first).
  */
 export function withPeopleSql(page: string): string {
   return `SELECT e.*, a.email AS actor_email, s.email AS subject_email,
@@ -89,8 +90,8 @@ export function withPeopleSql(page: string): string {
             LEFT JOIN LATERAL (
               SELECT o.actor_id FROM audit_events o
                WHERE e.actor_kind = 'anonymous' AND e.request_id IS NOT NULL
-                 AND o.occurred_at BETWEEN e.occurred_at - interval '5 minutes'
-                                       AND e.occurred_at + interval '5 minutes'
+                 AND o.occurred_at BETWEEN e.occurred_at - interval '1 second'
+                                       AND e.occurred_at + interval '30 seconds'
                  AND o.request_id = e.request_id AND o.actor_kind IN ('user', 'admin')
                ORDER BY o.occurred_at LIMIT 1) r ON true
             LEFT JOIN users ra ON ra.id = ${ACTOR_UUID('r.actor_id')}
