@@ -35,7 +35,7 @@ function detailOf(id: string, changes: Partial<AdminUserDetail> = {}): AdminUser
     tasks: [],
     recentAudit: [],
     ...changes,
-  } as AdminUserDetail;
+  };
 }
 
 describe(UserDetailPage.name, () => {
