@@ -30,7 +30,7 @@ import { overviewCharts, overviewHeadline } from './overview-charts';
   styles: `
     .headline {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(160px, 1fr));
+      grid-template-columns: repeat(auto-fit, minmax(130px, 1fr));
       gap: 12px;
       margin: 16px 0;
       padding: 0;
