@@ -34,7 +34,7 @@ const PAGE_SIZE = 50;
     <section class="page">
       <h1 class="page-title">Users</h1>
       <form class="filters" role="search" (ngSubmit)="url.apply()">
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="search-field">
           <mat-label>Email, name or Google sub</mat-label>
           <input matInput name="q" type="search" [(ngModel)]="form.q" autocomplete="off" />
         </mat-form-field>
@@ -48,6 +48,7 @@ const PAGE_SIZE = 50;
         <p class="muted" role="status">No users match.</p>
       }
       @if (list.items().length) {
+        <p class="muted list-count" role="status">{{ list.count('user') }}</p>
         <div class="table-wrap">
           <table mat-table [dataSource]="list.items()" aria-label="Users">
             <ng-container matColumnDef="email">
