@@ -19,7 +19,7 @@ interface FailedJobs {
 interface Jobs {
   queues: Array<{ name: string; available: boolean; queued: number }>;
   tasks: Record<string, number>;
-  recentRuns: unknown[];
+  recentRuns: Array<{ userId: string; userEmail: string | null; taskName: string }>;
 }
 
 describe('Admin API: jobs and vault', () => {
@@ -80,6 +80,28 @@ describe('Admin API: jobs and vault', () => {
         error: null,
       },
     ]);
+  });
+
+  it("names each recent run's user by email", async () => {
+    const [{ id: userId }] = await api.db.query<{ id: string }>(
+      `SELECT id FROM users WHERE email = 'admin@grantkeeper.test'`,
+    );
+    const [{ id: taskId }] = await api.db.query<{ id: string }>(
+      `INSERT INTO user_tasks (user_id, task_name, enabled) VALUES ($1, 'run-naming', false)
+       RETURNING id`,
+      [userId],
+    );
+    await api.db.query(
+      `INSERT INTO task_runs (user_task_id, user_id, task_name, started_at, finished_at, outcome)
+       VALUES ($1, $2, 'run-naming', now() + interval '1 day', now() + interval '1 day', 'succeeded')`,
+      [taskId, userId],
+    );
+    const response = await adminCall<Jobs>(api, admin, 'jobs');
+    expect(response.body.recentRuns[0]).toMatchObject({
+      userId,
+      userEmail: 'admin@grantkeeper.test',
+      taskName: 'run-naming',
+    });
   });
 
   it("shows the vault's key versions without any key material", async () => {

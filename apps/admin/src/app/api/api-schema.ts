@@ -487,6 +487,8 @@ export interface components {
     AdminGrantDetailDto: {
       /** @description The grant. */
       grant: components['schemas']['AdminGrantDto'];
+      /** @description The email of the admin or user in `revokedBy`, when it names one. */
+      revokedByEmail: string | null;
       /** @description Events of this grant, newest first. */
       timeline: components['schemas']['AuditEventDto'][];
     };
@@ -562,6 +564,8 @@ export interface components {
       userAgent: string | null;
     };
     AdminUserDetailDto: {
+      /** @description An admin through ADMIN_EMAILS (a verified address): sign-in makes them admin again, so the API refuses to demote them (409 bootstrap_admin). */
+      bootstrapAdmin: boolean;
       /** @description Their offline grant (`status: none` if never switched on). */
       grant: components['schemas']['GrantViewDto'];
       /**
@@ -645,6 +649,8 @@ export interface components {
     AuditEventDto: {
       /** @description What happened, e.g. `grant.revoked`. */
       action: string;
+      /** @description The actor's email, when the actor is a user or an admin who still exists. */
+      actorEmail: string | null;
       /** @description The actor's id (a user id for users and admins). */
       actorId: string | null;
       /**
@@ -672,6 +678,15 @@ export interface components {
       occurredAt: string;
       /** @description The request it happened in (`X-Request-Id`). */
       requestId: string | null;
+      /** @description That user's email. */
+      requestUserEmail: string | null;
+      /**
+       * Format: uuid
+       * @description For an anonymous event (a step before the caller is known, such as a code exchange): the user or admin another event of the same request names as its actor.
+       */
+      requestUserId: string | null;
+      /** @description The subject user's email. */
+      subjectEmail: string | null;
       /**
        * Format: uuid
        * @description The user it is about.
@@ -795,7 +810,10 @@ export interface components {
        * @description Not used since (a never-used grant counts from its creation).
        */
       lastUsedBefore?: string;
-      /** @description A granted scope (full URL). */
+      /**
+       * @description A granted scope: the full URL or its short name (`gmail.send` stands for `https://www.googleapis.com/auth/gmail.send`).
+       * @example gmail.send
+       */
       scope?: string;
       /**
        * @description Grants in this state.
@@ -906,6 +924,8 @@ export interface components {
       googleClient: components['schemas']['GoogleClientStateDto'];
       /** @description Grants by state, per day. */
       grantsByStatus: components['schemas']['GrantStatusDayDto'][];
+      /** @description The numbers above the charts. */
+      headline: components['schemas']['OverviewHeadlineDto'];
       /** @description Token refreshes, per day. */
       refreshOutcomes: components['schemas']['RefreshOutcomeDayDto'][];
       /** @description Successful sign-ins per day. */
@@ -914,6 +934,20 @@ export interface components {
       tasksByState: {
         [key: string]: number;
       };
+    };
+    OverviewHeadlineDto: {
+      /** @description Enabled tasks whose last run failed, now. */
+      failingTasks: number;
+      /** @description Grants live and not suspended, now. */
+      liveGrants: number;
+      /** @description Refreshes that succeeded, of all in the period (0–1); null when there was none. */
+      refreshSuccessRate: number | null;
+      /** @description Grants revoked during the period shown. */
+      revokedInPeriod: number;
+      /** @description Grants suspended (Google refused a refresh), now. */
+      suspendedGrants: number;
+      /** @description Users who ever signed in, now. */
+      users: number;
     };
     QueueStatsDto: {
       /** @description Jobs running. */
@@ -1070,6 +1104,8 @@ export interface components {
       startedAt: string;
       /** @description The task, e.g. `news-digest`. */
       taskName: string;
+      /** @description The user's email. */
+      userEmail: string | null;
       /**
        * Format: uuid
        * @description Whose task it was.
@@ -1308,7 +1344,7 @@ export interface operations {
         lastUsedBefore?: string;
         limit?: number;
         order?: 'desc' | 'asc';
-        /** @description A granted scope (full URL). */
+        /** @description A granted scope: the full URL or its short name (`gmail.send` stands for `https://www.googleapis.com/auth/gmail.send`). */
         scope?: string;
         sort?: 'created_at' | 'last_used_at';
         status?: 'active' | 'revoked' | 'suspended';
@@ -1931,7 +1967,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `last_admin`: the last admin cannot be demoted. */
+      /** @description `last_admin`: the last admin cannot be demoted. `bootstrap_admin`: the admin is listed in ADMIN_EMAILS (sign-in would promote them again). */
       409: {
         headers: {
           [name: string]: unknown;

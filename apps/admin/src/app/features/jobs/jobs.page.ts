@@ -5,6 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { type ApiError, apiErrorOf } from '../../api/api-error';
 import type { FailedJob, FailedJobs, JobsOverview } from '../../api/api-types';
 import { OperationsApi } from '../../api/operations-api.service';
@@ -22,6 +23,7 @@ import { LoadState } from '../../shared/load-state';
     MatCardModule,
     MatProgressBarModule,
     MatTableModule,
+    RouterLink,
     ApiErrorComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
