@@ -72,6 +72,7 @@ describe('Admin API: jobs and vault', () => {
       {
         id: expect.stringMatching(/^\d+$/) as string,
         userId: aliceId,
+        userEmail: 'alice@example.com',
         taskName: 'news-digest',
         attempt: 0,
         startedAt: expect.any(String) as string,
