@@ -20,6 +20,13 @@ export interface EmulatorSettings {
   unrevocableTokens: boolean;
   /** What refreshes answer instead of a token: Workspace re-auth, or the client refused. */
   refreshError: 'none' | 'invalid_rapt' | 'invalid_client';
+  /**
+   * The browser runs One Tap through FedCM (Chrome today) for pages that opt in with
+   * `use_fedcm_for_prompt`: no display/skip moment notifications, select_by fedcm/fedcm_auto,
+   * auto sign-in after a short cancellable notice. Off: the iframe One Tap of browsers without
+   * FedCM. https://developers.google.com/identity/gsi/web/guides/fedcm-migration
+   */
+  fedcm: boolean;
 }
 
 /** Everything a route needs; each `routes/*.routes.ts` plugin receives it as its options. */
@@ -54,6 +61,7 @@ export async function createEmulatorContext(
     timeBasedAccessSeconds: null,
     unrevocableTokens: false,
     refreshError: 'none',
+    fedcm: false,
   });
   const settings = initialSettings();
   const gmail = new GmailMailbox();

@@ -123,6 +123,7 @@ describe('controlRoutes', () => {
         time_based_access: null,
         unrevocable_tokens: false,
         refresh_error: 'none',
+        fedcm: false,
       });
       const certs = await app.inject({ url: '/oauth2/v3/certs' });
       expect(certs.headers['cache-control']).toMatch(/max-age=7,/);
@@ -135,6 +136,7 @@ describe('controlRoutes', () => {
         time_based_access: null,
         unrevocable_tokens: false,
         refresh_error: 'none',
+        fedcm: false,
       });
     });
 

@@ -72,6 +72,7 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     time_based_access: ctx.settings.timeBasedAccessSeconds,
     unrevocable_tokens: ctx.settings.unrevocableTokens,
     refresh_error: ctx.settings.refreshError,
+    fedcm: ctx.settings.fedcm,
   });
   app.get(at('settings'), settings);
   app.post(at('settings'), (request) => {
@@ -86,6 +87,7 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     }
     ctx.settings.unrevocableTokens = body.unrevocable_tokens ?? ctx.settings.unrevocableTokens;
     ctx.settings.refreshError = body.refresh_error ?? ctx.settings.refreshError;
+    ctx.settings.fedcm = body.fedcm ?? ctx.settings.fedcm;
     return settings();
   });
 

@@ -46,6 +46,7 @@ export const settingsBody = z.strictObject({
   time_based_access: z.number().int().min(1).nullable().optional(),
   unrevocable_tokens: z.boolean().optional(),
   refresh_error: z.enum(['none', 'invalid_rapt', 'invalid_client']).optional(),
+  fedcm: z.boolean().optional(),
 });
 
 const text = z.string().min(1).max(2048);
