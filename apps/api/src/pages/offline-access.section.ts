@@ -73,7 +73,8 @@ export function renderOfflineAccessSection({
         <ul id="offline-access-scopes">${requestedScopes.map(describeScope).join('')}</ul>`;
   const partial =
     active && missing.length > 0
-      ? `<p class="fine" id="offline-access-partial">You did not grant everything: some features stay off until you do.</p>`
+      ? `<p class="fine" id="offline-access-partial">You did not grant everything: some features stay off until you do.</p>
+        <button type="button" id="offline-access-complete" class="button primary">Grant the rest at Google</button>`
       : '';
   const action = active
     ? `<button type="button" id="offline-access-disable" class="button">Turn off offline access</button>`

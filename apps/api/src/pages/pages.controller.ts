@@ -37,6 +37,7 @@ export class PagesController {
     @Res() reply: FastifyReply,
     @Query('error') error?: string,
     @Query('offline_access') offlineAccess?: string,
+    @Query('signed_out') signedOut?: string,
   ): void {
     if (user) {
       void reply.redirect('/account', 302);
@@ -49,6 +50,7 @@ export class PagesController {
       consentDenied: offlineAccess === 'denied',
       offlineAccess: this.offlineAccessMode,
       codeScopes: ['openid', 'email', 'profile', ...this.offlineScopes],
+      signedOut: signedOut === '1',
     });
     void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   }
