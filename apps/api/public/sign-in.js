@@ -36,7 +36,7 @@
     );
     const retry = document.createElement('a');
     retry.id = 'sign-in-retry';
-    retry.href = window.location.pathname;
+    retry.href = window.location.pathname + window.location.search;
     retry.textContent = 'try again';
     errorBox.append(retry, '.');
     if (codeButton) codeButton.disabled = true;
