@@ -127,7 +127,7 @@ describe('GIS client (google.accounts.id) against the emulator', () => {
         ],
       }),
     );
-    browser = await launchChromium();
+    browser = await launchChromium({ popupBlocker: true });
   });
 
   afterAll(async () => {
