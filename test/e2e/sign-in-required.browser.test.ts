@@ -199,13 +199,26 @@ describe('Offline access required: the whole walk, popup blocker on', () => {
 
       const consents = countConsentScreens(page);
       await page.goto(`${stack.apiUrl}/`);
+      // Cancelling the renewed consent lands on the sign-in page, which says so and stays.
+      await page.getByRole('button', { name: 'Cancel' }).click({ timeout: 20_000 });
+      await page.waitForURL(/\/\?offline_access=denied$/);
+      await page.waitForTimeout(4000);
+      expect(page.url()).toMatch(/\/\?offline_access=denied$/);
+      await expect(errorText(page)).resolves.toContain('You cancelled at Google');
+      expect(await signedIn(context)).toBe(false);
+
+      // The next step: One Tap's card, then the consent screen again.
+      await page
+        .frameLocator('iframe[title="Sign in with Google Dialog"]')
+        .getByRole('button', { name: 'Continue as Alice' })
+        .click();
       const allow = page.getByRole('button', { name: 'Allow' });
       await allow.waitFor({ timeout: 20_000 });
       await page.waitForTimeout(HUMAN_PAUSE_MS);
       await allow.click();
       await page.waitForURL(`${stack.apiUrl}/account`, { timeout: 20_000 });
       await expect.poll(() => status(page)).toBe('active');
-      expect(consents()).toBe(1);
+      expect(consents()).toBe(2);
       expect(await mostLiveTokens()).toBe(1);
     });
 

@@ -20,7 +20,18 @@ describe('Sign-in page', () => {
     expect(page.text).toContain('id="signed-out"');
     expect(page.text).toContain('You are signed out.');
     expect(page.text).toContain('data-signed-out="true"');
+    expect(page.text).toContain('data-auto-select="false"');
   });
+
+  it.each(['/?offline_access=denied', '/?error=invalid_token'])(
+    'turns automatic sign-in off on %s, which reports what went wrong',
+    async (path) => {
+      const page = await request(`${api.url}${path}`);
+      expect(page.text).toContain('id="sign-in-error">');
+      expect(page.text).not.toContain('id="sign-in-error" hidden');
+      expect(page.text).toContain('data-auto-select="false"');
+    },
+  );
 
   it.each(['/', '/?signed_out=0', '/?signed_out=yes', '/?signed_out[]=1'])(
     'keeps automatic sign-in on for %s',
@@ -29,6 +40,7 @@ describe('Sign-in page', () => {
       expect(page.status).toBe(200);
       expect(page.text).not.toContain('id="signed-out"');
       expect(page.text).toContain('data-signed-out="false"');
+      expect(page.text).toContain('data-auto-select="true"');
     },
   );
 

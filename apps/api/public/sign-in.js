@@ -18,8 +18,9 @@
 (function () {
   const data = document.body.dataset;
   const required = data.offlineAccess === 'required';
-  // Just signed out: One Tap may offer the account but must not sign it straight back in.
-  const signedOut = data.signedOut === 'true';
+  // Just signed out, cancelled or failed: One Tap may offer the account but must not sign it
+  // straight back in (and carry the user off the message).
+  const autoSelect = data.autoSelect === 'true';
   const errorBox = document.getElementById('sign-in-error');
   const codeButton = document.getElementById('google-code-button');
   let started = false;
@@ -172,7 +173,7 @@
       // alternative to disableAutoSelect(), which only an explicit Sign in with Google click
       // lifts (a code-client sign-in does not), so silent sign-in would never come back
       // (https://developers.google.com/identity/gsi/web/guides/automatic-sign-in-sign-out).
-      auto_select: !signedOut,
+      auto_select: autoSelect,
       use_fedcm_for_prompt: true,
       context: 'signin',
       ux_mode: 'popup',

@@ -61,6 +61,9 @@ export function renderSignInPage(options: SignInPageOptions): string {
       'offline-access': options.offlineAccess,
       'code-scopes': options.codeScopes.join(' '),
       'signed-out': String(options.signedOut === true),
+      // No automatic sign-in on a page that reports a sign-out, a cancel or a failure: it would
+      // carry the user straight off the message (and, after a cancelled consent, back to it).
+      'auto-select': String(!options.signedOut && !options.consentDenied && !options.error),
     },
     body: `      <h1>Sign in to Grantkeeper</h1>
       ${signedOut}
