@@ -348,6 +348,38 @@ describe('Offline access required: the whole walk, popup blocker on', () => {
     });
   });
 
+  describe('One Tap through FedCM (emulator setting fedcm)', () => {
+    beforeAll(() => control('settings', { fedcm: true }));
+    afterAll(() => control('settings', { fedcm: false }));
+
+    it('signs a returning user in after the browser’s cancellable notice, without a click', async () => {
+      const context = await newContext();
+      const page = await context.newPage();
+      await page.goto(`${stack.apiUrl}/?signed_out=1`);
+      // Bob signs in with the button once in this browser.
+      const google = await openGoogle(context, page);
+      await google.getByRole('button', { name: /Bob Builder/ }).click();
+      // The consent screen only if Google does not remember Bob's (this test run alone).
+      await google
+        .getByRole('button', { name: 'Allow' })
+        .click({ timeout: 3000 })
+        .catch(() => undefined);
+      await page.waitForURL(`${stack.apiUrl}/account`, { timeout: 20_000 });
+      await expect.poll(() => status(page)).toBe('active');
+      await signOut(page);
+
+      await page.goto(`${stack.apiUrl}/`);
+      const notice = page
+        .frameLocator('iframe[title="Sign in with Google Dialog"]')
+        .getByRole('status');
+      await expect(notice.textContent()).resolves.toBe('Signing you in as Bob…');
+      await page.waitForURL(`${stack.apiUrl}/account`, { timeout: 20_000 });
+      await expect.poll(() => status(page)).toBe('active');
+      expect(await liveTokensOf(BOB_SUB)).toBe(1);
+      await context.close();
+    });
+  });
+
   it('leaves at most one live refresh token per grant at Google', async () => {
     const grants = await emulatorGrants();
     expect(grants.length).toBeGreaterThan(0);
