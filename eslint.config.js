@@ -85,6 +85,25 @@ export default tseslint.config(
     },
   },
   {
+    // `npm start`'s supervisor stays small (no Nest, no TypeORM): it reads the configuration and
+    // runs PostgreSQL through these files of their libraries; their index brings the Nest modules.
+    files: ['apps/dev-stack/src/main.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '/(apps/|libs/(?!config/src/(load-config|config\\.errors)\\.js$|database/src/embedded-database\\.js$))|^@grantkeeper/[^/]+/',
+              message: 'Import another module through its @grantkeeper/<module> alias only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The vault sits at the bottom of the module graph (docs: DESIGN.md): configuration only.
     files: ['libs/vault/**/*.ts'],
     rules: {

@@ -50,10 +50,52 @@ function countsOf(file, status) {
   }
 }
 
+/** The tier of a server test file, from where it lives (see vitest.config.ts). */
+function tierOf(file) {
+  const path = file.replaceAll('\\', '/');
+  if (path.includes('/test/integration/')) return 'integration';
+  if (path.includes('/test/e2e/')) return 'e2e';
+  return 'unit';
+}
+
+/**
+ * Passed and failed tests per tier, and how many of them test the Google emulator itself
+ * (apps/google-emulator) rather than the product. Printed above the summary line.
+ */
+function tierLines() {
+  const tiers = { admin: { passed: 0, failed: 0 } };
+  let emulator = 0;
+  try {
+    const result = JSON.parse(readFileSync(adminReport, 'utf8'));
+    tiers.admin = { passed: result.numPassedTests, failed: result.numFailedTests };
+  } catch {
+    tiers.admin = { passed: 0, failed: 1 };
+  }
+  try {
+    const result = JSON.parse(readFileSync(serverReport, 'utf8'));
+    for (const file of result.testResults) {
+      const tier = (tiers[tierOf(file.name)] ??= { passed: 0, failed: 0 });
+      const passed = file.assertionResults.filter((t) => t.status === 'passed').length;
+      tier.passed += passed;
+      tier.failed += file.assertionResults.filter((t) => t.status === 'failed').length;
+      if (file.name.replaceAll('\\', '/').includes('/apps/google-emulator/')) emulator += passed;
+    }
+  } catch {
+    // countsOf already counts the missing report as a failure.
+  }
+  const lines = ['admin', 'unit', 'integration', 'e2e']
+    .filter((name) => tiers[name])
+    .map((name) => `${name.padEnd(12)} ${tiers[name].passed} passed, ${tiers[name].failed} failed`);
+  lines.push(`${emulator} of the unit tests test the Google emulator, not the product`);
+  return lines;
+}
+
 const counts = [countsOf(adminReport, admin.status), countsOf(serverReport, vitest.status)];
 const passed = counts.reduce((sum, c) => sum + c.passed, 0);
 const failed = counts.reduce((sum, c) => sum + c.failed, 0);
 const skipped = counts.reduce((sum, c) => sum + c.skipped, 0);
 
+for (const line of tierLines()) console.log(line);
+// The last line, which CI reads: keep it last.
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || admin.status !== 0 || vitest.status !== 0 ? 1 : 0);

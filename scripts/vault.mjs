@@ -5,7 +5,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+const build = spawnSync(process.execPath, ['scripts/build.mjs', '--server-only'], {
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 let database;

@@ -90,6 +90,7 @@ describe('Offline access in Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/account-offline-access-on.png` });
 
     await page.getByRole('button', { name: 'Turn off offline access' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Turn off' }).click();
     await expect
       .poll(() => page.locator('#offline-access-status').getAttribute('data-status'))
       .toBe('revoked');

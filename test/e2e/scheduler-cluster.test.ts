@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieValue, request, setCookies } from '../support/http-client.js';
 import {
@@ -14,6 +15,7 @@ const USERS = [
   { sub: '100000000000000000004', email: 'carol@example.net' },
 ];
 const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
+const GMAIL_SEND_PATH = '/gmail/v1/users/me/messages/send';
 const XHR = { 'x-requested-with': 'XmlHttpRequest' };
 const SCHEDULER = {
   SCHEDULER_ENABLED: 'true',
@@ -31,6 +33,8 @@ const SCHEDULER = {
 describe('Scheduler across two api instances', () => {
   let stack: ProcessStack;
   let second: { url: string; process: RunningProcess };
+  /** The instances alive, in start order. */
+  let instances: RunningProcess[] = [];
 
   const control = async (path: string, body: unknown = {}, method = 'POST') => {
     const response = await request(`${stack.emulatorUrl}/__control/${path}`, {
@@ -43,6 +47,97 @@ describe('Scheduler across two api instances', () => {
     ((await control('calls?path=/token', undefined, 'GET')).calls as unknown[]).length;
   const messages = async () =>
     (await control('gmail/messages', undefined, 'GET')).messages as unknown[];
+  const messagesOf = async (sub: string) =>
+    ((await control('gmail/messages', undefined, 'GET')).messages as { sub: string }[]).filter(
+      (m) => m.sub === sub,
+    );
+  /** Requests "Google" received and has not answered yet (held by a delay or hang fault). */
+  const callsInFlight = async (path: string) =>
+    (
+      (await control(`calls?path=${encodeURIComponent(path)}`, undefined, 'GET')).calls as {
+        status: number | null;
+      }[]
+    ).filter((call) => call.status === null).length;
+  const jobsOf = (queue: string, key: string, since: Date) =>
+    stack.db.query<{ state: string; retry_count: number }>(
+      `SELECT state, retry_count FROM pgboss.job
+        WHERE name = $1 AND singleton_key = $2 AND created_on > $3`,
+      [queue, key, since],
+    );
+  const runsOf = (userTaskId: string, since: Date) =>
+    stack.db.query<{ outcome: string; attempt: number }>(
+      `SELECT outcome, attempt FROM task_runs WHERE user_task_id = $1 AND started_at > $2
+        ORDER BY started_at`,
+      [userTaskId, since],
+    );
+
+  /**
+   * SIGKILLs the one instance whose output (since `marks`) shows `marker`, so the other one is
+   * the survivor that must retry; returns the survivor and where its output stood.
+   */
+  async function killWorker(marker: string, marks: number[]) {
+    const seen = instances.map((p, i) => p.output().slice(marks[i]).includes(marker));
+    expect(seen.filter(Boolean)).toHaveLength(1);
+    const killed = seen.indexOf(true);
+    await instances[killed].stop('SIGKILL');
+    const survivor = { process: instances[1 - killed], mark: marks[1 - killed] };
+    instances = [survivor.process];
+    return survivor;
+  }
+  /** Back to two instances once a test proved what the survivor alone did. */
+  async function replaceKilled() {
+    instances.push((await stack.startApi(SCHEDULER)).process);
+  }
+
+  /**
+   * Makes `user`'s digest due and SIGKILLs the instance running it: `before` Gmail accepted the
+   * message (Gmail holds the request open and never takes it), or `after` (Gmail took it; the
+   * run's commit waits on a row lock the test holds, so the kill lands between the two).
+   */
+  async function killDigest(user: (typeof USERS)[number], when: 'before' | 'after') {
+    const [{ id: task }] = await stack.db.query<{ id: string }>(
+      `SELECT t.id FROM user_tasks t JOIN users u ON u.id = t.user_id WHERE u.google_sub = $1`,
+      [user.sub],
+    );
+    const sent = (await messagesOf(user.sub)).length;
+    await control('calls', undefined, 'DELETE');
+    if (when === 'before') await control('faults', { path: GMAIL_SEND_PATH, hang: true, times: 1 });
+    const marks = instances.map((p) => p.output().length);
+    const since = new Date();
+    await stack.db.query(
+      `UPDATE user_tasks SET next_run_at = now() + interval '1 second' WHERE id = $1`,
+      [task],
+    );
+    const locker = new pg.Client({ connectionString: stack.db.url });
+    await locker.connect();
+    try {
+      if (when === 'after') {
+        await locker.query('BEGIN');
+        await locker.query('SELECT 1 FROM user_tasks WHERE id = $1 FOR UPDATE', [task]);
+        await eventually(
+          () => messagesOf(user.sub),
+          (list) => list.length === sent + 1,
+        );
+        await eventually(
+          () =>
+            stack.db.query<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            ),
+          (rows) => rows[0].n === 1,
+        );
+      } else {
+        await eventually(
+          () => callsInFlight(GMAIL_SEND_PATH),
+          (n) => n === 1,
+        );
+      }
+      const survivor = await killWorker(`Task news-digest of user task ${task}, attempt 0`, marks);
+      return { task, sent, since, survivor };
+    } finally {
+      await locker.end();
+    }
+  }
 
   /** Signs a user in, grants offline access and turns the news digest on, through the api. */
   async function subscribe(user: (typeof USERS)[number]): Promise<void> {
@@ -75,6 +170,7 @@ describe('Scheduler across two api instances', () => {
   beforeAll(async () => {
     stack = await startProcessStack(SCHEDULER);
     second = await stack.startApi(SCHEDULER);
+    instances = [stack.api, second.process];
   });
   afterAll(async () => {
     await stack?.stop();
@@ -115,31 +211,23 @@ describe('Scheduler across two api instances', () => {
     expect(both.some(Boolean)).toBe(true);
   });
 
-  it('retries a keep-alive job whose instance was killed mid-job, and completes it once', async () => {
+  it('retries a keep-alive refresh on the survivor when its instance dies awaiting Google', async () => {
     const [grant] = await stack.db.query<{ id: string }>('SELECT id FROM grants LIMIT 1');
+    await control('calls', undefined, 'DELETE');
     const since = new Date();
-    // "Google" takes 2.5 s to answer the next refresh: long enough to kill whoever asked.
-    await control('faults', { path: '/token', delay_ms: 2500, times: 1 });
-    const before = [stack.api.output().length, second.process.output().length];
+    // "Google" holds its answer to the next refresh for 8 s: the kill lands while it waits.
+    await control('faults', { path: '/token', delay_ms: 8000, times: 1 });
+    const marks = instances.map((p) => p.output().length);
     await stack.db.query(
       `UPDATE grants SET last_refreshed_at = now() - interval '3 days' WHERE id = $1`,
       [grant.id],
     );
-    const worker = await eventually(
-      () =>
-        Promise.resolve(
-          [stack.api, second.process].findIndex((p, i) =>
-            p.output().slice(before[i]).includes(`Keep-alive refresh of grant ${grant.id}`),
-          ),
-        ),
-      (index) => index >= 0,
+    await eventually(
+      () => callsInFlight('/token'),
+      (n) => n === 1,
     );
-    const killed = worker === 0 ? stack.api : second.process;
-    await killed.stop('SIGKILL');
-    if (worker === 0) {
-      // The survivor must finish the job; give the first instance's place to a fresh one.
-      await stack.startApi(SCHEDULER);
-    }
+    const marker = `Keep-alive refresh of grant ${grant.id}`;
+    const survivor = await killWorker(marker, marks);
 
     const [after] = await eventually(
       () =>
@@ -161,6 +249,52 @@ describe('Scheduler across two api instances', () => {
     await eventually(succeeded, (rows) => rows[0].n >= 1);
     await sleep(2000);
     expect((await succeeded())[0].n).toBe(1);
+    // The killed call, then the survivor's: one job, retried once, done by the survivor.
+    expect(await tokenCalls()).toBe(2);
+    expect(await jobsOf('grant-keep-alive', grant.id, since)).toEqual([
+      { state: 'completed', retry_count: 1 },
+    ]);
+    expect(survivor.process.output().slice(survivor.mark)).toContain(marker);
     expect(await stack.db.query('SELECT id FROM grants')).toHaveLength(USERS.length);
+    await replaceKilled();
+  });
+
+  it('sends a digest once when its instance dies before Gmail accepted it', async () => {
+    const { task, sent, since, survivor } = await killDigest(USERS[0], 'before');
+
+    const runs = await eventually(
+      () => runsOf(task, since),
+      (rows) => rows.length >= 1,
+    );
+    await sleep(2000);
+    expect(await runsOf(task, since)).toEqual(runs);
+    expect(runs).toEqual([{ outcome: 'succeeded', attempt: 1 }]);
+    expect(await messagesOf(USERS[0].sub)).toHaveLength(sent + 1);
+    expect(await jobsOf('offline-task', task, since)).toEqual([
+      { state: 'completed', retry_count: 1 },
+    ]);
+    expect(survivor.process.output().slice(survivor.mark)).toContain(
+      `Task news-digest of user task ${task}, attempt 1`,
+    );
+    await replaceKilled();
+  });
+
+  it('sends a digest twice when its instance dies after Gmail accepted it (at-least-once)', async () => {
+    const { task, sent, since, survivor } = await killDigest(USERS[1], 'after');
+
+    const runs = await eventually(
+      () => runsOf(task, since),
+      (rows) => rows.length >= 1,
+    );
+    await sleep(2000);
+    expect(runs).toEqual([{ outcome: 'succeeded', attempt: 1 }]);
+    expect(await runsOf(task, since)).toEqual(runs);
+    expect(await messagesOf(USERS[1].sub)).toHaveLength(sent + 2);
+    expect(await jobsOf('offline-task', task, since)).toEqual([
+      { state: 'completed', retry_count: 1 },
+    ]);
+    expect(survivor.process.output().slice(survivor.mark)).toContain(
+      `Task news-digest of user task ${task}, attempt 1`,
+    );
   });
 });

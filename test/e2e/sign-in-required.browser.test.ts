@@ -244,7 +244,7 @@ describe('Offline access required: the whole walk, popup blocker on', () => {
       );
       const [more] = await Promise.all([
         context.waitForEvent('page'),
-        page.getByRole('button', { name: 'Grant the rest at Google' }).click(),
+        page.getByRole('button', { name: 'Grant the missing permission' }).click(),
       ]);
       await more.waitForTimeout(HUMAN_PAUSE_MS);
       await more.getByRole('button', { name: 'Allow' }).click();

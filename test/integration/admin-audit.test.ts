@@ -94,12 +94,39 @@ and newline', '{"note": "@SUM(1+1)"}')`,
     expect(response.body.items[0]).toMatchObject({
       action: 'admin.sessions_revoked',
       actorId: adminId,
+      actorEmail: 'admin@grantkeeper.test',
       subjectUserId: aliceId,
+      subjectEmail: 'alice@example.com',
+      requestUserId: null,
     });
     expect(
       (await request(`${api.url}/api/v1/me`, { cookies: { [SESSION_COOKIE]: aliceSession } }))
         .status,
     ).toBe(401);
+  });
+
+  it('names the signed-in user whose request an anonymous step was', async () => {
+    const response = await adminCall<{ items: Array<Record<string, unknown>> }>(
+      api,
+      admin,
+      'audit?action=offline_access.code_exchanged',
+    );
+    expect(response.body.items).toHaveLength(1);
+    expect(response.body.items[0]).toMatchObject({
+      actorKind: 'anonymous',
+      actorId: null,
+      actorEmail: null,
+      requestUserId: aliceId,
+      requestUserEmail: 'alice@example.com',
+    });
+    // An actor id that is no uuid (other kinds use other ids) is shown as it is, never a 500.
+    const nasty = await adminCall<{ items: Array<Record<string, unknown>> }>(
+      api,
+      admin,
+      'audit?action=nasty.event',
+    );
+    expect(nasty.status).toBe(200);
+    expect(nasty.body.items[0]).toMatchObject({ actorKind: 'user', actorEmail: null });
   });
 
   it.each([

@@ -88,6 +88,11 @@ describe('Admin API: grants', () => {
       const scoped = (await list('?scope=scope:b&limit=200')).body.items;
       expect(scoped.length).toBe(32);
       expect(scoped.every((g) => g.scopes.includes('scope:b'))).toBe(true);
+      // A Google scope by its short name, as by its URL.
+      const gmail = 'https://www.googleapis.com/auth/gmail.send';
+      const byUrl = (await list(`?scope=${encodeURIComponent(gmail)}`)).body.items;
+      expect(byUrl.map((g) => g.userId)).toEqual([aliceId]);
+      expect((await list('?scope=gmail.send')).body.items).toEqual(byUrl);
       await api.db.query(
         `UPDATE grants SET health_flags = '{idle_near_expiry}' WHERE user_id = $1`,
         [aliceId],
@@ -132,14 +137,19 @@ describe('Admin API: grants', () => {
     it('shows the grant and its audit timeline, newest first', async () => {
       const id = await aliceGrantId();
       await adminCall(api, admin, `grants/${id}/revoke`, { json: { reason: 'timeline test' } });
-      const response = await adminCall<{ grant: GrantItem; timeline: Array<{ action: string }> }>(
-        api,
-        admin,
-        `grants/${id}`,
-      );
+      const response = await adminCall<{
+        grant: GrantItem;
+        revokedByEmail: string | null;
+        timeline: Array<{ action: string; actorEmail: string | null; subjectEmail: string | null }>;
+      }>(api, admin, `grants/${id}`);
       expect(response.status).toBe(200);
       expect(response.body.grant).toMatchObject({ id, userId: aliceId, status: 'revoked' });
-      expect(response.body.timeline[0].action).toBe('offline_access.revoked');
+      expect(response.body.revokedByEmail).toBe('admin@grantkeeper.test');
+      expect(response.body.timeline[0]).toMatchObject({
+        action: 'offline_access.revoked',
+        actorEmail: 'admin@grantkeeper.test',
+        subjectEmail: 'alice@example.com',
+      });
       expect(response.text).not.toMatch(/ya29\.|1\/\//);
     });
 

@@ -32,8 +32,14 @@ describe('Admin API: roles', () => {
   afterAll(() => api.close());
   beforeEach(async () => {
     await api.db.query(`UPDATE users SET role = 'user' WHERE id <> $1`, [adminId]);
-    await api.db.query(`UPDATE users SET role = 'admin' WHERE id = $1`, [adminId]);
+    await api.db.query(
+      `UPDATE users SET role = 'admin', email = 'admin@grantkeeper.test' WHERE id = $1`,
+      [adminId],
+    );
   });
+  /** The admin's address leaves ADMIN_EMAILS' reach, as if the configuration had changed. */
+  const noLongerBootstrap = () =>
+    api.db.query(`UPDATE users SET email = 'ada@elsewhere.test' WHERE id = $1`, [adminId]);
 
   it('promotes a user to admin, who then has access, on the record', async () => {
     const response = await setRole(aliceId, 'admin');
@@ -60,6 +66,7 @@ describe('Admin API: roles', () => {
   });
 
   it('refuses to demote the last admin (409 last_admin)', async () => {
+    await noLongerBootstrap();
     const response = await setRole(adminId, 'user');
 
     expect(response.status).toBe(409);
@@ -77,8 +84,9 @@ describe('Admin API: roles', () => {
       expect((await request(`${api.url}/api/admin/users?limit=1`, { headers })).status).toBe(200);
       return headers;
     };
+    // The admin's token carries an address outside ADMIN_EMAILS: only the last-admin rule applies.
     const [asAdmin, asAlice] = [
-      await bearer(ADMIN_SUB, 'admin@grantkeeper.test'),
+      await bearer(ADMIN_SUB, 'ada@elsewhere.test'),
       await bearer(ALICE_SUB, 'alice@example.com'),
     ];
     const demote = (id: string, headers: Record<string, string>) =>
@@ -93,6 +101,25 @@ describe('Admin API: roles', () => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     const admins = Object.values(await roles()).filter((role) => role === 'admin');
     expect(admins).toHaveLength(1);
+  });
+
+  it('refuses to demote a bootstrap admin from ADMIN_EMAILS (409 bootstrap_admin), and says so', async () => {
+    await setRole(aliceId, 'admin');
+    const alice = await signInAs(api, ALICE_SUB);
+
+    const response = await setRole(adminId, 'user', alice);
+
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ statusCode: 409, error: 'bootstrap_admin' });
+    expect((response.body as { message: string }).message).toContain('ADMIN_EMAILS');
+    expect((await roles())[adminId]).toBe('admin');
+    const detail = await adminCall<{ bootstrapAdmin: boolean }>(api, alice, `users/${adminId}`);
+    expect(detail.body.bootstrapAdmin).toBe(true);
+    const other = await adminCall<{ bootstrapAdmin: boolean }>(api, alice, `users/${aliceId}`);
+    expect(other.body.bootstrapAdmin).toBe(false);
+    // Once the address is no longer listed, the demotion goes through.
+    await noLongerBootstrap();
+    expect((await setRole(adminId, 'user', alice)).status).toBe(200);
   });
 
   it.each([{ role: 'root' }, {}, { role: 'admin', extra: true }])(

@@ -83,6 +83,21 @@ describe('Bearer ID tokens on /api/v1/me', () => {
     expect(answer).toMatchObject({ status: 401, body: { error: 'bad_signature' } });
   });
 
+  it('refuses a token on the connection it was admitted on once it has expired', async () => {
+    // The verifier allows 300 s of clock skew past `exp`: this token is 297 s past it, accepted
+    // for 3 more seconds. The connection remembers it (and its claims) from the first request.
+    const now = Math.floor(Date.now() / 1000);
+    const token = await api.mintIdToken({ iat: now - 600, exp: now - 297 });
+    const first = await getOver(agent, me(), `Bearer ${token}`);
+    expect(first).toMatchObject({ status: 200, body: { sub: ALICE_SUB } });
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+
+    const later = await getOver(agent, me(), `Bearer ${token}`);
+
+    expect(later).toMatchObject({ status: 401, body: { error: 'expired' } });
+    expect(later.localPort).toBe(first.localPort);
+  });
+
   it('accepts the scheme in any case, as RFC 6750 allows', async () => {
     const token = await api.mintIdToken();
     expect((await getOver(agent, me(), `bearer ${token}`)).status).toBe(200);

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { buildDataSourceOptions, EmbeddedDatabase, freePort } from '@grantkeeper/database';
-import { SchedulerService } from '@grantkeeper/scheduler';
+import { JobQueue, QUEUES } from '@grantkeeper/scheduler';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
@@ -50,7 +50,7 @@ describe('PostgreSQL restarted under a running api', () => {
     for (const path of [CLUSTER, `${CLUSTER}.json`]) rmSync(path, { recursive: true, force: true });
   });
 
-  it('answers 503 on /health while it is down, then serves and runs queued work once', async () => {
+  it('answers 503 on /health while it is down, then serves and runs work queued before it once', async () => {
     await resetEmulator(api);
     const session = await signInAs(api, ALICE_SUB);
     expect((await postCode(api, session, await authorizationCode(api))).status).toBe(200);
@@ -62,6 +62,20 @@ describe('PostgreSQL restarted under a running api', () => {
     });
     expect(digest.status).toBe(200);
     await request(`${api.emulatorUrl}/__control/gmail/messages`, { method: 'DELETE' });
+    const db = api.app.get(DataSource);
+    const [{ id: userTaskId }] = await db.query<Array<{ id: string }>>('SELECT id FROM user_tasks');
+    // The digest's job, queued before the restart and due 5 s from now: still waiting when
+    // PostgreSQL goes down.
+    const jobId = await api.app
+      .get(JobQueue)
+      .send(QUEUES.offlineTask, { userTaskId }, { singletonKey: userTaskId, startAfter: 5 });
+    expect(jobId).not.toBeNull();
+    const job = () =>
+      db.query<Array<{ state: string; retry_count: number }>>(
+        'SELECT state, retry_count FROM pgboss.job WHERE id = $1',
+        [jobId],
+      );
+    expect(await job()).toEqual([{ state: 'created', retry_count: 0 }]);
 
     await server.stop();
     await eventually(
@@ -74,21 +88,20 @@ describe('PostgreSQL restarted under a running api', () => {
       (status) => status === 200,
     );
 
-    // The session and the grant survived; the scheduler works again without an api restart.
+    // The session and the grant survived; the job queued before runs, without an api restart.
     const status = await request(`${api.url}/offline-access`, {
       cookies: { [SESSION_COOKIE]: session },
     });
     expect(status.body).toMatchObject({ status: 'active' });
-    const scheduler = api.app.get(SchedulerService);
-    await eventually(
-      () => scheduler.runNow('tasks'),
-      (queued) => queued === true,
-    );
     const messages = async () =>
       (await request<{ messages: unknown[] }>(`${api.emulatorUrl}/__control/gmail/messages`)).body
         .messages;
     await eventually(messages, (list) => list.length === 1);
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await messages()).toHaveLength(1);
+    expect(await job()).toEqual([{ state: 'completed', retry_count: 0 }]);
+    expect(await db.query('SELECT outcome, attempt FROM task_runs')).toEqual([
+      { outcome: 'succeeded', attempt: 0 },
+    ]);
   });
 });

@@ -57,4 +57,35 @@ describe('Purge job', () => {
     const me = await request(`${api.url}/api/v1/me`, { cookies: { [SESSION_COOKIE]: live } });
     expect(me.status).toBe(200);
   });
+
+  it('deletes expired redirect-flow states with their PKCE verifiers, and keeps live ones', async () => {
+    const session = await signInAs(api, ALICE_SUB);
+    for (let i = 0; i < 2; i++) {
+      const started = await request(`${api.url}/auth/google`, {
+        cookies: { [SESSION_COOKIE]: session },
+      });
+      expect(started.status).toBe(302);
+    }
+    const states = await api.db.query<{ id: string; verifier_envelope_id: string }>(
+      `SELECT encode(state_hash, 'hex') AS id, verifier_envelope_id FROM oauth_states ORDER BY created_at, state_hash`,
+    );
+    expect(states).toHaveLength(2);
+    await api.db.query(
+      `UPDATE oauth_states SET expires_at = now() - interval '1 second' WHERE encode(state_hash, 'hex') = $1`,
+      [states[0].id],
+    );
+
+    const counts = await api.app.get(MaintenanceWorker).purge();
+
+    expect(counts).toMatchObject({ statesPurged: 1 });
+    const left = await api.db.query<{ id: string }>(
+      `SELECT encode(state_hash, 'hex') AS id FROM oauth_states`,
+    );
+    expect(left.map((row) => row.id)).toEqual([states[1].id]);
+    const envelopes = await api.db.query<{ id: string }>(
+      'SELECT id FROM vault_envelopes WHERE id = ANY($1)',
+      [states.map((state) => state.verifier_envelope_id)],
+    );
+    expect(envelopes.map((row) => row.id)).toEqual([states[1].verifier_envelope_id]);
+  });
 });

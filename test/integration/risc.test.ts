@@ -10,7 +10,7 @@ import {
   SESSION_COOKIE,
   signInAs,
 } from '../support/offline-access-client.js';
-import { deliverRiscEvent } from '../support/risc-client.js';
+import { deliverRiscEvent, mintRiscToken, postToReceiver } from '../support/risc-client.js';
 
 interface GrantRow {
   id: string;
@@ -194,5 +194,104 @@ describe('RISC security events', () => {
     expect((await me(fresh)).status).toBe(200);
     const audits = await auditActions('risc.sessions-revoked');
     expect(audits.filter((row) => row.details.jti === jti)).toHaveLength(1);
+  });
+
+  describe('once per event', () => {
+    const withJti = async (action: string, jti: string) =>
+      (await auditActions(action)).filter((row) => row.details.jti === jti);
+    const sessionEnds = async () =>
+      api.db.query<{ revoked_at: Date | null; revoked_reason: string | null }>(
+        'SELECT revoked_at, revoked_reason FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.google_sub = $1 ORDER BY s.created_at',
+        [ALICE_SUB],
+      );
+    const suspensions = async () =>
+      (
+        await api.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_events WHERE action = 'offline_access.suspended'`,
+        )
+      )[0].n;
+
+    it('acts once on ten concurrent deliveries of one jti, and acknowledges them all', async () => {
+      const jti = `concurrent-${Date.now()}`;
+      const before = await suspensions();
+      const token = await mintRiscToken(api, { event: 'account-disabled', sub: ALICE_SUB, jti });
+
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => postToReceiver(api, token)),
+      );
+
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+      const audits = await withJti('risc.account-disabled', jti);
+      expect(audits).toHaveLength(1);
+      expect(audits[0].details).toMatchObject({ grants_suspended: 1 });
+      expect(await suspensions()).toBe(before + 1);
+      expect(await api.db.query('SELECT jti FROM risc_events WHERE jti = $1', [jti])).toHaveLength(
+        1,
+      );
+    });
+
+    it('completes an event whose action failed half-way when Google redelivers it', async () => {
+      const jti = `half-way-${Date.now()}`;
+      const before = await suspensions();
+      // PostgreSQL itself refuses to suspend the grant, after the sessions were ended.
+      await api.db.query(`
+        CREATE OR REPLACE FUNCTION refuse_suspension() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'suspension refused by the test'; END $$`);
+      await api.db.query(`
+        CREATE TRIGGER refuse_suspension BEFORE UPDATE ON grants FOR EACH ROW
+        WHEN (NEW.status = 'suspended') EXECUTE FUNCTION refuse_suspension()`);
+      const token = await mintRiscToken(api, { event: 'account-disabled', sub: ALICE_SUB, jti });
+      try {
+        const failed = await postToReceiver(api, token);
+        expect(failed.status).toBe(500);
+        // Nothing of it stays: the sessions it had ended are live again.
+        expect((await me(session)).status).toBe(200);
+        expect((await grant())?.status).toBe('active');
+        expect(await withJti('risc.account-disabled', jti)).toEqual([]);
+        expect(await api.db.query('SELECT 1 FROM risc_events WHERE jti = $1', [jti])).toEqual([]);
+      } finally {
+        await api.db.query('DROP TRIGGER refuse_suspension ON grants');
+      }
+
+      expect((await postToReceiver(api, token)).status).toBe(202);
+
+      expect((await grant())?.status).toBe('suspended');
+      expect((await me(session)).status).toBe(401);
+      expect(await suspensions()).toBe(before + 1);
+      const audits = await withJti('risc.account-disabled', jti);
+      expect(audits).toHaveLength(1);
+      expect(audits[0].details).toMatchObject({ grants_suspended: 1 });
+      const ended = await sessionEnds();
+      expect(ended.every((row) => row.revoked_at !== null)).toBe(true);
+      expect(ended.at(-1)?.revoked_reason).toBe('risc_account_disabled');
+      // A third delivery changes nothing.
+      expect((await postToReceiver(api, token)).status).toBe(202);
+      expect(await sessionEnds()).toEqual(ended);
+      expect(await withJti('risc.account-disabled', jti)).toHaveLength(1);
+    });
+
+    it('applies an event once when recording its jti fails after it was acted on', async () => {
+      const jti = `at-commit-${Date.now()}`;
+      // Fails the transaction at COMMIT, after the actions and the audit event were written.
+      await api.db.query(`
+        CREATE OR REPLACE FUNCTION refuse_jti() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'jti refused by the test'; END $$`);
+      await api.db.query(`
+        CREATE CONSTRAINT TRIGGER refuse_jti AFTER INSERT ON risc_events
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_jti()`);
+      const token = await mintRiscToken(api, { event: 'sessions-revoked', sub: ALICE_SUB, jti });
+      try {
+        expect((await postToReceiver(api, token)).status).toBe(500);
+        expect((await me(session)).status).toBe(200);
+        expect(await withJti('risc.sessions-revoked', jti)).toEqual([]);
+      } finally {
+        await api.db.query('DROP TRIGGER refuse_jti ON risc_events');
+      }
+
+      expect((await postToReceiver(api, token)).status).toBe(202);
+
+      expect((await me(session)).status).toBe(401);
+      expect(await withJti('risc.sessions-revoked', jti)).toHaveLength(1);
+    });
   });
 });

@@ -17,7 +17,7 @@ import {
   signInAs,
   XHR,
 } from '../support/offline-access-client.js';
-import { ADMIN_SUB, signInAdmin } from '../support/admin-client.js';
+import { ADMIN_SUB, adminCall, signInAdmin } from '../support/admin-client.js';
 import { eventually } from '../support/eventually.js';
 
 // The scheduler in one api instance on real PostgreSQL (pg-boss) and the emulator: the news
@@ -96,6 +96,82 @@ describe('Scheduler', () => {
     );
     expect(runs).toEqual([{ outcome: 'succeeded' }]);
   });
+
+  // What Gmail's failures do to the task: the README's "consecutive failures with their own
+  // backoff" (the first retry 30–60 s later) or a pause until the user reconnects.
+  it.each([
+    ['a 503', { status: 503 }, 'active', 'gmail_http_503', null],
+    ['a 401', { status: 401 }, 'active', 'gmail_http_401', null],
+    [
+      'a 403 (insufficient scope)',
+      { status: 403 },
+      'paused',
+      'scope_not_granted',
+      'scope_not_granted',
+    ],
+    ['no answer (timeout)', { hang: true }, 'active', 'gmail_unreachable', null],
+  ])(
+    'handles %s from Gmail: state, last error, backoff, and the run on the dashboard',
+    async (_name, fault, state, lastError, pausedReason) => {
+      expect((await postCode(api, session, await authorizationCode(api))).status).toBe(200);
+      expect(
+        (await configure({ enabled: true, settings: { categories: ['science'] } })).status,
+      ).toBe(200);
+      await api.control('faults', {
+        path: '/gmail/v1/users/me/messages/send',
+        times: 1,
+        ...fault,
+      });
+      const since = Date.now();
+
+      await scheduler.runNow('tasks');
+      const row = await eventually(
+        () =>
+          api.db.query<{
+            state: string;
+            paused_reason: string | null;
+            last_error: string | null;
+            consecutive_failures: number;
+            next_run_at: Date | null;
+          }>(
+            `SELECT state, paused_reason, last_error, consecutive_failures, next_run_at
+               FROM user_tasks WHERE user_id = $1`,
+            [aliceId],
+          ),
+        (rows) => rows[0]?.last_error !== null,
+        20_000,
+      );
+
+      expect(row[0]).toMatchObject({ state, paused_reason: pausedReason, last_error: lastError });
+      if (state === 'active') {
+        expect(row[0].consecutive_failures).toBe(1);
+        const wait = row[0].next_run_at!.getTime() - since;
+        expect(wait).toBeGreaterThanOrEqual(30_000 - 1000);
+        expect(wait).toBeLessThanOrEqual(60_000 + 20_000);
+      }
+      expect(await messages()).toEqual([]);
+      // The account page's API and the dashboard's recent runs say the same.
+      const tasks = await request<Array<Record<string, unknown>>>(
+        `${api.url}/offline-access/tasks`,
+        { cookies: { [SESSION_COOKIE]: session } },
+      );
+      expect(tasks.body.find((t) => t.name === 'news-digest')).toMatchObject({
+        state,
+        lastError,
+      });
+      const admin = await signInAdmin(api);
+      const jobs = await adminCall<{ recentRuns: Array<Record<string, unknown>> }>(
+        api,
+        admin,
+        'jobs',
+      );
+      expect(jobs.body.recentRuns[0]).toMatchObject({
+        userId: aliceId,
+        outcome: state === 'paused' ? 'paused' : 'failed',
+        error: lastError,
+      });
+    },
+  );
 
   it('refuses unknown categories with 400 and an unknown task with 404', async () => {
     expect(
@@ -395,13 +471,41 @@ describe('Scheduler', () => {
   });
 
   it('reports refreshes, queues and tasks at /metrics', async () => {
-    const response = await request(`${api.url}/metrics`);
+    /** The value of one sample (a line that is not a comment), or undefined when there is none. */
+    const sample = async (series: string) => {
+      const text = (await request(`${api.url}/metrics`)).text;
+      const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+      return line === undefined ? undefined : Number(line.slice(series.length + 1));
+    };
+    const runs = 'grantkeeper_task_runs_total{task="news-digest",outcome="succeeded"}';
+    const jobs = 'grantkeeper_job_duration_seconds_count{queue="offline-task",outcome="completed"}';
+    const refreshes = 'grantkeeper_grant_refreshes_total{outcome="refreshed"}';
+    const [runsBefore, jobsBefore, refreshesBefore] = [
+      (await sample(runs)) ?? 0,
+      (await sample(jobs)) ?? 0,
+      (await sample(refreshes)) ?? 0,
+    ];
+    // One digest run and one keep-alive refresh, made here.
+    expect((await postCode(api, session, await authorizationCode(api))).status).toBe(200);
+    expect((await configure({ enabled: true, settings: { categories: ['science'] } })).status).toBe(
+      200,
+    );
+    await scheduler.runNow('tasks');
+    await eventually(messages, (list) => list.length === 1);
+    await eventually(
+      () => sample(jobs),
+      (n) => n === jobsBefore + 1,
+    );
+    await api.db.query(`UPDATE grants SET created_at = now() - interval '3 days'`);
+    await scheduler.runNow('keep-alive');
+    await eventually(
+      () => sample(refreshes),
+      (n) => n === refreshesBefore + 1,
+    );
 
-    expect(response.status).toBe(200);
-    expect(response.text).toContain('grantkeeper_grant_refreshes_total');
-    expect(response.text).toContain('grantkeeper_queue_jobs{queue="offline-task"');
-    expect(response.text).toContain('grantkeeper_user_tasks');
-    expect(response.text).toContain('grantkeeper_job_duration_seconds');
+    expect(await sample(runs)).toBe(runsBefore + 1);
+    expect(await sample('grantkeeper_user_tasks{state="active"}')).toBe(1);
+    expect(await sample('grantkeeper_queue_jobs{queue="offline-task",state="failed"}')).toBe(0);
   });
 
   it('keeps the scopes a digest needs on the grant', async () => {

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { VaultError } from '@grantkeeper/vault';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -18,7 +19,7 @@ interface SealedColumns {
 
 describe('Vault key rotation', () => {
   let db: TestDatabase;
-  const [v1, v2] = [newVaultKey(), newVaultKey()];
+  const [v1, v2, v3] = [newVaultKey(), newVaultKey(), newVaultKey()];
   const ids: string[] = [];
   const rows = () =>
     db.query<SealedColumns>(
@@ -123,7 +124,6 @@ describe('Vault key rotation', () => {
   });
 
   it('shares the work between concurrent re-wraps without doing a row twice', async () => {
-    const v3 = newVaultKey();
     const [a, b] = [
       await startVault(db.url, { 2: v2, 3: v3 }),
       await startVault(db.url, { 2: v2, 3: v3 }),
@@ -139,6 +139,45 @@ describe('Vault key rotation', () => {
     } finally {
       await a.close();
       await b.close();
+    }
+  });
+
+  it('skips rows another re-wrap holds instead of waiting for them', async () => {
+    const v4 = newVaultKey();
+    const vault = await startVault(db.url, { 3: v3, 4: v4 });
+    // Another re-wrap's transaction holds the first three envelopes (in the batch's id order).
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      const held = (
+        await holder.query<{ id: string }>(
+          'SELECT id FROM vault_envelopes ORDER BY id LIMIT 3 FOR UPDATE',
+        )
+      ).rows.map((row) => row.id);
+
+      // A plain FOR UPDATE would wait here until the holder commits (and the test time out).
+      const started = Date.now();
+      const batch = await Promise.race([
+        vault.vault.rewrapBatch(3),
+        new Promise<never>((_resolve, reject) =>
+          setTimeout(() => reject(new Error('the batch waited for the held rows')), 5000),
+        ),
+      ]);
+
+      expect(batch.rewrapped).toBe(3);
+      expect(Date.now() - started).toBeLessThan(5000);
+      const versions = await db.query<{ id: string; kek_version: number }>(
+        'SELECT id, kek_version FROM vault_envelopes ORDER BY id',
+      );
+      expect(versions.filter((row) => held.includes(row.id)).map((row) => row.kek_version)).toEqual(
+        [3, 3, 3],
+      );
+      expect(versions.slice(3, 6).map((row) => row.kek_version)).toEqual([4, 4, 4]);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+      await vault.close();
     }
   });
 });

@@ -23,6 +23,11 @@ export interface ApiUnderTest {
   /** A token from the emulator's control API (`POST /__control/id-token`). */
   mintIdToken(claims?: Record<string, unknown>, header?: Record<string, unknown>): Promise<string>;
   control(path: string, body?: unknown): Promise<unknown>;
+  /**
+   * Stops the api and starts it again on the same port, database, secrets and emulator, with
+   * `env` over the first start's variables (a deployment changing its configuration).
+   */
+  restartApi(env: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -45,7 +50,7 @@ export async function startApiUnderTest(env: Record<string, string> = {}): Promi
   await emulator.listen({ port: 0, host: '127.0.0.1' });
   const address = emulator.server.address();
   const emulatorUrl = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
-  const { config } = loadConfig({
+  const baseEnv: Record<string, string> = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -63,9 +68,13 @@ export async function startApiUnderTest(env: Record<string, string> = {}): Promi
     // Tests that need the job queue and cron triggers turn them on.
     SCHEDULER_ENABLED: 'false',
     ...env,
-  });
-  const app = await createApp(config);
-  await app.listen({ port, host: '127.0.0.1' });
+  };
+  const startApp = async (extra: Record<string, string>) => {
+    const started = await createApp(loadConfig({ ...baseEnv, ...extra }).config);
+    await started.listen({ port, host: '127.0.0.1' });
+    return started;
+  };
+  let app = await startApp({});
 
   const control = async (path: string, body?: unknown): Promise<unknown> => {
     const response = await request(`${emulatorUrl}/__control/${path}`, {
@@ -80,8 +89,14 @@ export async function startApiUnderTest(env: Record<string, string> = {}): Promi
     url,
     emulatorUrl,
     db,
-    app,
+    get app() {
+      return app;
+    },
     control,
+    async restartApi(extra) {
+      await app.close();
+      app = await startApp(extra);
+    },
     async mintIdToken(claims = {}, header = {}) {
       const answer = (await control('id-token', { claims, header })) as { id_token: string };
       return answer.id_token;

@@ -95,9 +95,20 @@ export async function resetEmulator(api: ApiUnderTest): Promise<void> {
     time_based_access: null,
     unrevocable_tokens: false,
     refresh_error: 'none',
+    returning_user: 'remembered',
   });
   // Google remembers consent and issues a refresh token only on the first one: forget it.
   for (const sub of [ALICE_SUB, BOB_SUB]) await api.control(`users/${sub}/revoke`);
+}
+
+/** Live refresh tokens the emulator holds for `sub` (every client): what Google would count. */
+export async function liveRefreshTokens(api: ApiUnderTest, sub: string): Promise<number> {
+  const answer = await request<{ grants: Array<{ sub: string; refresh_tokens: number }> }>(
+    `${api.emulatorUrl}/__control/grants`,
+  );
+  return answer.body.grants
+    .filter((grant) => grant.sub === sub)
+    .reduce((sum, grant) => sum + grant.refresh_tokens, 0);
 }
 
 /** The error a call that must fail rejected with (an OfflineAccessError from the broker). */

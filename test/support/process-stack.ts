@@ -21,6 +21,8 @@ export interface ProcessStack {
   readonly db: TestDatabase;
   readonly api: RunningProcess;
   readonly emulator: RunningProcess;
+  /** The environment every api process of the stack starts from (database, secrets, Google). */
+  readonly env: NodeJS.ProcessEnv;
   mintIdToken(claims?: Record<string, unknown>): Promise<string>;
   /** Another api process on the same database and secrets (a second instance of the cluster). */
   startApi(env?: Record<string, string>): Promise<{ url: string; process: RunningProcess }>;
@@ -112,6 +114,7 @@ export async function startProcessStack(
     db,
     api,
     emulator,
+    env: sharedEnv,
     async mintIdToken(claims = {}) {
       const response = await fetch(`${emulatorUrl}/__control/id-token`, {
         method: 'POST',

@@ -45,3 +45,27 @@ export function enumerateRoutes(api: ApiUnderTest): Route[] {
 export function concretePath(route: Route): string {
   return route.path.replace(/:[A-Za-z]+/g, '00000000-0000-0000-0000-000000000000');
 }
+
+/**
+ * Every route Fastify itself knows (Nest's and any registered on Fastify directly), from its
+ * route tree: `METHOD /path` strings, HEAD left out (Fastify adds it to every GET).
+ */
+export function fastifyRoutes(api: ApiUnderTest): string[] {
+  const fastify = api.app.getHttpAdapter().getInstance() as {
+    printRoutes(options: { commonPrefix: boolean }): string;
+  };
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of fastify.printRoutes({ commonPrefix: false }).split('\n')) {
+    const match = /^([│ ]*(?:├── |└── ))(.+?)(?: \(([^)]+)\))?$/u.exec(line);
+    if (!match) continue;
+    const depth = match[1].length / 4 - 1;
+    stack.length = depth;
+    stack.push(match[2]);
+    const path = stack.join('');
+    for (const method of (match[3] ?? '').split(', ').filter(Boolean)) {
+      if (method !== 'HEAD') routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}

@@ -13,12 +13,12 @@
 (function () {
   const data = document.body.dataset;
   const signOutButton = document.getElementById('sign-out');
-  // "Enable" when offline access is off; "Grant the rest" when some scope was left unticked. Both
-  // open Google's window from their own click, never from code that runs later.
-  const enableButton =
-    document.getElementById('offline-access-enable') ||
-    document.getElementById('offline-access-complete');
+  const enableButton = document.getElementById('offline-access-enable');
   const disableButton = document.getElementById('offline-access-disable');
+  const confirmDialog = document.getElementById('offline-access-confirm');
+  const grantMissingButton = document.getElementById('offline-access-grant-missing');
+  // The button that opened Google's window: re-enabled when it comes back without a grant.
+  let pending = enableButton;
   const accountError = document.getElementById('account-error');
   const offlineError = document.getElementById('offline-access-error');
 
@@ -51,16 +51,18 @@
     return { ok: answer.ok, status: answer.status, body: payload };
   }
 
-  function requestCode() {
+  // `scopes`: all of them to switch offline access on, or just the missing ones (incremental
+  // authorization: include_granted_scopes keeps what was granted before in the same grant).
+  function requestCode(scopes) {
     const client = window.google.accounts.oauth2.initCodeClient({
       client_id: data.clientId,
-      scope: data.offlineScopes,
+      scope: scopes,
       ux_mode: 'popup',
       login_hint: data.googleSub,
       include_granted_scopes: true,
       callback: onCode,
       error_callback: (error) => {
-        enableButton.disabled = false;
+        pending.disabled = false;
         show(
           offlineError,
           error && error.type === 'popup_closed'
@@ -80,7 +82,7 @@
 
   async function onCode(response) {
     if (response.error) {
-      enableButton.disabled = false;
+      pending.disabled = false;
       show(
         offlineError,
         response.error === 'access_denied'
@@ -106,19 +108,32 @@
     } catch {
       show(offlineError, 'Could not reach the server. Check your connection and try again.');
     }
-    enableButton.disabled = false;
+    pending.disabled = false;
   }
 
   if (enableButton) {
     enableButton.addEventListener('click', () => {
+      pending = enableButton;
       enableButton.disabled = true;
       offlineError.hidden = true;
-      requestCode();
+      requestCode(data.offlineScopes);
     });
   }
 
+  if (grantMissingButton) {
+    grantMissingButton.addEventListener('click', () => {
+      pending = grantMissingButton;
+      grantMissingButton.disabled = true;
+      offlineError.hidden = true;
+      requestCode(grantMissingButton.dataset.scopes);
+    });
+  }
+
+  // Switching off asks first (the dialog says what it stops); only "Turn off" goes ahead.
   if (disableButton) {
-    disableButton.addEventListener('click', async () => {
+    disableButton.addEventListener('click', () => confirmDialog.showModal());
+    confirmDialog.addEventListener('close', async () => {
+      if (confirmDialog.returnValue !== 'confirm') return;
       disableButton.disabled = true;
       try {
         const answer = await send('DELETE', '/offline-access');

@@ -18,6 +18,7 @@ import { requestIdOf } from './http/request-id.js';
 import { requestLoggerFactory } from './http/request-logger.js';
 import { apiSecurityHeaders, isApiPath, staticSecurityHeaders } from './http/security-headers.js';
 import { registerHttpMetrics } from './metrics/http-metrics.js';
+import { swaggerPageCsp } from './openapi/docs-csp.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { projectRoot } from './project-root.js';
 
@@ -98,12 +99,30 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
-  setUpOpenApi(app);
+  setUpOpenApi(app, config.publicUrl, pageHeaders['content-security-policy'] ?? '');
   return app;
 }
 
-function setUpOpenApi(app: NestFastifyApplication): void {
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+function setUpOpenApi(app: NestFastifyApplication, publicUrl: string, pageCsp: string): void {
+  // Swagger UI's HTML is fixed once set up: its CSP (with its inline styles' hashes) is computed
+  // on the first answer and kept.
+  let docsCsp: string | undefined;
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', (request, reply, payload, done) => {
+      const path = request.url.split('?')[0];
+      if ((path === '/api/docs' || path === '/api/docs/') && typeof payload === 'string') {
+        docsCsp ??= swaggerPageCsp(pageCsp, payload);
+        void reply.header('content-security-policy', docsCsp);
+      }
+      done(null, payload);
+    });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app, publicUrl), {
     jsonDocumentUrl: 'api/docs/openapi.json',
+    customSiteTitle: 'Grantkeeper API',
+    // BaseLayout: no top bar. Its Swagger logo is an SVG with a `<style>` element the bundle
+    // inserts at run time (no hash of ours covers it), and its URL field was hidden anyway.
+    swaggerOptions: { layout: 'BaseLayout' },
   });
 }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -21,7 +22,12 @@ export class ChildService {
 
   constructor(private readonly options: ChildServiceOptions) {}
 
+  get name(): string {
+    return this.options.name;
+  }
+
   async start(timeoutMs = 30_000): Promise<void> {
+    this.stopping = false;
     const { name, script, env } = this.options;
     const child = spawn(process.execPath, [script], {
       env,
@@ -44,6 +50,12 @@ export class ChildService {
     throw new Error(`${name} did not answer ${this.options.readyUrl} within ${timeoutMs} ms`);
   }
 
+  /** Stops it (if it runs) and starts it again: `npm run dev` after a rebuild. */
+  async restart(timeoutMs?: number): Promise<void> {
+    await this.stop();
+    await this.start(timeoutMs);
+  }
+
   /** SIGTERM, then SIGKILL if it has not exited after the grace period. */
   async stop(graceMs = 10_000): Promise<void> {
     const child = this.child;
@@ -57,11 +69,15 @@ export class ChildService {
   }
 }
 
-async function answers(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
-    return response.ok;
-  } catch {
-    return false;
-  }
+/** node:http rather than fetch: fetch would load undici into the supervisor for a few polls. */
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = get(url, { timeout: 1000 }, (response) => {
+      response.resume();
+      const status = response.statusCode ?? 0;
+      resolve(status >= 200 && status < 300);
+    });
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(false));
+  });
 }

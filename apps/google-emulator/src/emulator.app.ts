@@ -1,6 +1,6 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { EmulatorConfig } from './emulator.config.js';
-import { createEmulatorContext } from './emulator.context.js';
+import { createEmulatorContext, type EmulatorContext } from './emulator.context.js';
 import { EmulatorError } from './emulator.errors.js';
 import { installFaultHooks } from './faults.js';
 import { htmlPage, sendHtml } from './pages/html.js';
@@ -75,6 +75,25 @@ function installErrorHandlers(app: FastifyInstance): void {
 }
 
 /**
+ * With a state directory, a request that may have changed the state schedules a save, and
+ * closing saves at once. GETs change nothing but the authorization endpoint's (a returning user's
+ * code is issued there without a form post).
+ */
+function installStateHooks(app: FastifyInstance, ctx: EmulatorContext): void {
+  const state = ctx.state;
+  if (state === undefined) return;
+  app.addHook('onResponse', (request, _reply, done) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') state.changed();
+    else if (request.url.startsWith('/o/oauth2/')) state.changed();
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    state.flush();
+    done();
+  });
+}
+
+/**
  * The Google emulator as a Fastify app, not listening yet. Embed it (`app.inject`, or
  * `app.listen({ port: 0 })`) or use {@link startEmulator}.
  */
@@ -91,6 +110,7 @@ export async function buildEmulator(config: EmulatorConfig): Promise<FastifyInst
   installBodyParsers(app);
   installErrorHandlers(app);
   installFaultHooks(app, ctx.faults, ctx.calls);
+  installStateHooks(app, ctx);
 
   // Each routes module adds its routes to the root instance, so the hooks above cover them all.
   discoveryRoutes(app, ctx);

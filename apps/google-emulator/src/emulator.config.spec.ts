@@ -49,12 +49,14 @@ describe('loadEmulatorConfig', () => {
       EMULATOR_ACCESS_TOKEN_LIFETIME: '30',
       EMULATOR_CODE_LIFETIME: '5',
       EMULATOR_RISC_RECEIVER_URL: 'http://localhost:3000/risc/events',
+      EMULATOR_STATE_DIR: '/srv/dev/.data/google-emulator',
     });
     expect(config).toMatchObject({
       port: 4500,
       host: '0.0.0.0',
       publicUrl: 'http://localhost:4500',
       riscReceiverUrl: 'http://localhost:3000/risc/events',
+      stateDir: '/srv/dev/.data/google-emulator',
     });
     expect(config.clients).toEqual([
       {

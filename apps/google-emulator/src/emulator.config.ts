@@ -33,6 +33,11 @@ export interface EmulatorConfig {
   codeLifetimeSeconds: number;
   /** Where `/__control/risc/deliver` posts security events when the request names no receiver. */
   riscReceiverUrl?: string;
+  /**
+   * Directory where keys, grants, tokens and sent messages are saved and found again at the next
+   * start (state-store.ts); in memory only when absent (tests).
+   */
+  stateDir?: string;
 }
 
 /** A configuration the emulator refuses to start with; the message names the variable. */
@@ -95,6 +100,7 @@ const envSchema = z.object({
   EMULATOR_ACCESS_TOKEN_LIFETIME: seconds(3600),
   EMULATOR_CODE_LIFETIME: seconds(600),
   EMULATOR_RISC_RECEIVER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  EMULATOR_STATE_DIR: z.string().min(1).optional(),
 });
 
 /**
@@ -127,6 +133,7 @@ export function loadEmulatorConfig(env: NodeJS.ProcessEnv = process.env): Emulat
     accessTokenLifetimeSeconds: vars.EMULATOR_ACCESS_TOKEN_LIFETIME,
     codeLifetimeSeconds: vars.EMULATOR_CODE_LIFETIME,
     riscReceiverUrl: vars.EMULATOR_RISC_RECEIVER_URL,
+    stateDir: vars.EMULATOR_STATE_DIR,
   };
 }
 

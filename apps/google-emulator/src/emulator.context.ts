@@ -6,6 +6,7 @@ import { IdTokens } from './id-tokens.js';
 import { GmailMailbox } from './gmail-mailbox.js';
 import { OAuthGrants } from './oauth-grants.js';
 import { SigningKeys } from './signing-keys.js';
+import { EmulatorStateStore } from './state-store.js';
 
 /** Settings a test may change at run time through `/__control/settings`. */
 export interface EmulatorSettings {
@@ -27,6 +28,13 @@ export interface EmulatorSettings {
    * FedCM. https://developers.google.com/identity/gsi/web/guides/fedcm-migration
    */
   fedcm: boolean;
+  /**
+   * The code client (GIS popup, `redirect_uri=postmessage`) and a user who granted everything
+   * before: Google's behaviour is undocumented and reported both ways. `remembered`: no consent
+   * screen and no refresh token; `consent_every_time`: the consent screen again and a new
+   * refresh token each time (the earlier ones stay live, up to Google's 100).
+   */
+  returningUser: 'remembered' | 'consent_every_time';
 }
 
 /** Everything a route needs; each `routes/*.routes.ts` plugin receives it as its options. */
@@ -44,6 +52,8 @@ export interface EmulatorContext {
   gmail: GmailMailbox;
   faults: FaultInjector;
   calls: CallLog;
+  /** Saves the state when the emulator has a state directory (`config.stateDir`). */
+  state: EmulatorStateStore | undefined;
   /** Faults, calls, settings and grants back to their start; one fresh signing key. */
   reset: () => Promise<void>;
 }
@@ -52,7 +62,9 @@ export async function createEmulatorContext(
   config: EmulatorConfig,
   publicUrl: () => string,
 ): Promise<EmulatorContext> {
-  const keys = await SigningKeys.create();
+  const state = config.stateDir === undefined ? undefined : new EmulatorStateStore(config.stateDir);
+  const saved = state?.load();
+  const keys = saved ? SigningKeys.restore(saved.keys) : await SigningKeys.create();
   const initialSettings = (): EmulatorSettings => ({
     certsMaxAgeSeconds: config.certsMaxAgeSeconds,
     accessTokenLifetimeSeconds: config.accessTokenLifetimeSeconds,
@@ -62,6 +74,7 @@ export async function createEmulatorContext(
     unrevocableTokens: false,
     refreshError: 'none',
     fedcm: false,
+    returningUser: 'remembered',
   });
   const settings = initialSettings();
   const gmail = new GmailMailbox();
@@ -71,6 +84,16 @@ export async function createEmulatorContext(
     projectOf: (clientId) =>
       config.clients.find((client) => client.clientId === clientId)?.projectId ?? 'default',
   });
+  if (saved) {
+    grants.restore(saved.grants);
+    gmail.restore(saved.gmail);
+  }
+  state?.attach(() => ({
+    version: 1,
+    keys: keys.snapshot(),
+    grants: grants.snapshot(),
+    gmail: gmail.list(),
+  }));
   const faults = new FaultInjector();
   const calls = new CallLog();
   return {
@@ -84,6 +107,7 @@ export async function createEmulatorContext(
     gmail,
     faults,
     calls,
+    state,
     reset: async () => {
       faults.clear();
       gmail.clear();

@@ -41,6 +41,11 @@ export class GmailMailbox {
     return this.messages;
   }
 
+  /** Replaces the messages (state-store.ts). */
+  restore(messages: readonly SentMessage[]): void {
+    this.messages = [...messages];
+  }
+
   clear(): void {
     this.messages = [];
   }

@@ -15,6 +15,12 @@ export interface IdTokenRequest {
   issuedAt?: number;
 }
 
+/** The service account whose tokens `/__control/id-token { as: 'service_account' }` mints. */
+export const SERVICE_ACCOUNT = {
+  uniqueId: '112233445566778899001',
+  email: 'robot@emulator-project.iam.gserviceaccount.com',
+} as const;
+
 const base64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
 
 /** Drops fields given as `null`, so a test can ask for a token *without* a claim. */
@@ -54,6 +60,41 @@ export class IdTokens {
       iat,
       exp: iat + this.lifetimeSeconds(),
       jti: randomBytes(20).toString('hex'),
+    };
+  }
+
+  /**
+   * The claims of an ID token a Google service account obtains for `audience` (from the metadata
+   * server or `generateIdToken`): no profile, `email` the account's address, and the account's
+   * unique id as both `sub` and `azp`
+   * (https://cloud.google.com/docs/authentication/token-types#id-contents). With
+   * `computeEngine`, the metadata server's `format=full` claim as well
+   * (https://cloud.google.com/compute/docs/instances/verifying-instance-identity#payload).
+   */
+  serviceAccountClaims(audience: string, computeEngine = false): JwtFields {
+    const iat = Math.floor(Date.now() / 1000);
+    return {
+      aud: audience,
+      azp: SERVICE_ACCOUNT.uniqueId,
+      email: SERVICE_ACCOUNT.email,
+      email_verified: true,
+      exp: iat + this.lifetimeSeconds(),
+      ...(computeEngine
+        ? {
+            google: {
+              compute_engine: {
+                instance_id: '4321987654321098765',
+                instance_name: 'emulated-instance',
+                project_id: 'emulator-project',
+                project_number: 123456789012,
+                zone: 'europe-west1-b',
+              },
+            },
+          }
+        : {}),
+      iat,
+      iss: GOOGLE_ISSUER,
+      sub: SERVICE_ACCOUNT.uniqueId,
     };
   }
 

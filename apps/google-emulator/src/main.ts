@@ -14,6 +14,9 @@ async function main(): Promise<void> {
   const address = emulator.app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   console.log(`google-emulator: listening on ${config.host}:${port}, public URL ${emulator.url}`);
+  if (config.stateDir !== undefined) {
+    console.log(`google-emulator: keys, grants and tokens are kept in ${config.stateDir}`);
+  }
 
   let closing = false;
   const shutdown = (reason: string) => {

@@ -132,7 +132,7 @@ describe(OAuthGrants.name, () => {
   it('lists grants with scopes and live token counts, and clears everything', () => {
     grants.consent(SUB, CLIENT, ['openid', 'https://mail.google.com/']);
     const refresh = grants.issueRefreshToken(SUB, CLIENT);
-    grants.issueAccessToken(SUB, CLIENT, ['openid'], true);
+    const access = grants.issueAccessToken(SUB, CLIENT, ['openid'], true);
     expect(grants.list()).toEqual([
       {
         sub: SUB,
@@ -141,10 +141,11 @@ describe(OAuthGrants.name, () => {
         refresh_tokens: 1,
         access_tokens: 1,
         refresh_token_values: [refresh?.token],
+        access_token_values: [access.token],
       },
     ]);
     now += 3_600_000;
-    expect(grants.list()[0]?.access_tokens).toBe(0);
+    expect(grants.list()[0]).toMatchObject({ access_tokens: 0, access_token_values: [] });
     grants.clear();
     expect(grants.list()).toEqual([]);
   });

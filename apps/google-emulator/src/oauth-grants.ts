@@ -56,6 +56,15 @@ interface Grant {
   refreshTokenLimit: number;
 }
 
+/** Everything {@link OAuthGrants} holds, as plain JSON (see state-store.ts). */
+export interface OAuthGrantsSnapshot {
+  grants: Array<Omit<Grant, 'scopes'> & { scopes: string[] }>;
+  codes: AuthorizationCode[];
+  usedCodes: string[];
+  accessTokens: AccessToken[];
+  refreshTokens: RefreshToken[];
+}
+
 /** One user+client grant as `/__control/grants` reports it. */
 export interface GrantView {
   sub: string;
@@ -64,6 +73,8 @@ export interface GrantView {
   refresh_tokens: number;
   access_tokens: number;
   refresh_token_values: string[];
+  /** The live access tokens themselves, for tests that look for them where they must not be. */
+  access_token_values: string[];
 }
 
 export type CodeLookup =
@@ -254,15 +265,44 @@ export class OAuthGrants {
   list(): GrantView[] {
     this.dropExpiredAccessTokens();
     const tokens = [...this.accessTokens.values()];
-    return [...this.grants.values()].map((grant) => ({
-      sub: grant.sub,
-      client_id: grant.clientId,
-      scopes: [...grant.scopes].sort(),
-      refresh_tokens: grant.refreshTokens.length,
-      access_tokens: tokens.filter((t) => t.sub === grant.sub && t.clientId === grant.clientId)
-        .length,
-      refresh_token_values: [...grant.refreshTokens],
-    }));
+    return [...this.grants.values()].map((grant) => {
+      const own = tokens.filter((t) => t.sub === grant.sub && t.clientId === grant.clientId);
+      return {
+        sub: grant.sub,
+        client_id: grant.clientId,
+        scopes: [...grant.scopes].sort(),
+        refresh_tokens: grant.refreshTokens.length,
+        access_tokens: own.length,
+        refresh_token_values: [...grant.refreshTokens],
+        access_token_values: own.map((t) => t.token),
+      };
+    });
+  }
+
+  snapshot(): OAuthGrantsSnapshot {
+    this.dropExpiredAccessTokens();
+    return {
+      grants: [...this.grants.values()].map((grant) => ({ ...grant, scopes: [...grant.scopes] })),
+      codes: [...this.codes.values()],
+      usedCodes: [...this.usedCodes],
+      accessTokens: [...this.accessTokens.values()],
+      refreshTokens: [...this.refreshTokens.values()],
+    };
+  }
+
+  /** Replaces everything held with a {@link snapshot}'s contents. */
+  restore(snapshot: OAuthGrantsSnapshot): void {
+    this.clear();
+    for (const grant of snapshot.grants) {
+      this.grants.set(keyOf(grant.sub, grant.clientId), {
+        ...grant,
+        scopes: new Set(grant.scopes),
+      });
+    }
+    for (const code of snapshot.codes) this.codes.set(code.code, code);
+    for (const code of snapshot.usedCodes) this.usedCodes.add(code);
+    for (const token of snapshot.accessTokens) this.accessTokens.set(token.token, token);
+    for (const token of snapshot.refreshTokens) this.refreshTokens.set(token.token, token);
   }
 
   clear(): void {

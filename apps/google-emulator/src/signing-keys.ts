@@ -1,4 +1,10 @@
-import { createHash, generateKeyPair, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  type KeyObject,
+} from 'node:crypto';
 import { invalidControlInput } from './emulator.errors.js';
 import { selfSignedCertificatePem } from './x509-certificate.js';
 
@@ -28,6 +34,13 @@ export interface KeysState {
 
 export type RotationStep = 'publish' | 'activate' | 'retire';
 
+/** The keys as plain JSON (PKCS #8 PEM private keys), for state-store.ts. */
+export interface SigningKeysSnapshot {
+  currentKid: string;
+  /** In publication order. */
+  published: Array<{ kid: string; privateKeyPem: string; certificatePem: string }>;
+}
+
 function generateRsaKeyPair(): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> {
   return new Promise((resolve, reject) => {
     generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) =>
@@ -38,6 +51,16 @@ function generateRsaKeyPair(): Promise<{ publicKey: KeyObject; privateKey: KeyOb
 
 export async function createSigningKey(now = new Date()): Promise<SigningKey> {
   const { publicKey, privateKey } = await generateRsaKeyPair();
+  return signingKeyOf(privateKey, publicKey, () =>
+    selfSignedCertificatePem(publicKey, privateKey, now),
+  );
+}
+
+function signingKeyOf(
+  privateKey: KeyObject,
+  publicKey: KeyObject,
+  certificate: (kid: string) => string,
+): SigningKey {
   // Google's kids are 40 hex characters (they look like SHA-1 digests); derive ours the same way.
   const kid = createHash('sha1')
     .update(publicKey.export({ type: 'spki', format: 'der' }))
@@ -49,8 +72,15 @@ export async function createSigningKey(now = new Date()): Promise<SigningKey> {
     privateKey,
     publicKey,
     jwk: { kty: 'RSA', alg: 'RS256', use: 'sig', kid, n, e },
-    certificatePem: selfSignedCertificatePem(publicKey, privateKey, now),
+    certificatePem: certificate(kid),
   };
+}
+
+function restoredKey(saved: SigningKeysSnapshot['published'][number]): SigningKey {
+  const privateKey = createPrivateKey(saved.privateKeyPem);
+  const key = signingKeyOf(privateKey, createPublicKey(privateKey), () => saved.certificatePem);
+  if (key.kid !== saved.kid) throw new Error(`saved key ${saved.kid} does not match its kid`);
+  return key;
 }
 
 /**
@@ -67,6 +97,25 @@ export class SigningKeys {
   static async create(): Promise<SigningKeys> {
     const key = await createSigningKey();
     return new SigningKeys(key, [key]);
+  }
+
+  /** The keys a {@link snapshot} saved: the same kids, so tokens signed before still verify. */
+  static restore(snapshot: SigningKeysSnapshot): SigningKeys {
+    const published = snapshot.published.map(restoredKey);
+    const current = published.find((key) => key.kid === snapshot.currentKid);
+    if (!current) throw new Error('the saved current key is not among the published keys');
+    return new SigningKeys(current, published);
+  }
+
+  snapshot(): SigningKeysSnapshot {
+    return {
+      currentKid: this.current.kid,
+      published: this.published.map((key) => ({
+        kid: key.kid,
+        privateKeyPem: key.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+        certificatePem: key.certificatePem,
+      })),
+    };
   }
 
   get signingKey(): SigningKey {

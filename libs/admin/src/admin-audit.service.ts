@@ -5,13 +5,15 @@ import {
   AUDIT_COLUMNS,
   type AuditEventPageDto,
   type AuditEventRow,
+  type AuditEventWithPeopleRow,
   auditEventOf,
+  withPeopleSql,
 } from './dto/audit-event.dto.js';
 import type { AuditFilterDto, ListAuditQueryDto } from './dto/list-audit.query.js';
 import { BIGINT_ID, decodeCursor, type KeysetPosition, pageOf } from './keyset-cursor.js';
 import { sortKeySql, SqlFilter } from './sql-query.js';
 
-type AuditPageRow = AuditEventRow & { sort_key: string };
+type AuditPageRow = AuditEventWithPeopleRow & { sort_key: string };
 
 const CSV_PAGE = 500;
 const CSV_HEADER = [
@@ -65,13 +67,11 @@ export class AdminAuditService {
       .when(filter.from, (p) => `e.occurred_at >= ${p}::timestamptz`)
       .when(filter.to, (p) => `e.occurred_at < ${p}::timestamptz`)
       .after('e.occurred_at', 'e.id', 'desc', position, '::bigint');
-    return this.dataSource.query<AuditPageRow[]>(
-      `SELECT ${AUDIT_COLUMNS}, ${sortKeySql('e.occurred_at')} AS sort_key
+    const page = `SELECT ${AUDIT_COLUMNS}, ${sortKeySql('e.occurred_at')} AS sort_key
          FROM audit_events e ${sql.where}
         ORDER BY e.occurred_at DESC, e.id DESC
-        LIMIT ${sql.param(limit)}`,
-      sql.params,
-    );
+        LIMIT ${sql.param(limit)}`;
+    return this.dataSource.query<AuditPageRow[]>(withPeopleSql(page), sql.params);
   }
 }
 

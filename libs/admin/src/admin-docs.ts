@@ -19,8 +19,14 @@ export function AdminController(path: string): ClassDecorator {
     ApiTags('admin'),
     ApiCookieAuth(),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Not signed in.' }),
-    ApiForbiddenResponse({ description: 'Not an admin, or a cross-site write.' }),
+    ApiUnauthorizedResponse({
+      description:
+        '`authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …).',
+    }),
+    ApiForbiddenResponse({
+      description:
+        '`forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard.',
+    }),
   );
 }
 

@@ -10,7 +10,12 @@ import type {
   AdminGrantPageDto,
   RevokedGrantDto,
 } from './dto/admin-grant.dto.js';
-import { AUDIT_COLUMNS, type AuditEventRow, auditEventOf } from './dto/audit-event.dto.js';
+import {
+  AUDIT_COLUMNS,
+  type AuditEventWithPeopleRow,
+  auditEventOf,
+  withPeopleSql,
+} from './dto/audit-event.dto.js';
 import type { GrantFilterDto, ListGrantsQueryDto } from './dto/list-grants.query.js';
 import { decodeCursor, pageOf, UUID_ID } from './keyset-cursor.js';
 import { iso, sortKeySql, SqlFilter } from './sql-query.js';
@@ -65,12 +70,27 @@ export class AdminGrantsService {
 
   async detail(grantId: string): Promise<AdminGrantDetailDto> {
     const grant = await this.find(grantId);
-    const events = await this.dataSource.query<AuditEventRow[]>(
-      `SELECT ${AUDIT_COLUMNS} FROM audit_events e WHERE e.grant_id = $1
-        ORDER BY e.occurred_at DESC, e.id DESC LIMIT 200`,
+    const events = await this.dataSource.query<AuditEventWithPeopleRow[]>(
+      withPeopleSql(`SELECT ${AUDIT_COLUMNS} FROM audit_events e WHERE e.grant_id = $1
+        ORDER BY e.occurred_at DESC, e.id DESC LIMIT 200`),
       [grant.id],
     );
-    return { grant, timeline: events.map(auditEventOf) };
+    return {
+      grant,
+      revokedByEmail: await this.emailOfActor(grant.revokedBy),
+      timeline: events.map(auditEventOf),
+    };
+  }
+
+  /** The email of `admin:<id>` or `user:<id>` (who revoked), or null for anyone else. */
+  private async emailOfActor(actor: string | null): Promise<string | null> {
+    const id = /^(?:admin|user):([0-9a-f-]{36})$/i.exec(actor ?? '')?.[1];
+    if (!id) return null;
+    const [row] = await this.dataSource.query<Array<{ email: string | null }>>(
+      `SELECT email FROM users WHERE id = $1::uuid`,
+      [id],
+    );
+    return row?.email ?? null;
   }
 
   /**

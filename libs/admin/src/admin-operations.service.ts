@@ -10,6 +10,7 @@ import {
   VAULT_REWRAPPED,
 } from '@grantkeeper/scheduler';
 import { VaultService } from '@grantkeeper/vault';
+import { DataSource } from 'typeorm';
 import type {
   FailedJobsDto,
   JobsOverviewDto,
@@ -42,6 +43,7 @@ export class AdminOperationsService {
     private readonly tasks: UserTasksService,
     private readonly vault: VaultService,
     private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
   ) {
     this.taskCounts = new RecentValue(COUNTS_TTL_MS, () => this.tasks.countsByState());
     this.vaultCounts = new RecentValue(COUNTS_TTL_MS, () => this.vault.status());
@@ -53,6 +55,7 @@ export class AdminOperationsService {
       this.taskCounts.get(),
       this.tasks.recentRuns(50),
     ]);
+    const emails = await this.emailsOf(runs.map((run) => run.userId));
     return {
       queues,
       tasks: tasks.value,
@@ -60,6 +63,7 @@ export class AdminOperationsService {
       recentRuns: runs.map((run) => ({
         id: run.id,
         userId: run.userId,
+        userEmail: emails.get(run.userId) ?? null,
         taskName: run.taskName,
         attempt: run.attempt,
         startedAt: run.startedAt.toISOString(),
@@ -68,6 +72,16 @@ export class AdminOperationsService {
         error: run.error,
       })),
     };
+  }
+
+  /** The users' emails by id, in one primary-key lookup. */
+  private async emailsOf(userIds: readonly string[]): Promise<Map<string, string | null>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<Array<{ id: string; email: string | null }>>(
+      `SELECT id, email FROM users WHERE id = ANY($1::uuid[])`,
+      [[...new Set(userIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.email]));
   }
 
   async failedJobs(queue?: QueueName): Promise<FailedJobsDto> {

@@ -52,7 +52,10 @@ export class AdminUsersController {
   @ApiOperation({ summary: 'Promote or demote a user' })
   @ApiOkResponse({ type: UserProfileDto })
   @ApiNotFoundResponse({ description: '`not_found`' })
-  @ApiConflictResponse({ description: '`last_admin`: the last admin cannot be demoted.' })
+  @ApiConflictResponse({
+    description:
+      '`last_admin`: the last admin cannot be demoted. `bootstrap_admin`: the admin is listed in ADMIN_EMAILS (sign-in would promote them again).',
+  })
   setRole(
     @Param('id') id: string,
     @Body() body: SetRoleDto,

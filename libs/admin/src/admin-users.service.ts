@@ -17,7 +17,12 @@ import {
   type AdminUserDto,
   type AdminUserPageDto,
 } from './dto/admin-user.dto.js';
-import { AUDIT_COLUMNS, type AuditEventRow, auditEventOf } from './dto/audit-event.dto.js';
+import {
+  AUDIT_COLUMNS,
+  type AuditEventWithPeopleRow,
+  auditEventOf,
+  withPeopleSql,
+} from './dto/audit-event.dto.js';
 import type { ListUsersQueryDto } from './dto/list-users.query.js';
 import { decodeCursor, type KeysetPosition, pageOf, UUID_ID } from './keyset-cursor.js';
 import { escapeLike, iso, sortKeySql, SqlFilter } from './sql-query.js';
@@ -56,6 +61,7 @@ interface UserRow {
 @Injectable()
 export class AdminUsersService {
   private readonly clientId: string;
+  private readonly adminEmails: ReadonlySet<string>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,6 +73,18 @@ export class AdminUsersService {
     config: ConfigService,
   ) {
     this.clientId = config.get('google').webClientId;
+    this.adminEmails = new Set(config.get('adminEmails'));
+  }
+
+  /**
+   * Whether sign-in makes this user an admin again (`ADMIN_EMAILS`, a verified address): the same
+   * rule as {@link UsersService.upsertFromIdToken}, so a demotion from the dashboard would only
+   * last until their next sign-in.
+   */
+  isBootstrapAdmin(user: { email: string | null; emailVerified: boolean }): boolean {
+    return (
+      user.emailVerified && user.email !== null && this.adminEmails.has(user.email.toLowerCase())
+    );
   }
 
   /**
@@ -170,9 +188,9 @@ export class AdminUsersService {
       this.sessions.liveForUser(user.id),
       this.grants.forUser(user.id),
       this.tasks.list(user.id),
-      this.dataSource.query<AuditEventRow[]>(
-        `SELECT ${AUDIT_COLUMNS} FROM audit_events e WHERE e.subject_user_id = $1
-          ORDER BY e.occurred_at DESC, e.id DESC LIMIT 20`,
+      this.dataSource.query<AuditEventWithPeopleRow[]>(
+        withPeopleSql(`SELECT ${AUDIT_COLUMNS} FROM audit_events e WHERE e.subject_user_id = $1
+          ORDER BY e.occurred_at DESC, e.id DESC LIMIT 20`),
         [user.id],
       ),
     ]);
@@ -187,6 +205,7 @@ export class AdminUsersService {
       })),
       grant: grant ? GrantViewDto.from(grant) : GrantViewDto.none(),
       grantId: grant?.id ?? null,
+      bootstrapAdmin: this.isBootstrapAdmin(user),
       tasks: tasks.map((task) => ({ ...task, scopes: [...task.scopes] })),
       recentAudit: recentAudit.map(auditEventOf),
     };
@@ -210,13 +229,19 @@ export class AdminUsersService {
     return { revoked };
   }
 
-  /** Promotes or demotes a user; the last admin can't be demoted. */
+  /** Promotes or demotes a user; neither the last admin nor a bootstrap admin can be demoted. */
   async setRole(
     userId: string,
     role: UserRole,
     admin: AuthenticatedUser,
     context: AuditRequestContext,
   ): Promise<UserProfileDto> {
+    if (role !== 'admin' && this.isBootstrapAdmin(await this.findUser(userId))) {
+      throw new AdminError(
+        'bootstrap_admin',
+        'This admin is listed in ADMIN_EMAILS and would be made an admin again at their next sign-in: remove the address from ADMIN_EMAILS to demote them.',
+      );
+    }
     assertUuid(userId, 'user');
     const change = await this.users.changeRole(userId, role);
     switch (change.outcome) {

@@ -9,7 +9,9 @@ export type AdminErrorCode =
   /** The grant is already revoked (409). */
   | 'already_revoked'
   /** The change would leave no admin (409). */
-  | 'last_admin';
+  | 'last_admin'
+  /** The user is an admin through `ADMIN_EMAILS`; only the configuration can demote them (409). */
+  | 'bootstrap_admin';
 
 /** Thrown by the admin module; keeps the `cause` when it wraps another error. */
 export class AdminError extends Error {
@@ -32,6 +34,7 @@ export function adminErrorStatus(code: AdminErrorCode): number {
       return 400;
     case 'already_revoked':
     case 'last_admin':
+    case 'bootstrap_admin':
       return 409;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { sanitizeAuditDetails } from './audit-details.js';
 import { type AuditActorKind, AuditEventEntity } from './audit-event.entity.js';
 
@@ -73,12 +73,14 @@ export class AuditService {
     @InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>,
   ) {}
 
-  async record(input: AuditEventInput): Promise<void> {
+  /** Appends one event; with `manager`, inside that transaction (it commits with the change). */
+  async record(input: AuditEventInput, manager?: EntityManager): Promise<void> {
+    const events = manager?.getRepository(AuditEventEntity) ?? this.events;
     // insert(), not save(): one INSERT statement instead of a transaction around it (three
     // round trips), on paths that write an event per refresh (docs/BENCHMARKS.md).
-    await this.events.insert(
+    await events.insert(
       // TypeORM's insert() types a jsonb Record field as nested entity columns; it is one value.
-      this.events.create({
+      events.create({
         action: input.action,
         actorKind: input.actor.kind,
         actorId: input.actor.id ?? null,

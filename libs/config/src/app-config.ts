@@ -21,7 +21,13 @@ export interface AppConfig {
     /** The web client the pages and the code exchange use. */
     readonly webClientId: string;
     readonly clientSecret: string;
+    /**
+     * Workspace domain every user must belong to. Checked on every ID token, and again on each
+     * session check and broker use, so users created before it was set follow it too.
+     */
     readonly hostedDomain: string | undefined;
+    /** Accept ID tokens of Google service accounts (no human behind them); false by default. */
+    readonly allowServiceAccounts: boolean;
     readonly httpTimeoutMs: number;
     /** Lower bound between two fetches of Google's signing keys (unknown kids, short max-age). */
     readonly certsMinRefreshMs: number;
@@ -65,6 +71,11 @@ export interface AppConfig {
     readonly scopes: readonly string[];
     /** The redirect flow's callback: derived from PUBLIC_URL, never from request headers. */
     readonly redirectUri: string;
+    /**
+     * A grant not proven alive at Google (refreshed, or its refresh token issued) within this
+     * many seconds is refreshed before a returning user's sign-in or /account says "On".
+     */
+    readonly proofWindowSeconds: number;
   };
   /** When set, GET /metrics requires it as a Bearer token. Sensitive. */
   readonly metricsToken: string | undefined;

@@ -107,6 +107,7 @@ export const environmentSchema = z.object({
   GOOGLE_CLIENT_IDS: list.pipe(z.array(z.string().min(1)).min(1)).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   GOOGLE_HOSTED_DOMAIN: z.string().min(1).optional(),
+  GOOGLE_ALLOW_SERVICE_ACCOUNTS: bool.default(false),
   GOOGLE_HTTP_TIMEOUT_MS: int(100, 60_000).default(5000),
   GOOGLE_CERTS_MIN_REFRESH_SECONDS: int(0, 3600).default(30),
   GOOGLE_EMULATOR_URL: url.optional(),
@@ -149,6 +150,7 @@ export const environmentSchema = z.object({
     .transform((value) => value.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https$/ })).min(1)),
   OFFLINE_ACCESS_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
+  GRANT_PROOF_WINDOW_SECONDS: int(0, 86_400).default(600),
 
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SCHEDULER_ENABLED: bool.default(true),

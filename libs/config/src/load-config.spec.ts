@@ -149,6 +149,15 @@ describe(loadConfig.name, () => {
     }
   });
 
+  it('refuses service accounts unless GOOGLE_ALLOW_SERVICE_ACCOUNTS says otherwise', () => {
+    expect(loadConfig(production).config.google.allowServiceAccounts).toBe(false);
+    const allowed = { ...production, GOOGLE_ALLOW_SERVICE_ACCOUNTS: 'true' };
+    expect(loadConfig(allowed).config.google.allowServiceAccounts).toBe(true);
+    expect(() => loadConfig({ ...production, GOOGLE_ALLOW_SERVICE_ACCOUNTS: 'yes' })).toThrow(
+      /GOOGLE_ALLOW_SERVICE_ACCOUNTS/,
+    );
+  });
+
   it('lets each Google URL be overridden on its own', () => {
     const { config } = loadConfig({
       ...production,

@@ -61,6 +61,7 @@ export class EmbeddedDatabase {
       onLog: log,
       onError: (error) => log(`[error] ${String(error)}`),
     });
+    inOwnProcessGroup(this.server);
     if (!existsSync(join(this.clusterDir, 'PG_VERSION'))) {
       await this.server.initialise();
     }
@@ -83,8 +84,8 @@ export class EmbeddedDatabase {
   }
 
   async stop(): Promise<void> {
-    // Ctrl-C in a terminal signals PostgreSQL too; the package's stop() would wait forever for an
-    // exit that already happened.
+    // PostgreSQL runs in its own process group, so Ctrl-C no longer reaches it; an exit that
+    // already happened (killed from outside) would make the package's stop() wait forever.
     const child = (this.server as unknown as { process?: ChildProcess } | undefined)?.process;
     if (child && child.exitCode === null && child.signalCode === null) await this.server?.stop();
     this.server = undefined;
@@ -128,6 +129,18 @@ export class EmbeddedDatabase {
     process.kill(serverPid, 'SIGINT');
     for (let i = 0; i < 150 && isAlive(serverPid); i++) await sleep(100);
   }
+}
+
+/**
+ * Makes the package spawn `postgres` (and `initdb`) in a process group of their own: a terminal's
+ * Ctrl-C signals the whole foreground group, and PostgreSQL would otherwise stop before the
+ * services that use it (`npm start` stops the api, then the emulator, then PostgreSQL). The
+ * package builds its spawn options from `getUidAndGid()`; `detached` is added to them.
+ */
+function inOwnProcessGroup(server: EmbeddedPostgres): void {
+  const spawner = server as unknown as { getUidAndGid(): Promise<object> };
+  const ids = spawner.getUidAndGid.bind(spawner);
+  spawner.getUidAndGid = async () => ({ ...(await ids()), detached: true });
 }
 
 /** Process events the package hooks on import to stop its servers and exit on its own terms. */

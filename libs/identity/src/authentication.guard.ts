@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuditService, auditContextOf } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import type { FastifyRequest } from 'fastify';
 import { IS_PUBLIC_KEY, REQUIRED_ROLE_KEY } from './auth.decorators.js';
@@ -21,6 +22,9 @@ interface ConnectionBearer {
   readonly header: string;
   readonly claims: VerifiedIdToken;
 }
+
+/** A session's user outside the hosted domain; also the session's revocation reason. */
+const OUTSIDE_DOMAIN = 'outside_hosted_domain';
 
 // RFC 6750 §2.1: the scheme is case-insensitive, then one space, then a token without whitespace.
 const BEARER = /^Bearer ([^\s]+)$/i;
@@ -49,6 +53,7 @@ export class AuthenticationGuard implements CanActivate {
     private readonly users: UsersService,
     private readonly verifier: GoogleIdTokenVerifier,
     config: ConfigService,
+    private readonly audit: AuditService,
   ) {
     this.cookieName = config.get('session').cookieName;
   }
@@ -98,21 +103,40 @@ export class AuthenticationGuard implements CanActivate {
 
   // Public pages still like to know who is there; a bad cookie is simply ignored.
   private async admitAnyone(request: FastifyRequest): Promise<boolean> {
-    request.user = (await this.fromSession(request)) ?? undefined;
+    const user = await this.fromSession(request);
+    request.user = user === OUTSIDE_DOMAIN ? undefined : (user ?? undefined);
     return true;
   }
 
   private async admitBySession(request: FastifyRequest, policy: RoutePolicy): Promise<boolean> {
     const user = await this.fromSession(request);
+    if (user === OUTSIDE_DOMAIN) {
+      throw new AuthError('wrong_hosted_domain', 'The account is not in the allowed domain.');
+    }
     if (!user) throw new AuthError('authentication_required', 'Sign in to continue.');
     return admit(request, user, policy);
   }
 
-  private async fromSession(request: FastifyRequest): Promise<AuthenticatedUser | null> {
+  private async fromSession(
+    request: FastifyRequest,
+  ): Promise<AuthenticatedUser | null | typeof OUTSIDE_DOMAIN> {
     const cookie = request.cookies[this.cookieName];
     if (!cookie) return null;
     const found = await this.sessions.resolve(cookie);
-    return found ? toAuthenticatedUser(found.user, 'session', found.session) : null;
+    if (!found) return null;
+    // A session started before GOOGLE_HOSTED_DOMAIN was set ends at its next use.
+    if (!this.users.inHostedDomain(found.user)) {
+      await this.sessions.revokeToken(cookie, OUTSIDE_DOMAIN);
+      await this.audit.record({
+        action: 'session.ended',
+        actor: { kind: 'system' },
+        subjectUserId: found.user.id,
+        context: auditContextOf(request),
+        details: { session_id: found.session.id, reason: OUTSIDE_DOMAIN },
+      });
+      return OUTSIDE_DOMAIN;
+    }
+    return toAuthenticatedUser(found.user, 'session', found.session);
   }
 
   private policyOf(context: ExecutionContext): RoutePolicy {

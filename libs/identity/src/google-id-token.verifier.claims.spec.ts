@@ -123,6 +123,69 @@ describe(GoogleIdTokenVerifier.name, () => {
       await expectRefused(f, f.token(google, { email: ['ada@example.com'] }), 'malformed');
     });
 
+    it('accepts an azp that is one of our clients, or no azp', async () => {
+      const f = fixture({ audiences: [TEST_CLIENT_ID, 'android-client'] });
+      expect((await f.verifier.verify(f.token(google, { azp: 'android-client' }))).azp).toBe(
+        'android-client',
+      );
+      expect((await f.verifier.verify(f.token(google, { azp: undefined }))).azp).toBeUndefined();
+    });
+
+    it.each([
+      ['another project', 'attacker.apps.googleusercontent.com'],
+      ['an empty string', ''],
+      ['a prototype key', '__proto__'],
+    ])('refuses an azp of %s though the audience is ours', async (_name, azp) => {
+      const f = fixture();
+      await expectRefused(f, f.token(google, { azp }), 'azp_mismatch');
+    });
+
+    it('refuses an azp that is not a string as malformed', async () => {
+      const f = fixture();
+      await expectRefused(f, f.token(google, { azp: [TEST_CLIENT_ID] }), 'malformed');
+    });
+
+    const SERVICE_ACCOUNT_ID = '102101073929889221006';
+    it.each([
+      ['an iam.gserviceaccount.com address', { email: 'robot@project.iam.gserviceaccount.com' }],
+      ['a Compute Engine default account', { email: '123-compute@developer.gserviceaccount.com' }],
+      ['an App Engine default account', { email: 'project@appspot.gserviceaccount.com' }],
+      ['an address in capitals', { email: 'ROBOT@PROJECT.IAM.GSERVICEACCOUNT.COM' }],
+      ['the metadata server claim', { google: { compute_engine: { project_id: 'p' } } }],
+      ['itself as azp', { sub: SERVICE_ACCOUNT_ID, azp: SERVICE_ACCOUNT_ID, email: undefined }],
+    ])('refuses a service account named by %s', async (_name, claims) => {
+      const f = fixture();
+      await expectRefused(f, f.token(google, claims), 'service_account_not_allowed');
+    });
+
+    it('accepts a service account, with itself as azp, when configured to', async () => {
+      const f = fixture({ allowServiceAccounts: true });
+      const token = f.token(google, {
+        sub: SERVICE_ACCOUNT_ID,
+        azp: SERVICE_ACCOUNT_ID,
+        email: 'robot@project.iam.gserviceaccount.com',
+      });
+      expect(await f.verifier.verify(token)).toMatchObject({
+        sub: SERVICE_ACCOUNT_ID,
+        azp: SERVICE_ACCOUNT_ID,
+      });
+    });
+
+    it("refuses an allowed service account's token obtained by another client", async () => {
+      const f = fixture({ allowServiceAccounts: true });
+      const token = f.token(google, {
+        email: 'robot@project.iam.gserviceaccount.com',
+        azp: 'attacker.apps.googleusercontent.com',
+      });
+      await expectRefused(f, token, 'azp_mismatch');
+    });
+
+    it('does not take a person for a service account', async () => {
+      const f = fixture();
+      const token = f.token(google, { email: 'ada@gserviceaccount.com.evil.example' });
+      expect((await f.verifier.verify(token)).email).toBe('ada@gserviceaccount.com.evil.example');
+    });
+
     it('enforces the hosted domain when one is configured', async () => {
       const f = fixture({ hostedDomain: 'example.com' });
       expect((await f.verifier.verify(f.token(google, { hd: 'example.com' }))).hd).toBe(

@@ -41,6 +41,11 @@ export interface GoogleIdTokenVerifierOptions {
   readonly audiences: readonly string[];
   /** When set, the token's `hd` claim must equal it (an absent `hd` is refused). */
   readonly hostedDomain?: string;
+  /**
+   * Accept tokens of Google service accounts (see {@link isServiceAccountToken}). Default false:
+   * anyone can mint one with our client id as its audience, and no person stands behind it.
+   */
+  readonly allowServiceAccounts?: boolean;
   /** Tolerated clock difference with Google. Default 300, as google-auth-library. */
   readonly clockSkewSeconds?: number;
   /** Longest accepted `exp - iat`. Default 86 400 (Google's tokens live one hour). */
@@ -70,7 +75,10 @@ const ISSUERS: ReadonlyMap<unknown, GoogleIssuer> = new Map<unknown, GoogleIssue
  *   `kid`, then the signature, and only then the claims: a forged token learns nothing about
  *   claim checks, and no key is looked up for a token with a wrong algorithm;
  * - keys come only from {@link GoogleSigningKeys}; `jku`, `x5u`, `jwk` headers are ignored;
- * - `aud` must be one string among the configured audiences (never an array, never absent).
+ * - `aud` must be one string among the configured audiences (never an array, never absent);
+ * - `azp`, when present, must be one of them too: `aud` alone admits a token another project's
+ *   client obtained for our audience (`azp_mismatch`);
+ * - service-account tokens are refused unless allowed (`service_account_not_allowed`).
  *
  * With a {@link VerifiedTokenCache}, a token seen before costs a hash and a lookup.
  *
@@ -85,6 +93,7 @@ export class GoogleIdTokenVerifier {
   // Each configured audience mapped to itself (see ISSUERS).
   private readonly audiences: ReadonlyMap<unknown, string>;
   private readonly hostedDomain: string | undefined;
+  private readonly allowServiceAccounts: boolean;
   private readonly skewSeconds: number;
   private readonly maxLifetimeSeconds: number;
   private readonly maxTokenBytes: number;
@@ -100,6 +109,7 @@ export class GoogleIdTokenVerifier {
     validateOptions(options);
     this.audiences = new Map(options.audiences.map((aud) => [aud, aud]));
     this.hostedDomain = options.hostedDomain;
+    this.allowServiceAccounts = options.allowServiceAccounts === true;
     this.skewSeconds = options.clockSkewSeconds ?? 300;
     this.maxLifetimeSeconds = options.maxLifetimeSeconds ?? 86_400;
     this.maxTokenBytes = options.maxTokenBytes ?? 16_384;
@@ -205,6 +215,7 @@ export class GoogleIdTokenVerifier {
     if (typeof sub !== 'string' || sub.length === 0) {
       throw new IdTokenError('missing_subject', 'The token does not identify an account.');
     }
+    const azp = this.checkParty(payload, sub);
     let hd = optionalString(payload, 'hd');
     if (this.hostedDomain !== undefined) {
       if (hd !== this.hostedDomain) {
@@ -223,7 +234,7 @@ export class GoogleIdTokenVerifier {
       hd,
       iss,
       aud,
-      azp: this.knownClient(optionalString(payload, 'azp')),
+      azp,
       iat,
       exp,
       nonce: optionalString(payload, 'nonce'),
@@ -231,8 +242,27 @@ export class GoogleIdTokenVerifier {
     });
   }
 
-  private knownClient(azp: string | undefined): string | undefined {
-    return azp === undefined ? undefined : (this.audiences.get(azp) ?? azp);
+  /**
+   * Who the token was issued to. Google's guide checks `aud`; OIDC Core §3.1.3.7 adds that a
+   * present `azp` must be the client too. For a user's token `azp` is the OAuth client that
+   * asked (one of ours); a service account's token names the account itself (`azp` = `sub`).
+   */
+  private checkParty(payload: JsonObject, sub: string): string | undefined {
+    const azp = optionalString(payload, 'azp');
+    const ours = azp === undefined ? undefined : this.audiences.get(azp);
+    if (isServiceAccountToken(payload, sub)) {
+      if (!this.allowServiceAccounts) {
+        throw new IdTokenError(
+          'service_account_not_allowed',
+          'The token belongs to a service account, not a person.',
+        );
+      }
+      if (azp === undefined || azp === sub) return azp;
+    }
+    if (azp !== undefined && ours === undefined) {
+      throw new IdTokenError('azp_mismatch', 'The token was obtained by another application.');
+    }
+    return ours;
   }
 
   private checkTimes(iat: number, exp: number, nbf: number | undefined): void {
@@ -248,6 +278,26 @@ export class GoogleIdTokenVerifier {
       throw new IdTokenError('lifetime_too_long', 'The token lifetime is longer than allowed.');
     }
   }
+}
+
+// Service accounts' addresses: `…@<project>.iam.gserviceaccount.com`, and the default accounts
+// `…-compute@developer.gserviceaccount.com` and `<project>@appspot.gserviceaccount.com`
+// (https://cloud.google.com/iam/docs/service-account-types).
+const SERVICE_ACCOUNT_EMAIL = /@(?:[^@]+\.)?gserviceaccount\.com$/i;
+
+/**
+ * Whether an ID token was issued to a Google service account rather than a person: its `email`
+ * is a service account's address, it carries the metadata server's `google.compute_engine`
+ * claim (https://cloud.google.com/compute/docs/instances/verifying-instance-identity#payload),
+ * or it names the account itself as its authorized party (`azp` = `sub`, as the tokens of
+ * https://cloud.google.com/docs/authentication/get-id-token do; a user's `azp` is a client id).
+ */
+export function isServiceAccountToken(payload: JsonObject, sub: string): boolean {
+  const email = payload.email;
+  if (typeof email === 'string' && SERVICE_ACCOUNT_EMAIL.test(email)) return true;
+  const google = payload.google;
+  if (typeof google === 'object' && google !== null && 'compute_engine' in google) return true;
+  return payload.azp === sub;
 }
 
 // RFC 8725 §3.1: the algorithm is fixed by us, never chosen by the token, so `none`, HS256 keyed

@@ -13,6 +13,8 @@ export type IdTokenErrorCode =
   | 'bad_signature'
   | 'wrong_issuer'
   | 'wrong_audience'
+  | 'azp_mismatch'
+  | 'service_account_not_allowed'
   | 'expired'
   | 'not_yet_valid'
   | 'lifetime_too_long'
@@ -32,6 +34,8 @@ export const ID_TOKEN_ERROR_CODES: readonly IdTokenErrorCode[] = [
   'bad_signature',
   'wrong_issuer',
   'wrong_audience',
+  'azp_mismatch',
+  'service_account_not_allowed',
   'expired',
   'not_yet_valid',
   'lifetime_too_long',
@@ -55,6 +59,8 @@ export function idTokenErrorDisposition(code: IdTokenErrorCode): IdTokenErrorDis
     case 'bad_signature':
     case 'wrong_issuer':
     case 'wrong_audience':
+    case 'azp_mismatch':
+    case 'service_account_not_allowed':
     case 'expired':
     case 'not_yet_valid':
     case 'lifetime_too_long':

@@ -63,6 +63,7 @@ export const IDENTITY_ENTITIES = [UserEntity, SessionEntity];
           {
             audiences: config.get('google').clientIds,
             hostedDomain: config.get('google').hostedDomain,
+            allowServiceAccounts: config.get('google').allowServiceAccounts,
           },
           keys,
           cache,

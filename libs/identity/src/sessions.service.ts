@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@grantkeeper/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, type Repository } from 'typeorm';
+import { type EntityManager, IsNull, MoreThan, type Repository } from 'typeorm';
 import { SessionEntity } from './session.entity.js';
 import { UserEntity } from './user.entity.js';
 
@@ -97,8 +97,9 @@ export class SessionsService {
   }
 
   /** Ends every live session of a user; returns how many were ended. */
-  async revokeAllForUser(userId: string, reason: string): Promise<number> {
-    const result = await this.sessions.update(
+  /** Ends every live session of the user; with `manager`, inside that transaction. */
+  async revokeAllForUser(userId: string, reason: string, manager?: EntityManager): Promise<number> {
+    const result = await (manager?.getRepository(SessionEntity) ?? this.sessions).update(
       { userId, revokedAt: IsNull() },
       { revokedAt: new Date(), revokedReason: reason },
     );

@@ -39,6 +39,7 @@ export type RoleChange =
 @Injectable()
 export class UsersService {
   private readonly adminEmails: ReadonlySet<string>;
+  private readonly hostedDomain: string | undefined;
   /** Bearer callers by `sub`, as the guard hands them to handlers. */
   private readonly bearerUsers = new BearerUserCache({
     maxEntries: 10_000,
@@ -50,6 +51,26 @@ export class UsersService {
     config: ConfigService,
   ) {
     this.adminEmails = new Set(config.get('adminEmails'));
+    this.hostedDomain = config.get('google').hostedDomain;
+  }
+
+  /**
+   * Whether the user may act under the configured hosted domain (always, when none is). Users
+   * created before `GOOGLE_HOSTED_DOMAIN` was set keep their rows, sessions and grants: this is
+   * how each later use (session check, broker) holds them to the new rule.
+   */
+  inHostedDomain(user: Pick<UserEntity, 'hd'>): boolean {
+    return this.hostedDomain === undefined || user.hd === this.hostedDomain;
+  }
+
+  /** {@link inHostedDomain} for a user id; an unknown user is not in the domain. */
+  async idInHostedDomain(userId: string): Promise<boolean> {
+    if (this.hostedDomain === undefined) return true;
+    const user = await this.users.findOne({
+      where: { id: userId },
+      select: { id: true, hd: true },
+    });
+    return user !== null && this.inHostedDomain(user);
   }
 
   /**
@@ -88,8 +109,8 @@ export class UsersService {
   }
 
   /** The user with this Google account id (`sub`), or null. */
-  findByGoogleSub(googleSub: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ googleSub });
+  findByGoogleSub(googleSub: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return (manager?.getRepository(UserEntity) ?? this.users).findOneBy({ googleSub });
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type AuditEventInput, auditInsertParams, auditInsertSql } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import { envelopeUpsertParams, envelopeUpsertSql, type SealedRow } from '@grantkeeper/vault';
+import { UsersService } from '@grantkeeper/identity';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { GoogleClientBreaker } from './google-client-breaker.js';
 import { GrantEntity } from './grant.entity.js';
@@ -44,6 +45,13 @@ export type KeepAliveOutcome =
   | { readonly kind: 'revoked'; readonly userId: string }
   | { readonly kind: 'failed'; readonly error: unknown };
 
+/**
+ * What proving a user's grant at Google found: `alive` (refreshed now, or proven within the
+ * window), `dead` (Google refused it, or it was not live here), `unknown` (Google did not
+ * answer usably; the stored state stands), `none` (the user never had a grant).
+ */
+export type GrantProof = 'alive' | 'dead' | 'unknown' | 'none';
+
 /** The grant and its refresh-token envelope, as the keep-alive's lock query reads them. */
 interface LockedGrantRow {
   id: string;
@@ -80,6 +88,7 @@ export class AccessTokenBroker {
     private readonly refreshAudit: RefreshAudit,
     config: ConfigService,
     private readonly breaker: GoogleClientBreaker,
+    private readonly users: UsersService,
   ) {
     this.clientId = config.get('google').webClientId;
   }
@@ -87,7 +96,8 @@ export class AccessTokenBroker {
   /**
    * A token for `userId` carrying every scope in `scopes`.
    *
-   * @throws OfflineAccessError `grant_not_found`, `grant_revoked`, `scope_not_granted`, or
+   * @throws OfflineAccessError `grant_not_found`, `grant_revoked`, `scope_not_granted`,
+   *   `wrong_hosted_domain` (the user is outside GOOGLE_HOSTED_DOMAIN; the grant is kept), or
    *   `upstream_unavailable` (with `retryAfterSeconds`) when Google can't be reached and no
    *   cached token is still valid.
    */
@@ -96,12 +106,85 @@ export class AccessTokenBroker {
       .getRepository(GrantEntity)
       .findOneBy({ userId, clientId: this.clientId });
     const usable = checkUsable(grant, scopes);
+    if (!(await this.users.idInHostedDomain(userId))) {
+      throw new OfflineAccessError(
+        'wrong_hosted_domain',
+        'The account is not in the allowed domain; its grant is not used.',
+      );
+    }
     if (hasFreshAccessToken(usable, Date.now())) {
       const token = await this.cachedToken(usable);
       await this.touch(usable.id);
       return token;
     }
     return this.refresh(usable.id, scopes);
+  }
+
+  /**
+   * Proves the user's grant alive at Google unless it was within `windowMs` (refreshed, or its
+   * refresh token issued): one refresh, single-flight per grant across instances, since callers
+   * queued on the row lock find the grant proven by the first. A grant Google refuses is marked
+   * revoked at once (and audited), as any refresh would mark it.
+   */
+  async proveAlive(userId: string, windowMs: number): Promise<GrantProof> {
+    const grant = await this.dataSource
+      .getRepository(GrantEntity)
+      .findOneBy({ userId, clientId: this.clientId });
+    if (!grant) return 'none';
+    if (grant.status !== 'active' || !grant.refreshTokenEnvelopeId) return 'dead';
+    if (provenWithin(grant, Date.now(), windowMs)) return 'alive';
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const locked = await manager
+        .getRepository(GrantEntity)
+        .findOne({ where: { id: grant.id }, lock: { mode: 'pessimistic_write' } });
+      if (locked?.status === 'active' && provenWithin(locked, Date.now(), windowMs)) return null;
+      return this.refreshLocked(grant.id, manager, true);
+    });
+    if (outcome === null) return 'alive';
+    await this.refreshAudit.record(outcome);
+    switch (outcome.kind) {
+      case 'token':
+        return outcome.refreshed ? 'alive' : 'unknown';
+      case 'revoked':
+        return 'dead';
+      case 'unavailable':
+        return 'unknown';
+    }
+  }
+
+  /**
+   * A Google API answered 401 to `rejected`, an access token this broker handed out: the token is
+   * dropped (unless another caller has replaced it already, whose replacement is served) and the
+   * grant refreshed once, so the caller learns now whether the grant is dead (`grant_revoked`)
+   * or only the token was (a new token).
+   *
+   * @throws OfflineAccessError as {@link accessTokenFor}.
+   */
+  async renewRejected(
+    userId: string,
+    scopes: readonly string[],
+    rejected: string,
+  ): Promise<BrokeredAccessToken> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const grant = checkUsable(
+        await manager.getRepository(GrantEntity).findOne({
+          where: { userId, clientId: this.clientId },
+          lock: { mode: 'pessimistic_write' },
+        }),
+        scopes,
+      );
+      if (grant.accessTokenEnvelopeId) {
+        const cached = await this.grantVault.open(grant, 'access', manager);
+        if (cached !== rejected && hasValidAccessToken(grant, Date.now())) {
+          return this.served(grant, manager, false, false, cached);
+        }
+        await this.grantVault.purge(grant, 'access', manager);
+        grant.updatedAt = new Date();
+        await persist(grant, manager);
+      }
+      return this.refreshLocked(grant.id, manager, false);
+    });
+    return this.settle(outcome, scopes);
   }
 
   /**
@@ -340,6 +423,14 @@ export class AccessTokenBroker {
     const outcome = await this.dataSource.transaction((manager) =>
       this.refreshLocked(grantId, manager, false),
     );
+    return this.settle(outcome, scopes);
+  }
+
+  // Audits a consumer's refresh and turns its outcome into the token or the error it means.
+  private async settle(
+    outcome: RefreshOutcome,
+    scopes: readonly string[],
+  ): Promise<BrokeredAccessToken> {
     await this.refreshAudit.record(outcome);
     switch (outcome.kind) {
       case 'token':
@@ -604,6 +695,15 @@ function hasFreshAccessToken(grant: GrantEntity, now: number): boolean {
 /** A cached access token that has not expired, however little time it has left. */
 function hasValidAccessToken(grant: GrantEntity, now: number): boolean {
   return grant.accessTokenEnvelopeId !== null && (grant.accessTokenExpiresAt?.getTime() ?? 0) > now;
+}
+
+/** Google accepted the grant's refresh token within `windowMs`: refreshed, or just issued. */
+function provenWithin(grant: GrantEntity, now: number, windowMs: number): boolean {
+  const proven = Math.max(
+    grant.lastRefreshedAt?.getTime() ?? 0,
+    grant.refreshTokenIssuedAt?.getTime() ?? 0,
+  );
+  return proven > now - windowMs;
 }
 
 function justRefreshed(grant: GrantEntity, now: number): boolean {

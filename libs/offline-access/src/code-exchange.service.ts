@@ -4,6 +4,7 @@ import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import { GoogleIdTokenVerifier, type VerifiedIdToken } from '@grantkeeper/identity';
 import { DataSource, type EntityManager } from 'typeorm';
+import { AccessTokenBroker } from './access-token.broker.js';
 import { GrantEntity } from './grant.entity.js';
 import { GrantVault } from './grant-vault.js';
 import {
@@ -13,6 +14,7 @@ import {
   MAX_AUTHORIZATION_CODE_LENGTH,
 } from './google-token-endpoint.js';
 import { OfflineAccessError } from './offline-access.errors.js';
+import { RefreshTokenRetirement } from './refresh-token-retirement.js';
 import { normaliseScopes } from './scopes.js';
 
 /** Where the code came from: the GIS popup (`postmessage`) or our redirect callback. */
@@ -38,6 +40,7 @@ export interface ExchangeResult {
 @Injectable()
 export class CodeExchangeService {
   private readonly clientId: string;
+  private readonly proofWindowMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,9 +48,12 @@ export class CodeExchangeService {
     private readonly verifier: GoogleIdTokenVerifier,
     private readonly grantVault: GrantVault,
     private readonly audit: AuditService,
+    private readonly broker: AccessTokenBroker,
+    private readonly retirement: RefreshTokenRetirement,
     config: ConfigService,
   ) {
     this.clientId = config.get('google').webClientId;
+    this.proofWindowMs = config.get('offlineAccess').proofWindowSeconds * 1000;
   }
 
   /**
@@ -59,9 +65,28 @@ export class CodeExchangeService {
     source: CodeSource,
     resolveUser: (identity: VerifiedIdToken) => Promise<string>,
     context: AuditRequestContext,
+    signedInUserId?: string,
   ): Promise<ExchangeResult> {
     assertCodeLength(code);
-    const tokens = await this.exchangeAtGoogle(code, source, context);
+    // The refresh token comes into being at the exchange: with the old one's revoke still
+    // pending at Google, the code is not exchanged, so the user never has two live tokens.
+    const retired = signedInUserId
+      ? await this.retirement.requireNoPendingRevocation(signedInUserId)
+      : 'none';
+    const tokens = await this.exchangeAtGoogle(code, source, context).catch((error: unknown) => {
+      // Google ended the user's whole grant with that revoke, the code just issued with it.
+      if (
+        retired === 'done' &&
+        error instanceof OfflineAccessError &&
+        error.code === 'invalid_code'
+      )
+        throw new OfflineAccessError(
+          'consent_required',
+          'Google ended the earlier grant; ask again with prompt=consent.',
+          { cause: error, grantEnded: true },
+        );
+      throw error;
+    });
     return this.accept(tokens, resolveUser, context);
   }
 
@@ -78,9 +103,21 @@ export class CodeExchangeService {
       throw new OfflineAccessError('invalid_code', 'Google returned no ID token for this code.');
     }
     const identity = await this.verifier.verify(tokens.idToken);
-    const userId = await resolveUser(identity);
+    const userId = await this.retirement.resolveOrRevoke(tokens, identity, resolveUser, context);
+    if (!tokens.refreshToken) {
+      // Google remembers a consent our grant no longer has (revoked here, Google's revoke still
+      // pending): finished now, so the consent asked next issues the grant's only token.
+      await this.retirement.finishPendingRevocation(userId);
+      // A returning user: Google kept no new refresh token for us, so ours must still work.
+      // Proven at Google (a refresh, unless proven within the window) before the grant is
+      // called live; one Google refuses is marked revoked now, and consent is asked again.
+      await this.broker.proveAlive(userId, this.proofWindowMs);
+    }
+    const replaced = tokens.refreshToken
+      ? await this.retirement.retireHeldToken(userId, tokens)
+      : undefined;
     const { grant, created } = await this.dataSource.transaction((manager) =>
-      this.store(userId, tokens, manager),
+      this.store(userId, tokens, manager, replaced !== undefined),
     );
     await this.audit.record({
       action: created ? 'offline_access.grant_created' : 'offline_access.grant_updated',
@@ -90,6 +127,7 @@ export class CodeExchangeService {
       context,
       details: { scopes: grant.scopes, refresh_token_issued: tokens.refreshToken !== undefined },
     });
+    if (replaced) await this.retirement.checkSurvived(grant, replaced, context);
     return { grant, identity, created };
   }
 
@@ -139,6 +177,7 @@ export class CodeExchangeService {
     userId: string,
     tokens: GoogleTokens,
     manager: EntityManager,
+    heldRetired = false,
   ): Promise<{ grant: GrantEntity; created: boolean }> {
     const repository = manager.getRepository(GrantEntity);
     const existing = await repository.findOne({
@@ -171,7 +210,11 @@ export class CodeExchangeService {
         clientId: this.clientId,
         createdAt: new Date(),
       });
-    reactivate(grant, scopes);
+    // Tokens of this grant that may still be live at Google: none was left behind when the held
+    // one was just revoked, or was dead already.
+    const heldLive =
+      !heldRetired && grant.refreshTokenEnvelopeId !== null && !grant.upstreamRevokedAt;
+    reactivate(grant, scopes, heldLive);
     grant.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt ?? null;
     await this.grantVault.store(grant, 'refresh', tokens.refreshToken, manager);
     await this.cacheAccessToken(grant, tokens, manager);
@@ -190,11 +233,11 @@ export class CodeExchangeService {
 }
 
 /** A fresh consent brings a grant back to life, whatever happened to it before. */
-function reactivate(grant: GrantEntity, scopes: string[]): void {
+function reactivate(grant: GrantEntity, scopes: string[], heldLive: boolean): void {
   const now = new Date();
   grant.status = 'active';
   grant.scopes = scopes;
-  grant.refreshTokensIssued = (grant.refreshTokensIssued ?? 0) + 1;
+  grant.refreshTokensIssued = heldLive ? (grant.refreshTokensIssued ?? 0) + 1 : 1;
   grant.failureCount = 0;
   grant.lastError = null;
   grant.nextRefreshAt = null;

@@ -109,7 +109,11 @@ export class GrantEntity {
   @Column({ type: 'text', array: true, default: () => `'{}'` })
   healthFlags!: string[];
 
-  /** How many refresh tokens Google issued for this grant (Google keeps at most 100 per client). */
+  /**
+   * Refresh tokens Google issued for this grant that may still be live there (Google keeps at
+   * most 100 per user and client): back to 1 when a new one arrives and the held one was revoked
+   * first or was dead already, so only tokens left behind count.
+   */
   @Column({ type: 'integer', default: 0 })
   refreshTokensIssued!: number;
 

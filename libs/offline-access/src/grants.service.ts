@@ -52,8 +52,9 @@ export class GrantsService {
    *   (https://developers.google.com/identity/protocols/oauth2#expiration);
    * - `idle_near_expiry`: not refreshed for 150 days; Google expires tokens unused for six months;
    * - `reauth_required`: Google answered `invalid_rapt`; the user must sign in to Google again;
-   * - `refresh_token_churn`: Google issued this grant 50 or more refresh tokens; past 100 per user
-   *   and client Google silently revokes the oldest, which breaks other holders of the client.
+   * - `refresh_token_churn`: 50 or more of this grant's refresh tokens may still be live at
+   *   Google (issued without the held one being revoked first); past 100 per user and client
+   *   Google silently revokes the oldest, which breaks other holders of the client.
    */
   async updateHealthFlags(app: { testingMode: boolean; testingDays: number }): Promise<number> {
     // Only grants whose flags change are written: rewriting every grant on every sweep made a
@@ -147,17 +148,19 @@ export class GrantsService {
    * Marks the user's grant (or the grant holding the refresh token Google identifies) revoked
    * because Google says its tokens are already dead (RISC `tokens-revoked`/`token-revoked`):
    * nothing is left to revoke upstream, so both envelopes are purged in the same transaction.
-   * Returns the grant, or null when there is none or it was revoked already.
+   * Returns the grant, or null when there is none or it was revoked already. With `manager`,
+   * all of it (the audit event too) happens in that transaction.
    */
   async markRevokedByGoogle(
     which: { userId: string } | { refreshTokenIdentifier: string },
     reason: string,
+    inTransaction?: EntityManager,
   ): Promise<GrantEntity | null> {
     const where: FindOptionsWhere<GrantEntity> =
       'userId' in which
         ? { userId: which.userId, clientId: this.clientId }
         : { refreshTokenIdentifier: which.refreshTokenIdentifier };
-    const grant = await this.dataSource.transaction(async (manager) => {
+    const revoke = async (manager: EntityManager) => {
       const found = await manager
         .getRepository(GrantEntity)
         .findOne({ where, lock: { mode: 'pessimistic_write' } });
@@ -175,19 +178,36 @@ export class GrantsService {
       await this.grantVault.purge(found, 'refresh', manager);
       await manager.save(found, { reload: false });
       return found;
-    });
-    if (grant) await this.auditGoogleChange(grant, 'offline_access.revoked', reason);
+    };
+    const grant = inTransaction
+      ? await revoke(inTransaction)
+      : await this.dataSource.transaction(revoke);
+    if (grant) await this.auditGoogleChange(grant, 'offline_access.revoked', reason, inTransaction);
     return grant;
   }
 
   /** Active grants of the user become `suspended` (Google disabled the account); returns how many. */
-  suspendForUser(userId: string, reason: string): Promise<number> {
-    return this.moveStatus(userId, 'active', 'suspended', 'offline_access.suspended', reason);
+  suspendForUser(userId: string, reason: string, manager?: EntityManager): Promise<number> {
+    return this.moveStatus(
+      userId,
+      'active',
+      'suspended',
+      'offline_access.suspended',
+      reason,
+      manager,
+    );
   }
 
   /** Suspended grants of the user become `active` again (Google re-enabled the account). */
-  resumeForUser(userId: string, reason: string): Promise<number> {
-    return this.moveStatus(userId, 'suspended', 'active', 'offline_access.resumed', reason);
+  resumeForUser(userId: string, reason: string, manager?: EntityManager): Promise<number> {
+    return this.moveStatus(
+      userId,
+      'suspended',
+      'active',
+      'offline_access.resumed',
+      reason,
+      manager,
+    );
   }
 
   /**
@@ -213,8 +233,9 @@ export class GrantsService {
     to: GrantStatus,
     action: string,
     reason: string,
+    manager?: EntityManager,
   ): Promise<number> {
-    const repository = this.dataSource.getRepository(GrantEntity);
+    const repository = (manager ?? this.dataSource.manager).getRepository(GrantEntity);
     const grants = await repository.findBy({ userId, status: from });
     if (grants.length === 0) return 0;
     const now = new Date();
@@ -222,18 +243,44 @@ export class GrantsService {
       { userId, status: from },
       { status: to, updatedAt: now, suspendedAt: to === 'suspended' ? now : null },
     );
-    for (const grant of grants) await this.auditGoogleChange(grant, action, reason);
+    for (const grant of grants) await this.auditGoogleChange(grant, action, reason, manager);
     return grants.length;
   }
 
-  private auditGoogleChange(grant: GrantEntity, action: string, reason: string): Promise<void> {
-    return this.audit.record({
-      action,
-      actor: { kind: 'google' },
-      subjectUserId: grant.userId,
-      grantId: grant.id,
-      details: { reason, by: 'google' },
-    });
+  private auditGoogleChange(
+    grant: GrantEntity,
+    action: string,
+    reason: string,
+    manager?: EntityManager,
+  ): Promise<void> {
+    return this.audit.record(
+      {
+        action,
+        actor: { kind: 'google' },
+        subjectUserId: grant.userId,
+        grantId: grant.id,
+        details: { reason, by: 'google' },
+      },
+      manager,
+    );
+  }
+
+  /**
+   * Finishes the user's pending revoke at Google, if any: their grant was revoked here while
+   * Google's revoke did not answer, and its refresh token is still live there. Called before
+   * anything could bring the user a new refresh token (a reconnect, /account), so the old one's
+   * revoke is never dropped nor left behind a second live token.
+   */
+  async finishPendingRevocation(userId: string): Promise<'none' | 'done' | 'pending'> {
+    const grant = await this.forUser(userId);
+    if (
+      grant?.status !== 'revoked' ||
+      grant.upstreamRevokedAt !== null ||
+      grant.refreshTokenEnvelopeId === null
+    ) {
+      return 'none';
+    }
+    return (await this.revokeUpstream(grant)) === 'pending' ? 'pending' : 'done';
   }
 
   /** Retries Google's revoke for revoked grants that still hold a refresh token. */

@@ -17,6 +17,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CodeExchangeService } from './code-exchange.service.js';
 import { ExchangeCodeDto } from './dto/exchange-code.dto.js';
 import { GrantViewDto } from './dto/grant-view.dto.js';
+import type { GrantEntity } from './grant.entity.js';
 import { GrantsService } from './grants.service.js';
 import { OfflineAccessError } from './offline-access.errors.js';
 import { assertSameSiteXhr } from './same-site-request.js';
@@ -74,16 +75,23 @@ export class OfflineAccessController {
     assertSameSiteXhr(request, this.publicOrigin);
     const context = auditContextOf(request);
     let visitor: UserEntity | undefined;
-    const { grant } = await this.exchange.exchange(
-      body.code,
-      { redirectUri: 'postmessage' },
-      async (identity) => {
-        if (!signingIn) return sameAccount(user!, identity.sub);
-        visitor = await this.users.upsertFromIdToken(identity, { signIn: true });
-        return visitor.id;
-      },
-      context,
-    );
+    let grant: GrantEntity;
+    try {
+      ({ grant } = await this.exchange.exchange(
+        body.code,
+        { redirectUri: 'postmessage' },
+        async (identity) => {
+          if (!signingIn) return sameAccount(user!, identity.sub);
+          visitor = await this.users.upsertFromIdToken(identity, { signIn: true });
+          return visitor.id;
+        },
+        context,
+        signingIn ? undefined : user!.id,
+      ));
+    } catch (error) {
+      if (signingIn) await this.signIn.refuseWithoutGrant(context, errorCode(error), visitor?.id);
+      throw error;
+    }
     // Only now that the grant is stored: a refused exchange (consent_required) starts no session,
     // so in required mode nobody is signed in without a live grant.
     if (visitor) {
@@ -138,6 +146,11 @@ function requireSession(user: AuthenticatedUser | undefined): asserts user is Au
       'Sign in on this site to change offline access.',
     );
   }
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[a-z_]{1,64}$/.test(code) ? code : 'error';
 }
 
 function sameAccount(user: AuthenticatedUser, sub: string): Promise<string> {

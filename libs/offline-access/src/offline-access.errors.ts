@@ -18,6 +18,11 @@ export type OfflineAccessErrorCode =
   | 'grant_suspended'
   /** Google wants the user to sign in again (`invalid_rapt`); the grant is kept (403). */
   | 'reauth_required'
+  /**
+   * The grant's user is outside GOOGLE_HOSTED_DOMAIN, set after they consented (403): the grant
+   * is kept but not used.
+   */
+  | 'wrong_hosted_domain'
   /** The grant lacks a scope the caller needs (409). */
   | 'scope_not_granted'
   /** Google did not answer usably (5xx, timeout, 429, not JSON); retry later (503). */
@@ -32,14 +37,20 @@ export class OfflineAccessError extends Error {
   constructor(
     readonly code: OfflineAccessErrorCode,
     message: string,
-    options?: { cause?: unknown; retryAfterSeconds?: number },
+    options?: { cause?: unknown; retryAfterSeconds?: number; grantEnded?: boolean },
   ) {
     super(message, options);
     this.name = 'OfflineAccessError';
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.grantEnded = options?.grantEnded ?? false;
   }
 
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * `consent_required` because the grant ended at Google just now, with the token it replaced:
+   * consent asked once more (even right after `prompt=consent`) issues the grant's only token.
+   */
+  readonly grantEnded: boolean;
 }
 
 /** HTTP status of each code: one exhaustive switch, used by the api's error mapping. */
@@ -53,6 +64,7 @@ export function offlineAccessStatus(code: OfflineAccessErrorCode): number {
     case 'invalid_state':
     case 'grant_suspended':
     case 'reauth_required':
+    case 'wrong_hosted_domain':
       return 403;
     case 'grant_not_found':
       return 404;

@@ -1,8 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
-import { IdentityModule } from '@grantkeeper/identity';
+import { IdentityModule, SignInService } from '@grantkeeper/identity';
 import { VaultModule } from '@grantkeeper/vault';
 import { AccessTokenBroker } from './access-token.broker.js';
 import { CodeExchangeService } from './code-exchange.service.js';
@@ -18,6 +18,7 @@ import { OfflineAccessController } from './offline-access.controller.js';
 import { RedirectFlowService } from './redirect-flow.service.js';
 import { RedirectStateStore } from './redirect-state.store.js';
 import { RefreshAudit } from './refresh-audit.js';
+import { RefreshTokenRetirement } from './refresh-token-retirement.js';
 
 /** Entities owned by this module, for the composition root's data source. */
 export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
@@ -51,6 +52,7 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     GrantStatisticsService,
     AccessTokenBroker,
     RefreshAudit,
+    RefreshTokenRetirement,
     RedirectStateStore,
     RedirectFlowService,
   ],
@@ -63,4 +65,24 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     RedirectStateStore,
   ],
 })
-export class OfflineAccessModule {}
+export class OfflineAccessModule implements OnModuleInit {
+  constructor(
+    private readonly signIn: SignInService,
+    private readonly grants: GrantsService,
+    private readonly broker: AccessTokenBroker,
+    private readonly config: ConfigService,
+  ) {}
+
+  // OFFLINE_ACCESS=required: an ID-token sign-in (One Tap, the button) needs a grant proven
+  // alive, as the code sign-ins do. Google not answering leaves the stored state standing.
+  onModuleInit(): void {
+    const offlineAccess = this.config.get('offlineAccess');
+    if (offlineAccess.mode !== 'required') return;
+    const windowMs = offlineAccess.proofWindowSeconds * 1000;
+    this.signIn.requireLiveGrant(async (userId) => {
+      await this.grants.finishPendingRevocation(userId);
+      const proof = await this.broker.proveAlive(userId, windowMs);
+      return proof === 'alive' || proof === 'unknown';
+    });
+  }
+}

@@ -20,7 +20,12 @@ import type { GoogleTokens } from './google-token-endpoint.js';
 import { GrantsService } from './grants.service.js';
 import { OfflineAccessError } from './offline-access.errors.js';
 import { runStrategy } from './passport-strategy.runner.js';
-import { type RedirectRequest, RedirectStateStore } from './redirect-state.store.js';
+import { RefreshTokenRetirement } from './refresh-token-retirement.js';
+import {
+  type RedirectFlow,
+  type RedirectRequest,
+  RedirectStateStore,
+} from './redirect-state.store.js';
 import { SIGN_IN_SCOPES } from './scopes.js';
 
 /** What passport's verify callback hands back: the raw token response. */
@@ -58,6 +63,7 @@ export class RedirectFlowService {
     private readonly grants: GrantsService,
     private readonly users: UsersService,
     private readonly signIn: SignInService,
+    private readonly retirement: RefreshTokenRetirement,
   ) {
     const google = config.get('google');
     this.scopes = [...SIGN_IN_SCOPES, ...config.get('offlineAccess').scopes];
@@ -97,6 +103,8 @@ export class RedirectFlowService {
     binding: string,
     loginHint?: string,
   ): Promise<string> {
+    // A signed-in user's old refresh token is revoked at Google before a new one can be issued.
+    if (user) await this.retirement.requireNoPendingRevocation(user.id);
     const forcedConsent = askConsent || (user !== undefined && !(await this.hasLiveGrant(user)));
     const request: RedirectRequest = {
       query: {},
@@ -149,27 +157,17 @@ export class RedirectFlowService {
     const flow = (outcome.info as { state: RedirectRequest['flow'] }).state!;
     let visitor: UserEntity | undefined;
     try {
-      await this.exchange.accept(
-        tokensOf(outcome.user as PassportTokens),
-        async (identity) => {
-          if (flow.userId) return this.requireSameAccount(flow.userId, identity.sub);
-          visitor = await this.users.upsertFromIdToken(identity, { signIn: true });
-          return visitor.id;
-        },
-        context,
-      );
+      await this.acceptTokens(outcome.user as PassportTokens, flow, context, (user) => {
+        visitor = user;
+      });
     } catch (error) {
-      // Google kept no refresh token for us (consent given before): ask once more, with consent,
-      // by redirect (no popup to be blocked). No session yet: the grant is not there.
-      if (
-        error instanceof OfflineAccessError &&
-        error.code === 'consent_required' &&
-        !flow.forcedConsent
-      ) {
-        const hint = visitor?.email ? `&login_hint=${encodeURIComponent(visitor.email)}` : '';
-        const retry = `/auth/google?prompt=consent${hint}&return_to=${encodeURIComponent(flow.returnTo)}`;
-        return { location: retry };
+      // A visitor signing in (required mode) leaves without a session: on the record.
+      if (!flow.userId) {
+        const code = error instanceof OfflineAccessError ? error.code : 'error';
+        await this.signIn.refuseWithoutGrant(context, code, visitor?.id);
       }
+      const retry = this.consentAgain(error, flow, visitor);
+      if (retry) return { location: retry };
       throw error;
     }
     // The session starts only once the grant is stored.
@@ -177,6 +175,42 @@ export class RedirectFlowService {
       ? await this.signIn.startSession(visitor, context, 'google_code', previousSession)
       : undefined;
     return { location: flow.returnTo, signedIn };
+  }
+
+  private async acceptTokens(
+    tokens: PassportTokens,
+    flow: RedirectFlow,
+    context: AuditRequestContext,
+    onVisitor: (user: UserEntity) => void,
+  ): Promise<void> {
+    await this.exchange.accept(
+      tokensOf(tokens),
+      async (identity) => {
+        if (flow.userId) return this.requireSameAccount(flow.userId, identity.sub);
+        const visitor = await this.users.upsertFromIdToken(identity, { signIn: true });
+        onVisitor(visitor);
+        return visitor.id;
+      },
+      context,
+    );
+  }
+
+  // Google kept no refresh token for us (consent given before), or the grant ended with the
+  // token a new one replaced: ask once more, with consent, by redirect (no popup to be blocked).
+  private consentAgain(
+    error: unknown,
+    flow: RedirectFlow,
+    visitor: UserEntity | undefined,
+  ): string | undefined {
+    if (
+      !(error instanceof OfflineAccessError) ||
+      error.code !== 'consent_required' ||
+      (flow.forcedConsent && !error.grantEnded)
+    ) {
+      return undefined;
+    }
+    const hint = visitor?.email ? `&login_hint=${encodeURIComponent(visitor.email)}` : '';
+    return `/auth/google?prompt=consent${hint}&return_to=${encodeURIComponent(flow.returnTo)}`;
   }
 
   private async cancelled(

@@ -103,7 +103,8 @@ export class RedirectStateStore {
       .createQueryBuilder()
       .delete()
       .where('expires_at < now()')
-      .returning(['verifier_envelope_id'])
+      // A string, not an array: an array names entity properties, and this is the column.
+      .returning('verifier_envelope_id')
       .execute();
     const rows = (expired.raw ?? []) as Array<{ verifier_envelope_id: string }>;
     for (const row of rows) await this.vault.purge(row.verifier_envelope_id);

@@ -13,10 +13,12 @@ export type RiscDelivery = 'handled' | 'duplicate';
 /**
  * Receives Google's security event tokens: verify, de-duplicate by `jti`, act.
  *
- * The `risc_events` row is inserted in a transaction that stays open while the event is acted
- * on. A concurrent redelivery of the same `jti` waits on that row's key and then finds it taken
- * (exactly one of them acts); if acting fails, the row is rolled back and Google's retry acts
- * again, since Google redelivers anything not answered 202.
+ * One transaction per event: the `risc_events` row is inserted first and commits with
+ * everything the event does (see {@link RiscActions}) and its audit events. A concurrent
+ * redelivery of the same `jti` waits on that row's key and then finds it taken (exactly one of
+ * them acts); if anything fails, all of it is rolled back and Google's retry (it redelivers
+ * anything not answered 202) applies the event whole. It holds one pooled connection, however
+ * many deliveries arrive at once.
  */
 @Injectable()
 export class RiscEventsService {
@@ -33,7 +35,7 @@ export class RiscEventsService {
     const event = await this.verifier.verify(token);
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.claim(event, manager))) return 'duplicate';
-      const outcome = await this.actions.apply(event);
+      const outcome = await this.actions.apply(event, manager);
       this.log(event, outcome);
       return 'handled';
     });

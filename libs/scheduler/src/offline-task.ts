@@ -7,6 +7,12 @@ export interface OfflineTaskContext {
   readonly name: string | null;
   /** A live Google access token carrying at least the task's scopes. Never log it. */
   readonly accessToken: string;
+  /**
+   * Call when a Google API answered 401 to `accessToken`: the broker drops it and refreshes the
+   * grant once. Resolves to a new token; rejects with an {@link OfflineTaskError} whose code says
+   * why there is none (`grant_revoked` when Google refused the grant itself: the task pauses).
+   */
+  readonly renewAccessToken: () => Promise<string>;
   readonly settings: Readonly<Record<string, unknown>>;
   /** Aborted when the job's time is up or the instance shuts down. */
   readonly signal: AbortSignal;

@@ -21,6 +21,7 @@ const PAUSING_CODES = new Set([
   'grant_revoked',
   'grant_suspended',
   'scope_not_granted',
+  'wrong_hosted_domain',
 ]);
 
 type Finished = { outcome: TaskRunOutcome; error?: string; retryable?: boolean; details?: object };
@@ -51,6 +52,7 @@ export class TaskRunner {
     if (!task)
       return this.finish(row, job, new Date(), { outcome: 'paused', error: 'unknown_task' });
     const startedAt = new Date();
+    this.logger.debug(`Task ${task.name} of user task ${row.id}, attempt ${job.retryCount}`);
     const finished = await this.attempt(row, task, job.signal);
     this.metrics.taskRuns.inc({ task: task.name, outcome: finished.outcome });
     return this.finish(row, job, startedAt, finished, task);
@@ -70,12 +72,14 @@ export class TaskRunner {
       return { outcome: 'failed', error: error.code, retryable: true };
     }
     const user = await this.users.findById(row.userId);
+    const renewAccessToken = () => this.renew(row.userId, task.scopes, accessToken);
     try {
       const details = await task.run({
         userId: row.userId,
         email: user?.email ?? null,
         name: user?.name ?? null,
         accessToken,
+        renewAccessToken,
         settings: row.settings,
         signal,
         logger: this.logger,
@@ -83,11 +87,23 @@ export class TaskRunner {
       return { outcome: 'succeeded', details };
     } catch (error) {
       if (error instanceof OfflineTaskError) {
-        if (error.code === 'scope_not_granted') return { outcome: 'paused', error: error.code };
+        if (PAUSING_CODES.has(error.code)) return { outcome: 'paused', error: error.code };
         return { outcome: 'failed', error: error.code, retryable: error.retryable };
       }
       this.logger.warn(`Task ${task.name} failed for user ${row.userId}: ${String(error)}`);
       return { outcome: 'failed', error: 'task_error', retryable: true };
+    }
+  }
+
+  // The token the run was given was refused by Google: one renewal through the broker.
+  private async renew(userId: string, scopes: readonly string[], rejected: string) {
+    try {
+      return (await this.broker.renewRejected(userId, scopes, rejected)).accessToken;
+    } catch (error) {
+      if (!(error instanceof OfflineAccessError)) throw error;
+      throw new OfflineTaskError(error.code, error.message, !PAUSING_CODES.has(error.code), {
+        cause: error,
+      });
     }
   }
 

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConfigService } from '@grantkeeper/config';
 import { AuthError, type AuthenticatedUser, CurrentUser } from '@grantkeeper/identity';
 import { assertSameSiteXhr } from '@grantkeeper/offline-access';
 import type { FastifyRequest } from 'fastify';
 import { ConfigureTaskDto } from './dto/configure-task.dto.js';
+import { UserTaskDto } from './dto/user-task.dto.js';
 import { type UserTaskView, UserTasksService } from './user-tasks.service.js';
 
 /** The signed-in user's offline tasks (the news digest): list them, turn one on or off. */
@@ -23,6 +24,7 @@ export class UserTasksController {
 
   @Get()
   @ApiOperation({ summary: 'The offline tasks on offer and their state for the user' })
+  @ApiOkResponse({ type: [UserTaskDto] })
   list(@CurrentUser() user: AuthenticatedUser): Promise<UserTaskView[]> {
     return this.tasks.list(user.id);
   }
@@ -30,6 +32,7 @@ export class UserTasksController {
   @Put(':name')
   @ApiHeader({ name: 'X-Requested-With', required: true, description: 'Must be `XmlHttpRequest`.' })
   @ApiOperation({ summary: 'Turn a task on (with its settings) or off' })
+  @ApiOkResponse({ type: UserTaskDto, description: 'The task as it now is.' })
   configure(
     @CurrentUser() user: AuthenticatedUser,
     @Param('name') name: string,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { GrantsService, missingScopes } from '@grantkeeper/offline-access';
-import { In, IsNull, LessThanOrEqual, Not, type Repository } from 'typeorm';
+import { In, IsNull, LessThanOrEqual, MoreThan, Not, type Repository } from 'typeorm';
 import { OFFLINE_TASKS, type OfflineTask, OfflineTaskError } from './offline-task.js';
 import { SchedulerError } from './scheduler.errors.js';
 import { TaskRunEntity } from './task-run.entity.js';
@@ -133,6 +133,11 @@ export class UserTasksService {
       order: { startedAt: 'DESC', id: 'DESC' },
       take: limit,
     });
+  }
+
+  /** Enabled tasks whose last run failed (one failure or more in a row), for the dashboard. */
+  failingCount(): Promise<number> {
+    return this.userTasks.count({ where: { enabled: true, consecutiveFailures: MoreThan(0) } });
   }
 
   /** Tasks by state, for `/metrics` and the dashboard. */

@@ -47,7 +47,11 @@ export const routes: Routes = [
         title: 'Vault keys · Grantkeeper admin',
         loadComponent: () => import('./features/vault/vault.page').then((m) => m.VaultPage),
       },
-      { path: '**', redirectTo: 'overview' },
+      {
+        path: '**',
+        title: 'Not found · Grantkeeper admin',
+        loadComponent: () => import('./shell/not-found.page').then((m) => m.NotFoundPage),
+      },
     ],
   },
 ];

@@ -61,6 +61,7 @@ function authStatus(code: AuthErrorCode): number {
   switch (code ?? '') {
     case 'authentication_required':
     case 'session_invalid':
+    case 'wrong_hosted_domain':
       return 401;
     case 'csrf_token_missing':
       return 400;
@@ -68,6 +69,8 @@ function authStatus(code: AuthErrorCode): number {
     case 'cross_origin_request':
     case 'forbidden':
       return 403;
+    case 'consent_required':
+      return 409;
   }
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeControlCharacters, PRETTY_OPTIONS, requestScope } from './log-context.js';
 import { appLoggerOptions } from './logger.js';
 
-function appLogger(): { logger: pino.Logger; lines: string[] } {
+function appLogger(level = 'info'): { logger: pino.Logger; lines: string[] } {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -13,7 +13,7 @@ function appLogger(): { logger: pino.Logger; lines: string[] } {
       callback();
     },
   });
-  return { logger: pino(appLoggerOptions('info'), sink), lines };
+  return { logger: pino(appLoggerOptions(level), sink), lines };
 }
 
 describe('application log lines', () => {
@@ -43,6 +43,21 @@ describe('application log lines', () => {
       expect(printed.trimEnd().split('\n')).toHaveLength(1);
     }
     expect(pretty(lines[0])).toContain('jti a\\n[12:00:00.000]');
+  });
+
+  it("log Nest's start-up narration (modules, routes) at debug, and everything else as asked", () => {
+    const { logger, lines } = appLogger();
+    logger.info({ context: 'InstanceLoader' }, 'AppModule dependencies initialized');
+    logger.info({ context: 'RouterExplorer' }, 'Mapped {/health, GET} route');
+    logger.warn({ context: 'InstanceLoader' }, 'a warning from the same context');
+    logger.info({ context: 'GrantSweeper' }, 'sweep done');
+    expect(lines.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual([
+      'a warning from the same context',
+      'sweep done',
+    ]);
+    const debug = appLogger('debug');
+    debug.logger.info({ context: 'RoutesResolver' }, 'HealthController {/health}:');
+    expect(JSON.parse(debug.lines[0])).toMatchObject({ level: 20, context: 'RoutesResolver' });
   });
 
   it('escapes every control character and nothing else', () => {

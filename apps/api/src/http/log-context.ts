@@ -35,12 +35,36 @@ export function escapeControlCharacters(text: string): string {
 export const escapeLogArguments: NonNullable<LoggerOptions['hooks']>['logMethod'] = function (
   args,
   method,
+  level,
 ) {
   const escaped = args.map((arg: unknown) =>
     typeof arg === 'string' ? escapeControlCharacters(arg) : arg,
   ) as Parameters<typeof method>;
+  if (level === INFO && isNestStartupLine(escaped[0])) {
+    // Logged at debug: `npm start` shows one line per step, not one per module and route.
+    if (this.isLevelEnabled('debug')) this.debug(...escaped);
+    return;
+  }
   method.apply(this, escaped);
 };
+
+const INFO = 30;
+
+/** Nest's start-up narration: each module initialised, each controller and route mapped. */
+const NEST_STARTUP_CONTEXTS = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
+
+function isNestStartupLine(first: unknown): boolean {
+  const context = (first as { context?: unknown } | null)?.context;
+  return (
+    typeof first === 'object' && typeof context === 'string' && NEST_STARTUP_CONTEXTS.has(context)
+  );
+}
 
 /**
  * pino-pretty's options for development: one line per entry, errors printed as (escaped) JSON

@@ -5,19 +5,29 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { loadConfig } from '@grantkeeper/config';
 import pino from 'pino';
 import { AppModule } from '../app.module.js';
+import { documentErrorResponses } from './error-responses.js';
+import { describeSchemaProperties } from './schema-descriptions.js';
 
-/** The OpenAPI document of the api's routes, as served at /api/docs/openapi.json. */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+/**
+ * The OpenAPI document of the api's routes, as served at /api/docs/openapi.json: `servers` is
+ * this deployment's public URL, and every error response has the error body's schema.
+ */
+export function buildOpenApiDocument(app: INestApplication, publicUrl: string): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Grantkeeper')
-      .setDescription('Google sign-in verification, offline grants and the service API.')
+      .setDescription(
+        'Google sign-in verification, offline grants and the service API. Every error answer ' +
+          'is `{ statusCode, error, message }` (the `ErrorResponse` schema), `error` a stable code.',
+      )
       .setVersion('1')
+      .addServer(publicUrl, 'This deployment (PUBLIC_URL)')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'Google ID token' })
       .addCookieAuth('gk_session')
       .build(),
   );
+  return describeSchemaProperties(documentErrorResponses(document));
 }
 
 /** Placeholder settings: preview mode instantiates nothing, so nothing here is ever used. */
@@ -45,7 +55,7 @@ export async function previewOpenApiDocument(): Promise<OpenAPIObject> {
     { preview: true, logger: false, abortOnError: false },
   );
   try {
-    return buildOpenApiDocument(app);
+    return buildOpenApiDocument(app, config.publicUrl);
   } finally {
     await app.close();
   }

@@ -14,6 +14,41 @@ export interface OfflineAccessSectionOptions {
   readonly grant: GrantViewDto;
   /** Google API scopes the deployment asks for (besides the sign-in ones). */
   readonly requestedScopes: readonly string[];
+  /** Who ended a revoked grant (`user:<id>`, `admin:<id>`, `google`, `system`, …). */
+  readonly revokedBy?: string | null;
+}
+
+/** What each scope is needed for, for the partial-consent line. */
+const SCOPE_FEATURES: Readonly<Record<string, string>> = {
+  'https://www.googleapis.com/auth/gmail.send': 'the news digest (sending it to you by email)',
+};
+
+const day = (iso: string | null | undefined) => escapeHtml((iso ?? '').slice(0, 10));
+
+/** Google's reasons for ending a grant, in plain words. */
+function googleReason(reason: string | null | undefined): string {
+  if (reason?.startsWith('risc_')) {
+    return 'Google told us your account’s access was withdrawn (for example after a password change or a security check).';
+  }
+  return 'Google no longer accepts it: you may have removed Grantkeeper in your Google Account, or the permission expired.';
+}
+
+/** Why a revoked grant is off: you, an administrator, Google, or expiry. */
+function offReason(grant: GrantViewDto, revokedBy: string | null | undefined): string {
+  if (grant.status === 'suspended') return 'Paused while Google has your account disabled.';
+  if (grant.status !== 'revoked') return '';
+  const when = day(grant.revokedAt);
+  const by = revokedBy ?? '';
+  if (by.startsWith('user:')) return `You switched it off on ${when}.`;
+  if (by.startsWith('admin:')) {
+    const reason = grant.revocationReason
+      ? ` The reason given: “${escapeHtml(grant.revocationReason)}”.`
+      : '';
+    return `An administrator turned it off on ${when}.${reason} You can turn it on again; ask them if you are unsure.`;
+  }
+  if (by === 'google')
+    return `Google ended it on ${when}. ${escapeHtml(googleReason(grant.revocationReason))}`;
+  return `It ended on ${when} (it expired or was withdrawn).`;
 }
 
 function describeScope(scope: string): string {
@@ -54,30 +89,49 @@ function notices(grant: GrantViewDto): string {
 export function renderOfflineAccessSection({
   grant,
   requestedScopes,
+  revokedBy,
 }: OfflineAccessSectionOptions): string {
   const active = grant.status === 'active';
   const granted = new Set(grant.scopes);
   const missing = requestedScopes.filter((scope) => !granted.has(scope));
+  const why = offReason(grant, revokedBy);
   const state = active
-    ? `<p id="offline-access-status" data-status="active"><strong>On</strong> since ${escapeHtml(
-        grant.createdAt?.slice(0, 10) ?? '',
+    ? `<p id="offline-access-status" data-status="active"><strong>On</strong> since ${day(
+        grant.createdAt,
       )}. Grantkeeper can:</p>
         <ul id="offline-access-scopes">${grant.scopes.map(describeScope).join('')}</ul>`
-    : `<p id="offline-access-status" data-status="${grant.status}"><strong>Off</strong>${
-        grant.status === 'revoked'
-          ? ' (it was switched off or expired)'
-          : grant.status === 'suspended'
-            ? ' (paused while Google has your account disabled)'
-            : ''
-      }. Turn it on and Grantkeeper can, while you are away:</p>
+    : `<p id="offline-access-status" data-status="${grant.status}" data-revoked-by="${escapeHtml(
+        (revokedBy ?? '').split(':')[0] ?? '',
+      )}"><strong>Off</strong>.${why ? ` <span id="offline-access-off-reason">${why}</span>` : ''}</p>
+        <p>Turn it on and Grantkeeper can, while you are away:</p>
         <ul id="offline-access-scopes">${requestedScopes.map(describeScope).join('')}</ul>`;
+  // Incremental authorization: ask Google for just the missing scopes; include_granted_scopes
+  // keeps the ones already granted in the same grant.
+  // https://developers.google.com/identity/protocols/oauth2/web-server#incrementalAuth
   const partial =
     active && missing.length > 0
-      ? `<p class="fine" id="offline-access-partial">You did not grant everything: some features stay off until you do.</p>
-        <button type="button" id="offline-access-complete" class="button primary">Grant the rest at Google</button>`
+      ? `<div id="offline-access-partial" class="notice">
+          <p>You did not grant everything, so ${missing
+            .map((scope) => escapeHtml(SCOPE_FEATURES[scope] ?? scope))
+            .join(' and ')} stays off. Grantkeeper would also be able to:</p>
+          <ul>${missing.map(describeScope).join('')}</ul>
+          <button type="button" id="offline-access-grant-missing" class="button primary" data-scopes="${escapeHtml(
+            missing.join(' '),
+          )}">Grant the missing permission</button>
+        </div>`
       : '';
   const action = active
-    ? `<button type="button" id="offline-access-disable" class="button">Turn off offline access</button>`
+    ? `<button type="button" id="offline-access-disable" class="button">Turn off offline access</button>
+        <dialog id="offline-access-confirm" aria-labelledby="offline-access-confirm-title">
+          <form method="dialog">
+            <h3 id="offline-access-confirm-title">Turn off offline access?</h3>
+            <p>Grantkeeper stops acting for you while you are away: your news digest is no longer sent, and Google is told to forget the permission. You can turn it on again at any time.</p>
+            <div class="dialog-actions">
+              <button value="cancel" class="button" autofocus>Keep it on</button>
+              <button value="confirm" id="offline-access-confirm-off" class="button danger">Turn off</button>
+            </div>
+          </form>
+        </dialog>`
     : `<button type="button" id="offline-access-enable" class="button primary">Enable offline access</button>`;
   return `<section class="offline-access" aria-labelledby="offline-access-title">
         <h2 id="offline-access-title">Offline access</h2>

@@ -2,13 +2,15 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ConfigService } from '@grantkeeper/config';
 import { type AuthenticatedUser, CurrentUser, Public } from '@grantkeeper/identity';
-import { GrantsService, GrantViewDto } from '@grantkeeper/offline-access';
+import { AccessTokenBroker, GrantsService, GrantViewDto } from '@grantkeeper/offline-access';
 import { UserTasksService } from '@grantkeeper/scheduler';
 import type { FastifyReply } from 'fastify';
 import { renderAccountPage, renderSignInPage } from './templates.js';
 
 /** Error codes a failed redirect-mode sign-in may show on `/`; anything else is ignored. */
 const SHOWN_ERROR = /^[a-z_]{1,40}$/;
+/** Required mode, grant dead: Google's consent again, by redirect (no popup to be blocked). */
+const RECONSENT = '/auth/google?prompt=consent&return_to=%2Faccount';
 
 /** The end users' pages, rendered on the server; their scripts are static files under /assets. */
 @ApiExcludeController()
@@ -19,12 +21,15 @@ export class PagesController {
   private readonly gsiClientUrl: string;
   private readonly offlineScopes: readonly string[];
   private readonly offlineAccessMode: 'optional' | 'required';
+  private readonly proofWindowMs: number;
 
   constructor(
     config: ConfigService,
     private readonly grants: GrantsService,
     private readonly tasks: UserTasksService,
+    private readonly broker: AccessTokenBroker,
   ) {
+    this.proofWindowMs = config.get('offlineAccess').proofWindowSeconds * 1000;
     this.clientId = config.get('google').webClientId;
     this.gsiClientUrl = config.get('google').urls.gsiClient;
     this.offlineScopes = config.get('offlineAccess').scopes;
@@ -67,6 +72,17 @@ export class PagesController {
       void reply.redirect(offlineAccess === 'denied' ? '/?offline_access=denied' : '/', 302);
       return;
     }
+    // "On" only for a grant Google accepted recently: proven now (one refresh) otherwise. A
+    // grant Google refuses is marked revoked by the proof; in required mode the user goes
+    // straight to consent, unless they are back from it (cancelled or refused: no loop).
+    // A revoke Google did not confirm is retried first (its old refresh token must not outlive
+    // a reconnect from this page).
+    await this.grants.finishPendingRevocation(user.id);
+    const proof = await this.broker.proveAlive(user.id, this.proofWindowMs);
+    if (proof === 'dead' && this.offlineAccessMode === 'required' && offlineAccess === undefined) {
+      void reply.redirect(RECONSENT, 302);
+      return;
+    }
     const [grant, tasks] = await Promise.all([
       this.grants.forUser(user.id),
       this.tasks.list(user.id),
@@ -78,6 +94,7 @@ export class PagesController {
       offlineAccess: {
         grant: grant ? GrantViewDto.from(grant) : GrantViewDto.none(),
         requestedScopes: this.offlineScopes,
+        revokedBy: grant?.revokedBy ?? null,
       },
       tasks,
     });

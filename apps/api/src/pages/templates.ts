@@ -127,6 +127,7 @@ export function renderAccountPage({
       ${renderNewsDigestSection(
         tasks.find((task) => task.name === 'news-digest'),
         offlineAccess.grant.status === 'active',
+        offlineAccess.grant.scopes,
       )}
       <button type="button" id="sign-out" class="button">Sign out</button>
       <p class="error" role="alert" id="account-error" hidden></p>`,

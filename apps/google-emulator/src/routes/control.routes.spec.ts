@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildEmulator } from '../emulator.app.js';
 import { DEFAULT_CLIENT, emulatorConfig } from '../emulator.config.js';
+import { SERVICE_ACCOUNT } from '../id-tokens.js';
 import { DEFAULT_TEST_USER } from '../test-users.js';
 
 function decode(token: string) {
@@ -60,6 +61,31 @@ describe('controlRoutes', () => {
       expect(Object.keys(payload)).not.toContain('email');
       expect(Object.getOwnPropertyDescriptor(payload, '__proto__')?.value).toBe('kept');
       expect(header).toEqual({ alg: 'RS256', kid: '../../etc/passwd' });
+    });
+
+    it("mints a service account's token, as the metadata server gives it, on request", async () => {
+      const plain = decode(
+        (await post('/__control/id-token', { as: 'service_account' })).json<{ id_token: string }>()
+          .id_token,
+      ).payload;
+      expect(plain).toMatchObject({
+        aud: DEFAULT_CLIENT.clientId,
+        azp: SERVICE_ACCOUNT.uniqueId,
+        sub: SERVICE_ACCOUNT.uniqueId,
+        email: SERVICE_ACCOUNT.email,
+        email_verified: true,
+      });
+      expect(plain).not.toHaveProperty('name');
+      expect(plain).not.toHaveProperty('google');
+      const full = decode(
+        (await post('/__control/id-token', { as: 'compute_engine', claims: { azp: 'x' } })).json<{
+          id_token: string;
+        }>().id_token,
+      ).payload;
+      expect(full).toMatchObject({
+        azp: 'x',
+        google: { compute_engine: { project_id: 'emulator-project' } },
+      });
     });
 
     it('answers 400 with error and error_description for unknown input', async () => {
@@ -124,6 +150,7 @@ describe('controlRoutes', () => {
         unrevocable_tokens: false,
         refresh_error: 'none',
         fedcm: false,
+        returning_user: 'remembered',
       });
       const certs = await app.inject({ url: '/oauth2/v3/certs' });
       expect(certs.headers['cache-control']).toMatch(/max-age=7,/);
@@ -137,6 +164,7 @@ describe('controlRoutes', () => {
         unrevocable_tokens: false,
         refresh_error: 'none',
         fedcm: false,
+        returning_user: 'remembered',
       });
     });
 

@@ -20,11 +20,12 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
   const at = (path: string) => `${CONTROL_PREFIX}${path}`;
 
   app.post(at('id-token'), (request) => {
-    const { claims = {}, header = {} } = parseControl(idTokenBody, request.body);
-    const defaults = ctx.idTokens.claimsFor({
-      user: DEFAULT_TEST_USER,
-      clientId: ctx.clients.defaultClient.clientId,
-    });
+    const { claims = {}, header = {}, as = 'user' } = parseControl(idTokenBody, request.body);
+    const clientId = ctx.clients.defaultClient.clientId;
+    const defaults =
+      as === 'user'
+        ? ctx.idTokens.claimsFor({ user: DEFAULT_TEST_USER, clientId })
+        : ctx.idTokens.serviceAccountClaims(clientId, as === 'compute_engine');
     return { id_token: ctx.idTokens.sign({ ...defaults, ...claims }, header) };
   });
 
@@ -73,6 +74,7 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     unrevocable_tokens: ctx.settings.unrevocableTokens,
     refresh_error: ctx.settings.refreshError,
     fedcm: ctx.settings.fedcm,
+    returning_user: ctx.settings.returningUser,
   });
   app.get(at('settings'), settings);
   app.post(at('settings'), (request) => {
@@ -88,6 +90,7 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     ctx.settings.unrevocableTokens = body.unrevocable_tokens ?? ctx.settings.unrevocableTokens;
     ctx.settings.refreshError = body.refresh_error ?? ctx.settings.refreshError;
     ctx.settings.fedcm = body.fedcm ?? ctx.settings.fedcm;
+    ctx.settings.returningUser = body.returning_user ?? ctx.settings.returningUser;
     return settings();
   });
 

@@ -8,7 +8,12 @@ const fields = z.custom<Record<string, unknown>>(
   { message: 'must be a JSON object' },
 );
 
-export const idTokenBody = z.strictObject({ claims: fields.optional(), header: fields.optional() });
+export const idTokenBody = z.strictObject({
+  claims: fields.optional(),
+  header: fields.optional(),
+  /** Whose token: a test user (the default), a service account, or one on Compute Engine. */
+  as: z.enum(['user', 'service_account', 'compute_engine']).optional(),
+});
 
 export const rotateBody = z.strictObject({
   step: z.enum(['publish', 'activate', 'retire']).optional(),
@@ -47,6 +52,7 @@ export const settingsBody = z.strictObject({
   unrevocable_tokens: z.boolean().optional(),
   refresh_error: z.enum(['none', 'invalid_rapt', 'invalid_client']).optional(),
   fedcm: z.boolean().optional(),
+  returning_user: z.enum(['remembered', 'consent_every_time']).optional(),
 });
 
 const text = z.string().min(1).max(2048);

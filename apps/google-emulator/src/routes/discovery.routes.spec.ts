@@ -30,6 +30,15 @@ describe('discoveryRoutes', () => {
     });
   });
 
+  it('advertises only what it implements: the code flow, no device, JWT-bearer or implicit', async () => {
+    const document = (await app.inject({ url: '/.well-known/openid-configuration' })).json<
+      Record<string, unknown>
+    >();
+    expect(document.response_types_supported).toEqual(['code']);
+    expect(document.grant_types_supported).toEqual(['authorization_code', 'refresh_token']);
+    expect(document).not.toHaveProperty('device_authorization_endpoint');
+  });
+
   it('is cacheable like Google’s', async () => {
     const response = await app.inject({ url: '/.well-known/openid-configuration' });
     expect(response.headers['cache-control']).toBe('public, max-age=3600');

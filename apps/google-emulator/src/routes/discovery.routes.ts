@@ -12,8 +12,6 @@ export function discoveryDocument(base: string) {
   return {
     issuer: GOOGLE_ISSUER,
     authorization_endpoint: `${base}/o/oauth2/v2/auth`,
-    // Listed as Google does; the device flow itself is not emulated.
-    device_authorization_endpoint: `${base}/device/code`,
     token_endpoint: `${base}/token`,
     // Google lists openidconnect.googleapis.com/v1/userinfo; the api is configured with the
     // equivalent www.googleapis.com/oauth2/v3/userinfo, and the emulator serves both paths.
@@ -22,16 +20,10 @@ export function discoveryDocument(base: string) {
     jwks_uri: `${base}/oauth2/v3/certs`,
     // Not in Google's document; listed so tests and tools find the emulated endpoint.
     tokeninfo_endpoint: `${base}/tokeninfo`,
-    response_types_supported: [
-      'code',
-      'token',
-      'id_token',
-      'code token',
-      'code id_token',
-      'token id_token',
-      'code token id_token',
-      'none',
-    ],
+    // Google also lists the implicit and hybrid types, the device flow and the JWT-bearer grant;
+    // the emulator implements none of them, so it does not advertise them: a client reading this
+    // document must not be told it can use what would then fail.
+    response_types_supported: ['code'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     scopes_supported: ['openid', 'email', 'profile'],
@@ -50,12 +42,7 @@ export function discoveryDocument(base: string) {
       'sub',
     ],
     code_challenge_methods_supported: ['plain', 'S256'],
-    grant_types_supported: [
-      'authorization_code',
-      'refresh_token',
-      'urn:ietf:params:oauth:grant-type:device_code',
-      'urn:ietf:params:oauth:grant-type:jwt-bearer',
-    ],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
   };
 }
 

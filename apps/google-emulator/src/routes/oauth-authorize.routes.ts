@@ -10,7 +10,7 @@ import {
 import type { EmulatorContext } from '../emulator.context.js';
 import { readSession, rememberChoice, sessionSetCookie, sessionUsers } from '../google-session.js';
 import { formField, formValues } from '../gsi-flow.js';
-import { issueAuthorizationCode } from '../code-grant.js';
+import { issueAuthorizationCode, reconsentsReturningUser } from '../code-grant.js';
 import { redirectScope } from '../oauth-scopes.js';
 import { chooserPage } from '../pages/chooser.page.js';
 import { CONSENT_ACTION, consentPage } from '../pages/consent.page.js';
@@ -78,12 +78,19 @@ export class AuthorizationFlow {
   needsConsent(req: AuthorizationRequest, user: TestUser): boolean {
     const granted = this.ctx.grants.grantedScopes(user.sub, req.client.clientId);
     if (req.prompt.has('consent') || granted === undefined) return true;
+    if (reconsentsReturningUser(req, this.ctx.settings.returningUser)) return true;
     return req.scopes.some((scope) => !granted.includes(scope));
   }
 
   /** Issues the code (see {@link issueAuthorizationCode}) and hands it to the app. */
   complete(reply: FastifyReply, req: AuthorizationRequest, user: TestUser, consented?: string[]) {
-    const { code, scopes } = issueAuthorizationCode(this.ctx.grants, req, user.sub, consented);
+    const { code, scopes } = issueAuthorizationCode(
+      this.ctx.grants,
+      req,
+      user.sub,
+      consented,
+      this.ctx.settings.returningUser,
+    );
     return deliver(reply, req, {
       code: code.code,
       scope: redirectScope(scopes),

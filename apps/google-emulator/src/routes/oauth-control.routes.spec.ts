@@ -177,6 +177,7 @@ describe('oauthControlRoutes', () => {
         refresh_tokens: 1,
         access_tokens: 1,
         refresh_token_values: [expect.stringMatching(/^1\/\//) as unknown],
+        access_token_values: [expect.stringMatching(/^ya29\./) as unknown],
       },
     ]);
     await post('/__control/reset');

@@ -50,7 +50,8 @@ function mintAuthorizationCode(ctx: EmulatorContext, body: z.output<typeof autho
     includeGrantedScopes: body.include_granted_scopes,
     prompt: new Set<Prompt>(body.prompt === undefined ? [] : [body.prompt]),
   } as const;
-  return issueAuthorizationCode(ctx.grants, request, user.sub, scopes).code.code;
+  return issueAuthorizationCode(ctx.grants, request, user.sub, scopes, ctx.settings.returningUser)
+    .code.code;
 }
 
 /** Live refresh tokens in bulk, for load tests (see `OAuthGrants.issueRefreshTokens`). */

@@ -16,6 +16,12 @@ const CLIENT = {
   redirectUris: [CALLBACK],
 };
 const OTHER = { ...CLIENT, clientId: 'other.apps.googleusercontent.com', clientSecret: 'other' };
+// A secret with the characters form encoding changes: a space (`+`), a plus, a slash, a colon.
+const SPACED = {
+  ...CLIENT,
+  clientId: 'spaced.apps.googleusercontent.com',
+  clientSecret: 'a secret+with/odd:chars',
+};
 const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
 const VERIFIER = 'v'.repeat(20) + '-._~' + 'x'.repeat(30);
 const S256 = createHash('sha256').update(VERIFIER).digest('base64url');
@@ -26,7 +32,7 @@ describe('oauthTokenRoutes', () => {
 
   beforeAll(async () => {
     app = await buildEmulator(
-      emulatorConfig({ publicUrl: 'http://localhost:4400', clients: [CLIENT, OTHER] }),
+      emulatorConfig({ publicUrl: 'http://localhost:4400', clients: [CLIENT, OTHER, SPACED] }),
     );
   });
   afterAll(() => app.close());
@@ -74,23 +80,54 @@ describe('oauthTokenRoutes', () => {
       });
     });
 
-    it('leaves email and profile claims out of the ID token without those scopes, and the ID token without openid', async () => {
-      const openidOnly = (
-        await exchange(await mintCode({ scopes: 'openid' }))
-      ).json<TokenResponse>();
-      expect(Object.keys(payloadOf(openidOnly.id_token))).not.toContain('email');
-      expect(Object.keys(payloadOf(openidOnly.id_token))).not.toContain('name');
-      const noOpenid = (
+    it.each([
+      ['openid', [], ['email', 'name']],
+      ['email', ['email', 'email_verified'], ['name', 'picture']],
+      ['profile', ['name', 'picture'], ['email']],
+      ['email profile', ['email', 'name'], []],
+    ])(
+      'answers an ID token for the identity scope(s) %s alone, with their claims only',
+      async (scopes, present, absent) => {
+        const body = (
+          await exchange(await mintCode({ scopes: `${scopes} ${GMAIL_SEND}` }))
+        ).json<TokenResponse>();
+        const claims = Object.keys(payloadOf(body.id_token));
+        expect(claims).toEqual(expect.arrayContaining(['sub', 'aud', 'at_hash', ...present]));
+        for (const claim of absent) expect(claims).not.toContain(claim);
+      },
+    );
+
+    it('answers no ID token without any identity scope', async () => {
+      const noIdentity = (
         await exchange(await mintCode({ scopes: GMAIL_SEND }))
       ).json<TokenResponse>();
-      expect(noOpenid.id_token).toBeUndefined();
-      expect(noOpenid.scope).toBe(GMAIL_SEND);
+      expect(noIdentity.id_token).toBeUndefined();
+      expect(noIdentity.scope).toBe(GMAIL_SEND);
     });
 
     it('accepts client_secret_basic', async () => {
       const basic = Buffer.from(`${CLIENT.clientId}:${CLIENT.clientSecret}`).toString('base64');
       const response = await token(
         { grant_type: 'authorization_code', code: await mintCode(), redirect_uri: 'postmessage' },
+        { authorization: `Basic ${basic}` },
+      );
+      expect(response.statusCode).toBe(200);
+    });
+
+    it('decodes client_secret_basic credentials as form-encoded (a + is a space)', async () => {
+      // RFC 6749 §2.3.1: id and secret are application/x-www-form-urlencoded, then base64.
+      const form = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
+      expect(form(SPACED.clientSecret)).toBe('a+secret%2Bwith%2Fodd%3Achars');
+      const basic = Buffer.from(`${form(SPACED.clientId)}:${form(SPACED.clientSecret)}`).toString(
+        'base64',
+      );
+      const { mintCode: mintSpaced } = tokenRequests(() => app, SPACED);
+      const response = await token(
+        {
+          grant_type: 'authorization_code',
+          code: await mintSpaced(),
+          redirect_uri: 'postmessage',
+        },
         { authorization: `Basic ${basic}` },
       );
       expect(response.statusCode).toBe(200);
@@ -151,6 +188,17 @@ describe('oauthTokenRoutes', () => {
       const plain = await mintCode({ code_challenge: VERIFIER });
       expect((await exchange(plain, { code_verifier: S256 })).statusCode).toBe(400);
       expect((await exchange(plain, { code_verifier: VERIFIER })).statusCode).toBe(200);
+    });
+
+    it('refuses a verifier for a code issued without a challenge (PKCE downgrade)', async () => {
+      const code = await mintCode();
+      const downgraded = await exchange(code, { code_verifier: VERIFIER });
+      expect([downgraded.statusCode, downgraded.json<{ error: string }>().error]).toEqual([
+        400,
+        'invalid_grant',
+      ]);
+      // Refused, not used up: the same code without a verifier still works.
+      expect((await exchange(code)).statusCode).toBe(200);
     });
 
     it.each([

@@ -7,8 +7,8 @@ import { formField } from '../gsi-flow.js';
 import type { AccessToken, AuthorizationCode } from '../oauth-grants.js';
 import {
   EMAIL_SCOPE,
-  OPENID_SCOPE,
   PROFILE_SCOPE,
+  SIGN_IN_SCOPES,
   parseScopes,
   tokenScope,
 } from '../oauth-scopes.js';
@@ -20,7 +20,11 @@ const invalidRequest = (description: string) =>
 // Google's wording when a refresh token was revoked, expired or evicted by the 100-token limit.
 export const REVOKED_DESCRIPTION = 'Token has been expired or revoked.';
 
-/** `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1). */
+/**
+ * `Authorization: Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1), where
+ * urlencode is the application/x-www-form-urlencoded algorithm: a `+` is a space, which
+ * decodeURIComponent alone would keep.
+ */
 function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
   const encoded = /^Basic\s+(\S+)$/i.exec(header ?? '')?.[1];
   if (encoded === undefined) return undefined;
@@ -29,13 +33,15 @@ function basicCredentials(header: string | undefined): { id: string; secret: str
   if (colon < 0) return undefined;
   try {
     return {
-      id: decodeURIComponent(decoded.slice(0, colon)),
-      secret: decodeURIComponent(decoded.slice(colon + 1)),
+      id: formDecode(decoded.slice(0, colon)),
+      secret: formDecode(decoded.slice(colon + 1)),
     };
   } catch {
     return undefined;
   }
 }
+
+const formDecode = (value: string) => decodeURIComponent(value.replaceAll('+', ' '));
 
 const sameSecret = (given: string, expected: string) => {
   const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -55,9 +61,19 @@ function authenticateClient(ctx: EmulatorContext, request: FastifyRequest): Emul
   return client;
 }
 
-/** RFC 7636 §4.6: S256 compares BASE64URL(SHA256(verifier)); plain compares as is. */
+/**
+ * RFC 7636 §4.6: S256 compares BASE64URL(SHA256(verifier)); plain compares as is. A verifier
+ * for a code issued without a challenge is refused: accepting it would let an attacker who
+ * stripped the challenge from the authorization request pass as a PKCE client (RFC 9700 §2.1.1,
+ * "PKCE downgrade"). Google does not document this case.
+ */
 function checkPkce(code: AuthorizationCode, verifier: string | undefined): void {
-  if (code.codeChallenge === undefined) return;
+  if (code.codeChallenge === undefined) {
+    if (verifier !== undefined) {
+      throw invalidGrant('code_verifier given, but the authorization request had no challenge.');
+    }
+    return;
+  }
   if (verifier === undefined) throw invalidGrant('Missing code verifier.');
   const computed =
     code.codeChallengeMethod === 'S256'
@@ -96,10 +112,18 @@ function redeemableCode(ctx: EmulatorContext, client: EmulatorClient, body: unkn
 const atHash = (accessToken: string) =>
   createHash('sha256').update(accessToken).digest().subarray(0, 16).toString('base64url');
 
-/** The ID token of a token response: profile and email claims only for the granted scopes. */
+/**
+ * The ID token of a token response: profile and email claims only for the granted scopes.
+ * Google sends one for any identity scope, not only `openid`: "This property is only returned
+ * if your request included an identity scope, such as openid, profile, or email"
+ * (https://developers.google.com/identity/protocols/oauth2/web-server#exchange-authorization-code;
+ * the claims each scope adds: https://developers.google.com/identity/openid-connect/openid-connect
+ * #an-id-tokens-payload, the scopes: https://developers.google.com/identity/protocols/oauth2/scopes
+ * #openid-connect).
+ */
 function idTokenFor(ctx: EmulatorContext, access: AccessToken, nonce?: string) {
   const user = findTestUser(access.sub);
-  if (!user || !access.scopes.includes(OPENID_SCOPE)) return undefined;
+  if (!user || !access.scopes.some((scope) => SIGN_IN_SCOPES.includes(scope))) return undefined;
   const claims = ctx.idTokens.claimsFor({ user, clientId: access.clientId, nonce });
   const drop = ['nbf', 'jti'];
   if (!access.scopes.includes(EMAIL_SCOPE)) drop.push('email', 'email_verified', 'hd');
@@ -141,7 +165,7 @@ function exchangeCode(ctx: EmulatorContext, client: EmulatorClient, body: unknow
   return { ...tokenResponse(ctx, access, refresh?.token, code.nonce), ...expiresIn(refresh) };
 }
 
-const BASIC_SCOPES = new Set([OPENID_SCOPE, EMAIL_SCOPE, PROFILE_SCOPE]);
+const BASIC_SCOPES = new Set(SIGN_IN_SCOPES);
 const TESTING_REFRESH_TOKEN_SECONDS = 7 * 24 * 3600;
 
 /**

@@ -41,6 +41,12 @@ export class AdminGrantPageDto {
 
 export class AdminGrantDetailDto {
   @ApiProperty({ type: AdminGrantDto }) grant!: AdminGrantDto;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The email of the admin or user in `revokedBy`, when it names one.',
+  })
+  revokedByEmail!: string | null;
   @ApiProperty({ type: [AuditEventDto], description: 'Events of this grant, newest first.' })
   timeline!: AuditEventDto[];
 }

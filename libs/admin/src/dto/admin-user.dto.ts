@@ -51,6 +51,12 @@ export class AdminUserDetailDto {
   @ApiProperty({ type: [AdminSessionDto] }) sessions!: AdminSessionDto[];
   @ApiProperty({ type: GrantViewDto }) grant!: GrantViewDto;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) grantId!: string | null;
+  @ApiProperty({
+    description:
+      'An admin through ADMIN_EMAILS (a verified address): sign-in makes them admin again, so the API refuses to demote them (409 bootstrap_admin).',
+  })
+  bootstrapAdmin!: boolean;
+
   @ApiProperty({ type: [AdminUserTaskDto] }) tasks!: AdminUserTaskDto[];
   @ApiProperty({ type: [AuditEventDto], description: 'The 20 newest events about the user.' })
   recentAudit!: AuditEventDto[];

@@ -1,9 +1,11 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { GRANT_HEALTH_FLAGS } from '@grantkeeper/offline-access';
 import { IsPlainText } from './is-plain-text.js';
 import { IsTimestamp } from './is-timestamp.js';
 import { PageQueryDto } from './page-query.dto.js';
+import { fullScope } from './scope-name.js';
 
 export const GRANT_STATUSES = ['active', 'revoked', 'suspended'] as const;
 /** The flags offline-access computes: one list, so a new flag is filterable at once. */
@@ -16,8 +18,15 @@ export class GrantFilterDto {
   @IsIn(GRANT_STATUSES)
   status?: (typeof GRANT_STATUSES)[number];
 
-  @ApiPropertyOptional({ description: 'A granted scope (full URL).' })
+  @ApiPropertyOptional({
+    description:
+      'A granted scope: the full URL or its short name (`gmail.send` stands for `https://www.googleapis.com/auth/gmail.send`).',
+    example: 'gmail.send',
+  })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? fullScope(value) : value,
+  )
   @IsPlainText(300)
   scope?: string;
 

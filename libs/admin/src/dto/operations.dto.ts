@@ -16,6 +16,9 @@ export class QueueStatsDto {
 export class TaskRunDto {
   @ApiProperty() id!: string;
   @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ type: String, nullable: true, description: "The user's email." })
+  userEmail!: string | null;
+
   @ApiProperty() taskName!: string;
   @ApiProperty() attempt!: number;
   @ApiProperty({ format: 'date-time' }) startedAt!: string;

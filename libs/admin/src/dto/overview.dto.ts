@@ -49,7 +49,32 @@ export class GoogleClientStateDto {
   refusals!: number;
 }
 
+export class OverviewHeadlineDto {
+  @ApiProperty({ description: 'Users who ever signed in, now.' }) users!: number;
+  @ApiProperty({ description: 'Grants live and not suspended, now.' }) liveGrants!: number;
+  @ApiProperty({ description: 'Grants suspended (Google refused a refresh), now.' })
+  suspendedGrants!: number;
+
+  @ApiProperty({ description: 'Enabled tasks whose last run failed, now.' })
+  failingTasks!: number;
+
+  @ApiProperty({ description: 'Grants revoked during the period shown.' })
+  revokedInPeriod!: number;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 0,
+    maximum: 1,
+    description: 'Refreshes that succeeded, of all in the period (0–1); null when there was none.',
+  })
+  refreshSuccessRate!: number | null;
+}
+
 export class OverviewDto {
+  @ApiProperty({ type: OverviewHeadlineDto, description: 'The numbers above the charts.' })
+  headline!: OverviewHeadlineDto;
+
   @ApiProperty({ type: GoogleClientStateDto, description: "This instance's view of Google." })
   googleClient!: GoogleClientStateDto;
 

@@ -88,12 +88,33 @@ async function sendThroughGmail(
   context: OfflineTaskContext,
   message: string,
 ): Promise<void> {
+  let status = await postToGmail(options, context, context.accessToken, message);
+  // 401: Google no longer accepts this access token (revoked with the grant, or the token
+  // alone). The broker drops it and refreshes once: a new token means only the token was dead,
+  // and the message goes with it; a dead grant rejects the renewal and pauses the task.
+  if (status === 401) {
+    status = await postToGmail(options, context, await context.renewAccessToken(), message);
+  }
+  if (status >= 200 && status < 300) return;
+  // 403: the token lacks the scope (the user unticked it): waiting won't help, reconnecting will.
+  if (status === 403) {
+    throw new OfflineTaskError('scope_not_granted', 'Gmail refused: insufficient scope.', false);
+  }
+  throw new OfflineTaskError(`gmail_http_${status}`, 'Gmail refused the message.', true);
+}
+
+async function postToGmail(
+  options: NewsDigestOptions,
+  context: OfflineTaskContext,
+  accessToken: string,
+  message: string,
+): Promise<number> {
   let response: Response;
   try {
     response = await fetch(`${options.gmailUrl}/gmail/v1/users/me/messages/send`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${context.accessToken}`,
+        authorization: `Bearer ${accessToken}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify({ raw: Buffer.from(message).toString('base64url') }),
@@ -105,10 +126,5 @@ async function sendThroughGmail(
     });
   }
   await response.body?.cancel().catch(() => undefined);
-  if (response.ok) return;
-  // 403: the token lacks the scope (the user unticked it): waiting won't help, reconnecting will.
-  if (response.status === 403) {
-    throw new OfflineTaskError('scope_not_granted', 'Gmail refused: insufficient scope.', false);
-  }
-  throw new OfflineTaskError(`gmail_http_${response.status}`, 'Gmail refused the message.', true);
+  return response.status;
 }

@@ -44,7 +44,10 @@ export function apiErrorOf(failure: unknown): ApiError {
 const HINTS: Readonly<Record<string, string>> = {
   last_admin: 'This is the last admin: promote someone else before demoting them.',
   already_revoked: 'This grant was already revoked.',
-  empty_filter: 'Choose at least one filter before revoking in bulk.',
+  empty_filter:
+    'Choose a status, scope, health flag or date first: without one, every grant would be revoked.',
+  bootstrap_admin:
+    'Listed in ADMIN_EMAILS: remove the address there first, or sign-in makes them admin again.',
   not_found: 'It does not exist (any more).',
   job_not_failed: 'The job is no longer failed: it may have been retried already.',
   job_already_queued: 'The same work is already queued; it runs without a retry.',

@@ -485,113 +485,220 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     AdminGrantDetailDto: {
+      /** @description The grant. */
       grant: components['schemas']['AdminGrantDto'];
+      /** @description The email of the admin or user in `revokedBy`, when it names one. */
+      revokedByEmail: string | null;
       /** @description Events of this grant, newest first. */
       timeline: components['schemas']['AuditEventDto'][];
     };
     AdminGrantDto: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was created (ISO 8601, UTC).
+       */
       createdAt: string;
+      /** @description Its user's email address. */
       email: string | null;
+      /** @description Failed refreshes in a row. */
       failureCount: number;
+      /** @description Google-specific warnings: `testing_mode_expiry`, `idle_near_expiry`, `refresh_token_churn`, `reauth_required`. */
       healthFlags: string[];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The grant.
+       */
       id: string;
+      /** @description When an access token was last obtained (ISO 8601, UTC). */
       lastRefreshedAt: string | null;
+      /** @description When it was last used (ISO 8601, UTC). */
       lastUsedAt: string | null;
       /** @description Since when Google wants the user to sign in again (`invalid_rapt`). */
       reauthRequiredAt: string | null;
       /** @description When Google ends the refresh token (`refresh_token_expires_in`), if it said. */
       refreshTokenExpiresAt: string | null;
+      /** @description Why it was revoked, as given. */
       revocationReason: string | null;
+      /** @description When it was revoked (ISO 8601, UTC). */
       revokedAt: string | null;
       /** @description `admin:<id>`, `user:<id>`, … */
       revokedBy: string | null;
+      /** @description Scopes Google granted (full URLs). */
       scopes: string[];
-      /** @enum {string} */
+      /**
+       * @description `suspended`: Google disabled the account (RISC); tokens are withheld.
+       * @enum {string}
+       */
       status: 'active' | 'revoked' | 'suspended';
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description Whose it is.
+       */
       userId: string;
     };
     AdminGrantPageDto: {
+      /** @description The grants of this page. */
       items: components['schemas']['AdminGrantDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
     };
     AdminSessionDto: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the session began (ISO 8601, UTC).
+       */
       createdAt: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The session (not its cookie).
+       */
       id: string;
+      /** @description The client address it began from. */
       ip: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the session was last used (ISO 8601, UTC).
+       */
       lastSeenAt: string;
+      /** @description The browser it began in. */
       userAgent: string | null;
     };
     AdminUserDetailDto: {
+      /** @description An admin through ADMIN_EMAILS (a verified address): sign-in makes them admin again, so the API refuses to demote them (409 bootstrap_admin). */
+      bootstrapAdmin: boolean;
+      /** @description Their offline grant (`status: none` if never switched on). */
       grant: components['schemas']['GrantViewDto'];
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The id of that grant, for the grant endpoints.
+       */
       grantId: string | null;
+      /** @description The user. */
       profile: components['schemas']['UserProfileDto'];
       /** @description The 20 newest events about the user. */
       recentAudit: components['schemas']['AuditEventDto'][];
+      /** @description Their live sessions. */
       sessions: components['schemas']['AdminSessionDto'][];
+      /** @description Their offline tasks. */
       tasks: components['schemas']['AdminUserTaskDto'][];
     };
     AdminUserDto: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When they first signed in (ISO 8601, UTC).
+       */
       createdAt: string;
+      /** @description Their Google email address. */
       email: string | null;
-      /** @enum {string} */
+      /**
+       * @description `none` when offline access was never switched on.
+       * @enum {string}
+       */
       grantStatus: 'none' | 'active' | 'revoked' | 'suspended';
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The user's id here.
+       */
       id: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When they last signed in (ISO 8601, UTC).
+       */
       lastSignInAt: string | null;
+      /** @description Their full name at Google. */
       name: string | null;
-      /** @enum {string} */
+      /**
+       * @description `admin` can use the dashboard and the admin API.
+       * @enum {string}
+       */
       role: 'user' | 'admin';
       /** @description Google's account id. */
       sub: string;
     };
     AdminUserPageDto: {
+      /** @description The users of this page. */
       items: components['schemas']['AdminUserDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
     };
     AdminUserTaskDto: {
+      /** @description Failed runs in a row; 0 after a success. */
       consecutiveFailures: number;
+      /** @description Whether the user switched it on. */
       enabled: boolean;
+      /** @description The error code of the last run if it failed, e.g. `gmail_http_401`. */
       lastError: string | null;
+      /** @description When it last ran (ISO 8601, UTC). */
       lastRunAt: string | null;
+      /** @description The task, e.g. `news-digest`. */
       name: string;
+      /** @description When it runs next (ISO 8601, UTC). */
       nextRunAt: string | null;
+      /** @description Why it waits: `grant_revoked`, `grant_not_found`, `grant_suspended`, `scope_not_granted`. */
       pausedReason: string | null;
+      /** @description The scopes it needs (full URLs). */
       scopes: string[];
-      /** @enum {string} */
+      /**
+       * @description `paused`: it waits for the user (see `pausedReason`).
+       * @enum {string}
+       */
       state: 'active' | 'paused';
+      /** @description Its name for people. */
       title: string;
     };
     AuditEventDto: {
+      /** @description What happened, e.g. `grant.revoked`. */
       action: string;
+      /** @description The actor's email, when the actor is a user or an admin who still exists. */
+      actorEmail: string | null;
+      /** @description The actor's id (a user id for users and admins). */
       actorId: string | null;
-      /** @enum {string} */
+      /**
+       * @description Who acted: a user, an admin, a service caller, the system, Google, or nobody signed in.
+       * @enum {string}
+       */
       actorKind: 'user' | 'admin' | 'service' | 'system' | 'google' | 'anonymous';
+      /** @description What else the event records; never a secret. */
       details: {
         [key: string]: unknown;
       };
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The grant it is about.
+       */
       grantId: string | null;
       /** @description Increasing identity, as a string. */
       id: string;
+      /** @description The client address of that request. */
       ip: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it happened (ISO 8601, UTC).
+       */
       occurredAt: string;
+      /** @description The request it happened in (`X-Request-Id`). */
       requestId: string | null;
-      /** Format: uuid */
+      /** @description That user's email. */
+      requestUserEmail: string | null;
+      /**
+       * Format: uuid
+       * @description For an anonymous event (a step before the caller is known, such as a code exchange): the user or admin another event of the same request names as its actor.
+       */
+      requestUserId: string | null;
+      /** @description The subject user's email. */
+      subjectEmail: string | null;
+      /**
+       * Format: uuid
+       * @description The user it is about.
+       */
       subjectUserId: string | null;
+      /** @description The browser or client of that request. */
       userAgent: string | null;
     };
     AuditEventPageDto: {
+      /** @description The events of this page, newest first. */
       items: components['schemas']['AuditEventDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
     };
     BulkRevokeDto: {
@@ -599,6 +706,7 @@ export interface components {
       dryRun: boolean;
       /** @description At least one criterion; revoked ones skip. */
       filter: components['schemas']['GrantFilterDto'];
+      /** @description Why, for the record of every grant revoked. */
       reason: string;
     };
     BulkRevokeResultDto: {
@@ -608,29 +716,60 @@ export interface components {
       revoked?: number;
     };
     ConfigureTaskDto: {
+      /** @description On (true) or off (false) for the signed-in user. */
       enabled: boolean;
       /** @description The task’s settings, e.g. `{ "categories": ["science"] }` for news-digest. */
       settings?: {
         [key: string]: unknown;
       };
     };
+    /** @description The body of every error answer. */
+    ErrorResponse: {
+      /** @description With `validation_failed` only: which fields were refused, and why. */
+      details?: string[];
+      /**
+       * @description A stable snake_case code a client can branch on; the response descriptions list them.
+       * @example not_found
+       */
+      error: string;
+      /**
+       * @description A sentence for people. Not stable: do not parse it.
+       * @example No such user.
+       */
+      message: string;
+      /**
+       * @description The HTTP status, repeated.
+       * @example 404
+       */
+      statusCode: number;
+    };
     ExchangeCodeDto: {
       /** @description The `code` from google.accounts.oauth2.initCodeClient. */
       code: string;
     };
     FailedJobDto: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it last failed (ISO 8601, UTC).
+       */
       completedOn: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it was queued (ISO 8601, UTC).
+       */
       createdOn: string;
       /** @description The last failure's message. */
       error: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The job.
+       */
       id: string;
       /** @description The job's name (pg-boss names a job after its queue). */
       name: string;
       /** @description The queue the job belongs to. */
       queue: string;
+      /** @description Retries made before it gave up. */
       retryCount: number;
       /** @description The grant or user task it was about. */
       singletonKey: string | null;
@@ -644,7 +783,10 @@ export interface components {
       refusals: number;
       /** @description Google refuses our OAuth client (401 invalid_client): refreshes are held back, grants are left as they are, and Google is asked again every minute. */
       rejected: boolean;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When Google began refusing our client; null when it is not (ISO 8601, UTC).
+       */
       since: string | null;
     };
     GrantFilterDto: {
@@ -658,32 +800,55 @@ export interface components {
        * @description Created before.
        */
       createdTo?: string;
-      /** @enum {string} */
+      /**
+       * @description Grants with this health flag.
+       * @enum {string}
+       */
       flag?: 'testing_mode_expiry' | 'idle_near_expiry' | 'refresh_token_churn' | 'reauth_required';
       /**
        * Format: date-time
        * @description Not used since (a never-used grant counts from its creation).
        */
       lastUsedBefore?: string;
-      /** @description A granted scope (full URL). */
+      /**
+       * @description A granted scope: the full URL or its short name (`gmail.send` stands for `https://www.googleapis.com/auth/gmail.send`).
+       * @example gmail.send
+       */
       scope?: string;
-      /** @enum {string} */
+      /**
+       * @description Grants in this state.
+       * @enum {string}
+       */
       status?: 'active' | 'revoked' | 'suspended';
     };
     GrantStatusDayDto: {
       /** @description Live and not suspended at the end of the day. */
       active: number;
-      /** @example 2026-12-01 */
+      /**
+       * @description The day (UTC).
+       * @example 2026-12-01
+       */
       date: string;
+      /** @description Grants revoked that day. */
       revoked: number;
+      /** @description Grants suspended at the end of the day. */
       suspended: number;
     };
     GrantViewDto: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When offline access was switched on (ISO 8601, UTC).
+       */
       createdAt?: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When an access token was last obtained from Google (ISO 8601, UTC).
+       */
       lastRefreshedAt?: Record<string, never> | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When a task or API caller last used the grant (ISO 8601, UTC).
+       */
       lastUsedAt?: Record<string, never> | null;
       /**
        * Format: date-time
@@ -697,7 +862,10 @@ export interface components {
       refreshTokenExpiresAt?: Record<string, never> | null;
       /** @description Why the grant was revoked. */
       revocationReason?: Record<string, never> | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the grant was revoked; null while live (ISO 8601, UTC).
+       */
       revokedAt?: Record<string, never> | null;
       /** @description Scopes Google granted (full URLs). */
       scopes: string[];
@@ -735,6 +903,7 @@ export interface components {
         | 'btn_confirm_add_session';
     };
     JobsOverviewDto: {
+      /** @description Each job queue with its counts. */
       queues: components['schemas']['QueueStatsDto'][];
       /** @description The 50 newest task runs. */
       recentRuns: components['schemas']['TaskRunDto'][];
@@ -749,10 +918,15 @@ export interface components {
       tasksCountedAt: string;
     };
     OverviewDto: {
+      /** @description How many days the series cover. */
       days: number;
       /** @description This instance's view of Google. */
       googleClient: components['schemas']['GoogleClientStateDto'];
+      /** @description Grants by state, per day. */
       grantsByStatus: components['schemas']['GrantStatusDayDto'][];
+      /** @description The numbers above the charts. */
+      headline: components['schemas']['OverviewHeadlineDto'];
+      /** @description Token refreshes, per day. */
       refreshOutcomes: components['schemas']['RefreshOutcomeDayDto'][];
       /** @description Successful sign-ins per day. */
       signIns: components['schemas']['SignInDayDto'][];
@@ -761,34 +935,74 @@ export interface components {
         [key: string]: number;
       };
     };
+    OverviewHeadlineDto: {
+      /** @description Enabled tasks whose last run failed, now. */
+      failingTasks: number;
+      /** @description Grants live and not suspended, now. */
+      liveGrants: number;
+      /** @description Refreshes that succeeded, of all in the period (0–1); null when there was none. */
+      refreshSuccessRate: number | null;
+      /** @description Grants revoked during the period shown. */
+      revokedInPeriod: number;
+      /** @description Grants suspended (Google refused a refresh), now. */
+      suspendedGrants: number;
+      /** @description Users who ever signed in, now. */
+      users: number;
+    };
     QueueStatsDto: {
+      /** @description Jobs running. */
       active: number;
       /** @description False when this instance runs no job queue (SCHEDULER_ENABLED). */
       available: boolean;
+      /** @description Jobs waiting for their start time. */
       deferred: number;
+      /** @description Jobs that failed every retry. */
       failed: number;
+      /** @description The queue. */
       name: string;
+      /** @description Jobs ready to run. */
       queued: number;
+      /** @description All of the above. */
       total: number;
     };
     RefreshOutcomeDayDto: {
-      /** @example 2026-12-01 */
+      /**
+       * @description The day (UTC).
+       * @example 2026-12-01
+       */
       date: string;
+      /** @description Token refreshes that failed. */
       failed: number;
+      /** @description Token refreshes that succeeded. */
       succeeded: number;
     };
     RetriedJobDto: {
-      /** @enum {boolean} */
+      /**
+       * @description Always true: the job is queued again.
+       * @enum {boolean}
+       */
       retried: true;
     };
     RevokedGrantDto: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When offline access was switched on (ISO 8601, UTC).
+       */
       createdAt?: string;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The revoked grant.
+       */
       id?: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When an access token was last obtained from Google (ISO 8601, UTC).
+       */
       lastRefreshedAt?: Record<string, never> | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When a task or API caller last used the grant (ISO 8601, UTC).
+       */
       lastUsedAt?: Record<string, never> | null;
       /**
        * Format: date-time
@@ -802,7 +1016,10 @@ export interface components {
       refreshTokenExpiresAt?: Record<string, never> | null;
       /** @description Why the grant was revoked. */
       revocationReason?: Record<string, never> | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the grant was revoked (ISO 8601, UTC).
+       */
       revokedAt?: Record<string, never> | null;
       /** @description Scopes Google granted (full URLs). */
       scopes: string[];
@@ -826,15 +1043,20 @@ export interface components {
       reason: string;
     };
     RewrapRunDto: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the run finished (ISO 8601, UTC).
+       */
       finishedAt: string;
       /** @description Envelopes left on older key versions when it finished. */
       remaining: number;
+      /** @description Envelopes moved to the active key version. */
       rewrapped: number;
     };
     RewrapStartedDto: {
       /** @description False when a re-wrap was already queued or running. */
       queued: boolean;
+      /** @description Envelopes not yet on the active key version. */
       remaining: number;
     };
     RewrapStatusDto: {
@@ -846,55 +1068,134 @@ export interface components {
       remaining: number;
     };
     SetRoleDto: {
-      /** @enum {string} */
+      /**
+       * @description The new role.
+       * @enum {string}
+       */
       role: 'user' | 'admin';
     };
     SignInDayDto: {
+      /** @description Successful sign-ins. */
       count: number;
-      /** @example 2026-12-01 */
+      /**
+       * @description The day (UTC).
+       * @example 2026-12-01
+       */
       date: string;
     };
     TaskRunDto: {
+      /** @description Which attempt of the job (1 for the first). */
       attempt: number;
+      /** @description The error code if it failed, e.g. `gmail_http_401`. */
       error: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it finished (ISO 8601, UTC).
+       */
       finishedAt: string;
+      /** @description The run. */
       id: string;
+      /** @description `succeeded`, `failed` or `paused`. */
       outcome: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When it started (ISO 8601, UTC).
+       */
       startedAt: string;
+      /** @description The task, e.g. `news-digest`. */
       taskName: string;
-      /** Format: uuid */
+      /** @description The user's email. */
+      userEmail: string | null;
+      /**
+       * Format: uuid
+       * @description Whose task it was.
+       */
       userId: string;
     };
     UserProfileDto: {
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When they first signed in (ISO 8601, UTC).
+       */
       createdAt: string;
+      /** @description Their Google email address; null if Google sent none. */
       email: string | null;
+      /** @description Whether Google has verified the email address. */
       emailVerified: boolean;
+      /** @description Their last name at Google. */
       familyName: string | null;
+      /** @description Their first name at Google. */
       givenName: string | null;
       /** @description Google Workspace domain. */
       hd: string | null;
-      /** Format: uuid */
+      /**
+       * Format: uuid
+       * @description The user's id here.
+       */
       id: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When they last signed in (ISO 8601, UTC).
+       */
       lastSignInAt: string | null;
+      /** @description Their full name at Google. */
       name: string | null;
+      /** @description URL of their Google profile picture. */
       picture: string | null;
-      /** @enum {string} */
+      /**
+       * @description `admin` can use the dashboard and the admin API.
+       * @enum {string}
+       */
       role: 'user' | 'admin';
       /** @description Google's stable account id (`sub`). */
       sub: string;
     };
+    UserTaskDto: {
+      /** @description Failed runs in a row; 0 after a success. */
+      consecutiveFailures: number;
+      /** @description Whether the user switched it on. */
+      enabled: boolean;
+      /** @description The error code of the last run if it failed (e.g. `gmail_http_401`); else null. */
+      lastError: string | null;
+      /**
+       * Format: date-time
+       * @description When it last ran, successfully or not.
+       */
+      lastRunAt: string | null;
+      /** @description The task, e.g. `news-digest`. */
+      name: string;
+      /**
+       * Format: date-time
+       * @description When it runs next.
+       */
+      nextRunAt: string | null;
+      /** @description Why it waits: `grant_revoked`, `grant_not_found`, `grant_suspended` or `scope_not_granted`. */
+      pausedReason: string | null;
+      /** @description The scopes it needs (full URLs). */
+      scopes: string[];
+      /** @description Its settings, e.g. `{ "categories": ["science"] }` for news-digest. */
+      settings: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description `paused`: it waits for the user (see `pausedReason`) and does not run.
+       * @enum {string}
+       */
+      state: 'active' | 'paused';
+      /** @description Its name for people. */
+      title: string;
+    };
     VaultStatusDto: {
+      /** @description The key version new envelopes are sealed under. */
       activeVersion: number;
       /**
        * Format: date-time
        * @description When the envelopes were counted: an instance reuses its counts for up to 10 s.
        */
       countedAt: string;
+      /** @description Re-wrap progress. */
       rewrap: components['schemas']['RewrapStatusDto'];
+      /** @description Every key version with envelopes or in the keyring. */
       versions: components['schemas']['VaultVersionDto'][];
     };
     VaultVersionDto: {
@@ -902,6 +1203,7 @@ export interface components {
       configured: boolean;
       /** @description Envelopes sealed under this key version. */
       envelopes: number;
+      /** @description The key version. */
       version: number;
     };
   };
@@ -943,19 +1245,32 @@ export interface operations {
           'application/json': components['schemas']['AuditEventPageDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `validation_failed` (with `details`): a parameter is refused. `invalid_cursor`: the cursor is not ours. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -985,19 +1300,32 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Not signed in. */
+      /** @description `validation_failed` (with `details`): a parameter is refused. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1016,7 +1344,7 @@ export interface operations {
         lastUsedBefore?: string;
         limit?: number;
         order?: 'desc' | 'asc';
-        /** @description A granted scope (full URL). */
+        /** @description A granted scope: the full URL or its short name (`gmail.send` stands for `https://www.googleapis.com/auth/gmail.send`). */
         scope?: string;
         sort?: 'created_at' | 'last_used_at';
         status?: 'active' | 'revoked' | 'suspended';
@@ -1035,19 +1363,32 @@ export interface operations {
           'application/json': components['schemas']['AdminGrantPageDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `validation_failed` (with `details`): a parameter is refused. `invalid_cursor`: the cursor is not ours. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1070,26 +1411,32 @@ export interface operations {
           'application/json': components['schemas']['AdminGrantDetailDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1119,33 +1466,68 @@ export interface operations {
           'application/json': components['schemas']['RevokedGrantDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `validation_failed` (with `details`): the body is refused; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description `already_revoked` */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1173,19 +1555,50 @@ export interface operations {
           'application/json': components['schemas']['BulkRevokeResultDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `validation_failed`: the body is refused; `empty_filter`: the filter has no criterion; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1206,19 +1619,23 @@ export interface operations {
           'application/json': components['schemas']['JobsOverviewDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1245,33 +1662,41 @@ export interface operations {
           'application/json': components['schemas']['RetriedJobDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description `job_not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description `job_not_failed`, `job_already_queued` */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1302,19 +1727,32 @@ export interface operations {
           'application/json': components['schemas']['FailedJobsDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `validation_failed` (with `details`): a parameter is refused. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1338,19 +1776,32 @@ export interface operations {
           'application/json': components['schemas']['OverviewDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `validation_failed` (with `details`): a parameter is refused. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1377,19 +1828,32 @@ export interface operations {
           'application/json': components['schemas']['AdminUserPageDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `validation_failed` (with `details`): a parameter is refused. `invalid_cursor`: the cursor is not ours. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1412,26 +1876,32 @@ export interface operations {
           'application/json': components['schemas']['AdminUserDetailDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1461,33 +1931,68 @@ export interface operations {
           'application/json': components['schemas']['UserProfileDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `validation_failed` (with `details`): the body is refused; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description `last_admin`: the last admin cannot be demoted. */
+      /** @description `last_admin`: the last admin cannot be demoted. `bootstrap_admin`: the admin is listed in ADMIN_EMAILS (sign-in would promote them again). */
       409: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1513,26 +2018,32 @@ export interface operations {
           'application/json': components['schemas']['RevokedSessionsDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description `not_found` */
       404: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1553,19 +2064,23 @@ export interface operations {
           'application/json': components['schemas']['VaultStatusDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1589,19 +2104,23 @@ export interface operations {
           'application/json': components['schemas']['RewrapStartedDto'];
         };
       };
-      /** @description Not signed in. */
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
-      /** @description Not an admin, or a cross-site write. */
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1620,6 +2139,24 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['UserProfileDto'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `certificates_unavailable`: a Bearer ID token could not be checked (Google's keys); retry. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
     };
@@ -1646,6 +2183,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description `malformed_request`: a line break in `return_to`. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   GoogleRedirectController_callback: {
@@ -1664,12 +2210,41 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description `malformed_request`, `invalid_code`: the callback is not a usable answer. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description `invalid_state`: missing, wrong, used or expired. */
       403: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `account_mismatch`: Google answered for another account than the signed-in one. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `upstream_unavailable`: Google did not answer usably. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1694,6 +2269,69 @@ export interface operations {
           'application/json': components['schemas']['UserProfileDto'];
         };
       };
+      /** @description `validation_failed`, `csrf_token_missing`: the body or the `g_csrf_token` is missing; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The ID token is refused: `token_too_large`, `malformed`, `unsupported_algorithm`, `unknown_kid`, `bad_signature`, `wrong_issuer`, `wrong_audience`, `expired`, `not_yet_valid`, `lifetime_too_long`, `wrong_hosted_domain`, `missing_subject`. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `csrf_token_mismatch`, `cross_origin_request`: not from this site; `forbidden`: the account is disabled here. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited`: too many requests; wait for `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `certificates_unavailable`: Google's signing keys could not be fetched; retry with the same token. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   AuthController_signOut: {
@@ -1710,6 +2348,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description `cross_origin_request`: not from this site. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1878,6 +2525,24 @@ export interface operations {
           'application/json': components['schemas']['GrantViewDto'];
         };
       };
+      /** @description `authentication_required`, `session_invalid`: not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `grant_not_found`: offline access is off. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   OfflineAccessController_disconnect: {
@@ -1898,6 +2563,33 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['GrantViewDto'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `cross_site_request`: not sent by our own page (`X-Requested-With` and same-site `Origin`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `grant_not_found`: offline access is already off. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
     };
@@ -1926,6 +2618,78 @@ export interface operations {
           'application/json': components['schemas']['GrantViewDto'];
         };
       };
+      /** @description `validation_failed`, `invalid_code` (unknown, expired, replayed or not ours), `code_too_long`; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `cross_site_request`: not sent by our own page (`X-Requested-With` and same-site `Origin`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `account_mismatch`: the code is of another Google account; `consent_required`: Google sent no refresh token, ask again with `prompt=consent`. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited`: too many requests; wait for `Retry-After`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `upstream_unavailable`: Google did not answer usably; retry after `Retry-After`. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   UserTasksController_list: {
@@ -1941,7 +2705,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserTaskDto'][];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1963,11 +2738,77 @@ export interface operations {
       };
     };
     responses: {
+      /** @description The task as it now is. */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserTaskDto'];
+        };
+      };
+      /** @description `validation_failed`, `invalid_task_settings`: the settings are refused; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `cross_site_request`: not sent by our own page (`X-Requested-With` and same-site `Origin`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `task_not_found`: no task of that name. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `scope_not_granted`: offline access lacks a scope the task needs; `grant_not_found`: offline access is off. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };
@@ -1992,14 +2833,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
       /** @description `certificates_unavailable`: Google's keys. */
       503: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
       };
     };
   };

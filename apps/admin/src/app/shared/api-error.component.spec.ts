@@ -28,6 +28,20 @@ describe(ApiErrorComponent.name, () => {
     expect(alert.textContent).toContain('HTTP 409');
   });
 
+  it('shows a check made before any request in words only, without a raw code', async () => {
+    const fixture = TestBed.createComponent(ApiErrorComponent);
+    fixture.componentRef.setInput('error', {
+      statusCode: 0,
+      error: 'empty_filter',
+      message: 'Bulk revocation needs at least one filter.',
+    });
+    await fixture.whenStable();
+    const alert = (fixture.nativeElement as HTMLElement).querySelector('[role="alert"]')!;
+    expect(alert.textContent).toContain('every grant would be revoked');
+    expect(alert.textContent).not.toContain('empty_filter');
+    expect(alert.getAttribute('data-error-code')).toBe('empty_filter');
+  });
+
   it('shows nothing without an error', async () => {
     const fixture = TestBed.createComponent(ApiErrorComponent);
     await fixture.whenStable();

@@ -1,7 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { type ApiError, hintFor } from '../api/api-error';
 
-/** An API error, readable: the message, what to do about it, and the code and status for support. */
+/**
+ * An API error, readable: the message, what to do about it, and (for answers from the server) the
+ * code and status for support.
+ */
 @Component({
   selector: 'gk-api-error',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -17,6 +20,9 @@ import { type ApiError, hintFor } from '../api/api-error';
     p {
       margin: 4px 0;
     }
+    .code {
+      font-size: 12px;
+    }
   `,
   template: `
     @if (error(); as error) {
@@ -25,12 +31,10 @@ import { type ApiError, hintFor } from '../api/api-error';
         @if (hint(); as hint) {
           <p class="hint">{{ hint }}</p>
         }
-        <p class="code mono">
-          {{ error.error }}
-          @if (error.statusCode) {
-            · HTTP {{ error.statusCode }}
-          }
-        </p>
+        @if (error.statusCode) {
+          <!-- For support: the server's stable code. A check made here, before any request, has none. -->
+          <p class="code muted">Code {{ error.error }} · HTTP {{ error.statusCode }}</p>
+        }
       </div>
     }
   `,

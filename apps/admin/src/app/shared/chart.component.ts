@@ -4,6 +4,7 @@ import {
   DestroyRef,
   type ElementRef,
   afterRenderEffect,
+  computed,
   inject,
   input,
   viewChild,
@@ -54,8 +55,13 @@ export interface ChartSpec {
   readonly sliceColors?: readonly string[];
 }
 
+/** Whether a chart has nothing to draw: no labels, or only zeros. */
+export function isEmptyChart(spec: ChartSpec): boolean {
+  return spec.labels.length === 0 || spec.series.every((s) => s.data.every((n) => n === 0));
+}
+
 /**
- * A Chart.js chart with its numbers also in a visually hidden table, so screen readers get the
+ * A Chart.js chart (or "No data" when it would only draw zeros) with its numbers also in a visually hidden table, so screen readers get the
  * data the canvas draws.
  */
 @Component({
@@ -66,11 +72,22 @@ export interface ChartSpec {
       position: relative;
       height: 240px;
     }
+    .no-data {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      height: 240px;
+      margin: 0;
+    }
   `,
   template: `
-    <div class="frame">
-      <canvas #canvas role="img" [attr.aria-label]="label()"></canvas>
-    </div>
+    @if (empty()) {
+      <p class="no-data muted" data-testid="no-data">{{ emptyText() }}</p>
+    } @else {
+      <div class="frame">
+        <canvas #canvas role="img" [attr.aria-label]="label()"></canvas>
+      </div>
+    }
     <table class="visually-hidden">
       <caption>
         {{
@@ -101,17 +118,20 @@ export interface ChartSpec {
 export class ChartComponent {
   readonly spec = input.required<ChartSpec>();
   readonly label = input.required<string>();
-  private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
+  readonly emptyText = input('No data for this period.');
+  protected readonly empty = computed(() => isEmptyChart(this.spec()));
+  private readonly canvas = viewChild<ElementRef<HTMLCanvasElement>>('canvas');
   private chart: Chart | undefined;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.chart?.destroy());
-    afterRenderEffect(() => this.draw(this.spec()));
+    afterRenderEffect(() => this.draw(this.spec(), this.canvas()));
   }
 
-  private draw(spec: ChartSpec): void {
+  private draw(spec: ChartSpec, canvas: ElementRef<HTMLCanvasElement> | undefined): void {
     this.chart?.destroy();
-    const context = this.canvas().nativeElement.getContext('2d');
+    this.chart = undefined;
+    const context = canvas?.nativeElement.getContext('2d');
     if (!context) return; // no canvas (unit tests under jsdom)
     const doughnut = spec.type === 'doughnut';
     this.chart = new Chart(context, {

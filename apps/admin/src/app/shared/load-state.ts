@@ -31,6 +31,16 @@ export class PagedList<T> {
   readonly loaded = signal(false);
   readonly error = signal<ApiError | undefined>(undefined);
 
+  /**
+   * How many rows, in words: the exact total once the last page is in (free: no count query),
+   * else how many are shown so far.
+   */
+  count(one: string, many = `${one}s`): string {
+    const n = this.items().length;
+    const rows = `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+    return this.nextCursor() ? `${rows} shown, more to load` : `${rows} in all`;
+  }
+
   async load(
     fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
     more = false,

@@ -5,24 +5,33 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import { ActivatedRoute } from '@angular/router';
 import { type AuditFilter, AuditApi } from '../../api/audit-api.service';
 import type { AuditEvent } from '../../api/api-types';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { AuditListComponent } from '../../shared/audit-list.component';
 import { PagedList } from '../../shared/load-state';
+import { UrlQuery } from '../../shared/url-query';
 
 const PAGE_SIZE = 50;
 const ACTOR_KINDS = ['user', 'admin', 'service', 'system', 'google', 'anonymous'];
 
-interface AuditForm {
+type AuditForm = {
   actorKind: string;
   actorId: string;
   action: string;
   userId: string;
   from: string;
   to: string;
-}
+};
+
+const EMPTY_AUDIT_FORM: AuditForm = {
+  actorKind: '',
+  actorId: '',
+  action: '',
+  userId: '',
+  from: '',
+  to: '',
+};
 
 /** The form's criteria as the API's filter: only those set; `to` includes its day. */
 export function auditFilterOf(form: AuditForm): AuditFilter {
@@ -56,7 +65,7 @@ export function auditFilterOf(form: AuditForm): AuditFilter {
   template: `
     <section class="page">
       <h1 class="page-title">Audit log</h1>
-      <form class="filters" role="search" aria-label="Audit filters" (ngSubmit)="search()">
+      <form class="filters" role="search" aria-label="Audit filters" (ngSubmit)="url.apply()">
         <mat-form-field appearance="outline">
           <mat-label>Actor kind</mat-label>
           <mat-select name="actorKind" [(ngModel)]="form.actorKind">
@@ -117,26 +126,13 @@ export class AuditPage {
   private readonly api = inject(AuditApi);
   protected readonly list = new PagedList<AuditEvent>();
   protected readonly actorKinds = ACTOR_KINDS;
-  protected readonly form: AuditForm = {
-    actorKind: '',
-    actorId: '',
-    action: '',
-    userId: '',
-    from: '',
-    to: '',
-  };
+  protected readonly form: AuditForm = { ...EMPTY_AUDIT_FORM };
   private readonly applied = signal<AuditFilter>({});
   protected readonly csvUrl = computed(() => this.api.csvUrl(this.applied()));
+  /** The filters live in the URL: Back returns to the previous ones, a link shares them. */
+  protected readonly url = new UrlQuery(this.form, EMPTY_AUDIT_FORM, () => this.search());
 
-  constructor() {
-    const query = inject(ActivatedRoute).snapshot.queryParamMap;
-    for (const key of Object.keys(this.form) as (keyof AuditForm)[]) {
-      this.form[key] = query.get(key) ?? '';
-    }
-    void this.search();
-  }
-
-  protected search(): Promise<void> {
+  private search(): Promise<void> {
     this.applied.set(auditFilterOf(this.form));
     return this.list.load((cursor) => this.api.search(this.query(cursor)));
   }

@@ -9,6 +9,7 @@ import type { AdminGrantDetail } from '../../api/api-types';
 import { GrantsApi } from '../../api/grants-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { AuditListComponent } from '../../shared/audit-list.component';
+import { labelOf, shortScope } from '../../shared/labels';
 import { LoadState } from '../../shared/load-state';
 import { ReasonDialog } from '../../shared/reason-dialog.service';
 
@@ -56,11 +57,17 @@ const UPSTREAM: Readonly<Record<string, string>> = {
               <dt>Scopes</dt>
               <dd>
                 @for (scope of detail.grant.scopes; track scope) {
-                  <div class="mono">{{ scope }}</div>
+                  <div class="mono scope" [attr.title]="scope">{{ shortScope(scope) }}</div>
                 }
               </dd>
               <dt>Health</dt>
-              <dd>{{ detail.grant.healthFlags.join(', ') || 'no flags' }}</dd>
+              <dd>
+                @for (flag of detail.grant.healthFlags; track flag) {
+                  <div [attr.title]="flag">{{ labelOf(flag) }}</div>
+                } @empty {
+                  no flags
+                }
+              </dd>
               <dt>Created</dt>
               <dd>{{ detail.grant.createdAt | date: 'medium' }}</dd>
               <dt>Last used</dt>
@@ -96,9 +103,10 @@ const UPSTREAM: Readonly<Record<string, string>> = {
               @if (detail.grant.revokedAt) {
                 <dt>Revoked</dt>
                 <dd>
-                  {{ detail.grant.revokedAt | date: 'medium' }} by {{ detail.grant.revokedBy }}: “{{
-                    detail.grant.revocationReason
-                  }}”
+                  {{ detail.grant.revokedAt | date: 'medium' }} by
+                  <span id="revoked-by" [attr.title]="detail.grant.revokedBy">{{
+                    detail.revokedByEmail ?? detail.grant.revokedBy
+                  }}</span>: “{{ detail.grant.revocationReason }}”
                 </dd>
               }
             </dl>
@@ -135,6 +143,8 @@ export class GrantDetailPage {
   protected readonly revokeError = signal<ApiError | undefined>(undefined);
   protected readonly upstream = signal<string | undefined>(undefined);
   protected readonly busy = signal(false);
+  protected readonly shortScope = shortScope;
+  protected readonly labelOf = labelOf;
 
   constructor() {
     effect(() => void this.detail.run(() => this.api.detail(this.id())));

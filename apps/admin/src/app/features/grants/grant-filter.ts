@@ -1,7 +1,7 @@
 import type { GrantFilter, GrantQuery } from '../../api/api-types';
 
 /** The grant list's form: empty strings mean "any". Dates are `YYYY-MM-DD` from date inputs. */
-export interface GrantFilterForm {
+export type GrantFilterForm = {
   status: '' | NonNullable<GrantFilter['status']>;
   scope: string;
   flag: '' | NonNullable<GrantFilter['flag']>;
@@ -10,7 +10,7 @@ export interface GrantFilterForm {
   createdTo: string;
   sort: NonNullable<GrantQuery['sort']>;
   order: NonNullable<GrantQuery['order']>;
-}
+};
 
 export const EMPTY_GRANT_FILTER: GrantFilterForm = {
   status: '',

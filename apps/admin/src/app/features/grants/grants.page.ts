@@ -13,7 +13,9 @@ import type { AdminGrant } from '../../api/api-types';
 import { GrantsApi } from '../../api/grants-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { PagedList } from '../../shared/load-state';
+import { HEALTH_FLAG_LABELS, labelOf, shortScope } from '../../shared/labels';
 import { ReasonDialog } from '../../shared/reason-dialog.service';
+import { UrlQuery } from '../../shared/url-query';
 import {
   EMPTY_GRANT_FILTER,
   type GrantFilterForm,
@@ -22,14 +24,12 @@ import {
 } from './grant-filter';
 
 const PAGE_SIZE = 50;
-export const HEALTH_FLAGS = [
-  'testing_mode_expiry',
-  'idle_near_expiry',
-  'refresh_token_churn',
-  'reauth_required',
-];
+export const HEALTH_FLAGS = Object.keys(HEALTH_FLAG_LABELS);
 
-/** Grants by status, scope, health flag, use and creation; sort; revoke all a filter matches. */
+/**
+ * Grants by status, scope, health flag, use and creation; sort; revoke all a filter matches. The
+ * filters live in the URL.
+ */
 @Component({
   selector: 'gk-grants-page',
   imports: [
@@ -57,12 +57,32 @@ export class GrantsPage {
   protected readonly bulkError = signal<ApiError | undefined>(undefined);
   protected readonly bulkResult = signal<string | undefined>(undefined);
   protected readonly bulkBusy = signal(false);
+  protected readonly labelOf = labelOf;
+  protected readonly shortScope = shortScope;
+  private readonly url = new UrlQuery(this.form, EMPTY_GRANT_FILTER, () => this.search());
 
-  constructor() {
-    void this.search();
+  /** Writes the filters to the URL, which loads them. */
+  protected apply(): Promise<void> {
+    return this.url.apply();
   }
 
-  protected search(): Promise<void> {
+  /** A column header: sort by it, newest first; again, the other way round. */
+  protected sortBy(column: GrantFilterForm['sort']): Promise<void> {
+    if (this.form.sort === column) {
+      this.form.order = this.form.order === 'desc' ? 'asc' : 'desc';
+    } else {
+      this.form.sort = column;
+      this.form.order = 'desc';
+    }
+    return this.apply();
+  }
+
+  protected ariaSort(column: GrantFilterForm['sort']): string {
+    if (this.form.sort !== column) return 'none';
+    return this.form.order === 'desc' ? 'descending' : 'ascending';
+  }
+
+  private search(): Promise<void> {
     return this.list.load((cursor) => this.api.search(grantQueryOf(this.form, PAGE_SIZE, cursor)));
   }
 
@@ -75,7 +95,7 @@ export class GrantsPage {
 
   protected reset(): Promise<void> {
     Object.assign(this.form, EMPTY_GRANT_FILTER);
-    return this.search();
+    return this.apply();
   }
 
   /** A dry run counts what the filter would revoke; the admin then confirms with a reason. */

@@ -5,9 +5,11 @@ import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { type ApiError, apiErrorOf } from '../../api/api-error';
 import type { FailedJob, FailedJobs, JobsOverview } from '../../api/api-types';
 import { OperationsApi } from '../../api/operations-api.service';
+import { describeTaskError } from '../../shared/task-health';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { LoadState } from '../../shared/load-state';
 
@@ -21,6 +23,7 @@ import { LoadState } from '../../shared/load-state';
     MatCardModule,
     MatProgressBarModule,
     MatTableModule,
+    RouterLink,
     ApiErrorComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,6 +37,7 @@ export class JobsPage {
   protected readonly retryError = signal<ApiError | undefined>(undefined);
   protected readonly retrying = signal<string | undefined>(undefined);
   protected readonly queueColumns = ['name', 'queued', 'active', 'deferred', 'failed', 'total'];
+  protected readonly describeTaskError = describeTaskError;
   protected readonly runColumns = ['task', 'user', 'finished', 'attempt', 'outcome', 'error'];
 
   constructor() {

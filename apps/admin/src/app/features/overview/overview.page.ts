@@ -9,9 +9,12 @@ import { OperationsApi } from '../../api/operations-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { ChartComponent } from '../../shared/chart.component';
 import { LoadState } from '../../shared/load-state';
-import { overviewCharts } from './overview-charts';
+import { overviewCharts, overviewHeadline } from './overview-charts';
 
-/** Grants by status over time, refresh outcomes, sign-ins per day, tasks by state. */
+/**
+ * Headline numbers, then grants by status over time, refresh outcomes, sign-ins per day and
+ * tasks by state.
+ */
 @Component({
   selector: 'gk-overview-page',
   imports: [
@@ -24,6 +27,40 @@ import { overviewCharts } from './overview-charts';
     ChartComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .headline {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(130px, 1fr));
+      gap: 12px;
+      margin: 16px 0;
+      padding: 0;
+      list-style: none;
+    }
+    .tile {
+      padding: 12px 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: 12px;
+    }
+    .tile-label {
+      font: var(--mat-sys-label-large);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .tile-value {
+      font: var(--mat-sys-headline-medium);
+      margin: 4px 0;
+    }
+    .tile-hint {
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .tone-warn {
+      border-color: #f9a825;
+      background: #fff8e1;
+    }
+    .tone-warn .tile-value {
+      color: #8c1d18;
+    }
+  `,
   template: `
     <section class="page">
       <h1 class="page-title">Overview</h1>
@@ -46,6 +83,21 @@ import { overviewCharts } from './overview-charts';
           GOOGLE_CLIENT_SECRET. Refreshes are held back and no grant is changed; Google is asked
           again every minute.
         </p>
+      }
+      @if (headline(); as tiles) {
+        <ul class="headline" aria-label="Headline numbers">
+          @for (tile of tiles; track tile.id) {
+            <li
+              class="tile"
+              [class]="'tone-' + tile.tone"
+              [attr.data-testid]="'headline-' + tile.id"
+            >
+              <div class="tile-label">{{ tile.label }}</div>
+              <div class="tile-value">{{ tile.value }}</div>
+              <div class="tile-hint">{{ tile.hint }}</div>
+            </li>
+          }
+        </ul>
       }
       @if (charts(); as charts) {
         <div class="cards">
@@ -70,11 +122,11 @@ import { overviewCharts } from './overview-charts';
           <mat-card appearance="outlined">
             <mat-card-header><mat-card-title>Tasks by state</mat-card-title></mat-card-header>
             <mat-card-content>
-              @if (charts.tasks.labels.length) {
-                <gk-chart [spec]="charts.tasks" label="Users' offline tasks by state" />
-              } @else {
-                <p class="muted">No offline tasks yet.</p>
-              }
+              <gk-chart
+                [spec]="charts.tasks"
+                label="Users' offline tasks by state"
+                emptyText="No offline tasks yet."
+              />
             </mat-card-content>
           </mat-card>
         </div>
@@ -90,6 +142,10 @@ export class OverviewPage {
   protected readonly charts = computed(() => {
     const overview = this.overview.value();
     return overview ? overviewCharts(overview) : undefined;
+  });
+  protected readonly headline = computed(() => {
+    const overview = this.overview.value();
+    return overview ? overviewHeadline(overview) : undefined;
   });
 
   constructor() {

@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -11,10 +11,11 @@ import type { AdminUser } from '../../api/api-types';
 import { UsersApi } from '../../api/users-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { PagedList } from '../../shared/load-state';
+import { UrlQuery } from '../../shared/url-query';
 
 const PAGE_SIZE = 50;
 
-/** Users, newest first; search by email prefix, name or exact Google `sub`. */
+/** Users, newest first; search by part of the email or name, or the exact Google `sub`. */
 @Component({
   selector: 'gk-users-page',
   imports: [
@@ -24,7 +25,7 @@ const PAGE_SIZE = 50;
     MatInputModule,
     MatProgressBarModule,
     MatTableModule,
-    ReactiveFormsModule,
+    FormsModule,
     RouterLink,
     ApiErrorComponent,
   ],
@@ -32,10 +33,10 @@ const PAGE_SIZE = 50;
   template: `
     <section class="page">
       <h1 class="page-title">Users</h1>
-      <form class="filters" role="search" [formGroup]="form" (ngSubmit)="search()">
-        <mat-form-field appearance="outline" subscriptSizing="dynamic">
+      <form class="filters" role="search" (ngSubmit)="url.apply()">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="search-field">
           <mat-label>Email, name or Google sub</mat-label>
-          <input matInput name="q" type="search" formControlName="q" autocomplete="off" />
+          <input matInput name="q" type="search" [(ngModel)]="form.q" autocomplete="off" />
         </mat-form-field>
         <button mat-flat-button type="submit">Search</button>
       </form>
@@ -47,6 +48,7 @@ const PAGE_SIZE = 50;
         <p class="muted" role="status">No users match.</p>
       }
       @if (list.items().length) {
+        <p class="muted list-count" role="status">{{ list.count('user') }}</p>
         <div class="table-wrap">
           <table mat-table [dataSource]="list.items()" aria-label="Users">
             <ng-container matColumnDef="email">
@@ -97,14 +99,12 @@ const PAGE_SIZE = 50;
 export class UsersPage {
   private readonly api = inject(UsersApi);
   protected readonly list = new PagedList<AdminUser>();
-  protected readonly form = new FormGroup({ q: new FormControl('', { nonNullable: true }) });
+  protected readonly form = { q: '' };
   protected readonly columns = ['email', 'name', 'role', 'grant', 'created', 'lastSignIn'];
+  /** The search lives in the URL: Back returns to the previous one, a link shares it. */
+  protected readonly url = new UrlQuery(this.form, { q: '' }, () => this.search());
 
-  constructor() {
-    void this.search();
-  }
-
-  protected search(): Promise<void> {
+  private search(): Promise<void> {
     return this.list.load((cursor) => this.api.search(this.query(cursor)));
   }
 
@@ -113,6 +113,6 @@ export class UsersPage {
   }
 
   private query(cursor: string | undefined) {
-    return { q: this.form.controls.q.value.trim() || undefined, limit: PAGE_SIZE, cursor };
+    return { q: this.form.q.trim() || undefined, limit: PAGE_SIZE, cursor };
   }
 }

@@ -8,6 +8,7 @@ import { type ApiError, apiErrorOf } from '../../api/api-error';
 import type { VaultStatus } from '../../api/api-types';
 import { OperationsApi } from '../../api/operations-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
+import { plural } from '../../shared/labels';
 import { LoadState } from '../../shared/load-state';
 import { ReasonDialog } from '../../shared/reason-dialog.service';
 
@@ -60,8 +61,9 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
 
         <h2>Re-wrap</h2>
         <p id="rewrap-progress">
-          {{ total() - remaining() }} of {{ total() }} envelopes on version
-          {{ vault.activeVersion }}; {{ remaining() }} to re-wrap.
+          {{ total() - remaining() }} of {{ envelopes(total()) }} on version
+          {{ vault.activeVersion }}; {{ remaining() === 0 ? 'nothing' : envelopes(remaining()) }} to
+          re-wrap.
         </p>
         <mat-progress-bar
           mode="determinate"
@@ -74,15 +76,18 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
             A re-wrap job is queued or running.
           }
           @if (rewrap.lastRun; as last) {
-            Last run {{ last.finishedAt | date: 'medium' }} re-wrapped {{ last.rewrapped }}.
+            Last run {{ last.finishedAt | date: 'medium' }} re-wrapped
+            {{ envelopes(last.rewrapped) }}.
           } @else {
             No re-wrap has run yet.
           }
         </p>
         <div class="actions">
+          <!-- The main action only when envelopes wait on older key versions. -->
           <button
-            mat-flat-button
+            [matButton]="remaining() > 0 ? 'filled' : 'outlined'"
             type="button"
+            id="start-rewrap"
             (click)="startRewrap()"
             [disabled]="busy() || vault.rewrap.queued"
           >
@@ -114,6 +119,8 @@ export class VaultPage {
     this.total() === 0 ? 100 : Math.round(((this.total() - this.remaining()) / this.total()) * 100),
   );
 
+  protected readonly envelopes = (n: number) => plural(n, 'envelope');
+
   constructor() {
     void this.load();
   }
@@ -125,7 +132,7 @@ export class VaultPage {
   protected async startRewrap(): Promise<void> {
     const confirmed = await this.dialog.ask({
       title: 'Start a re-wrap?',
-      message: `The ${this.remaining()} envelope(s) on older key versions are re-wrapped onto the active version in resumable batches, in the background.`,
+      message: `The ${plural(this.remaining(), 'envelope')} on older key versions are re-wrapped onto the active version in resumable batches, in the background.`,
       confirmLabel: 'Start re-wrap',
       requireReason: false,
     });
@@ -136,8 +143,8 @@ export class VaultPage {
       const { queued, remaining } = await this.api.startRewrap();
       this.started.set(
         queued
-          ? `Re-wrap queued: ${remaining} envelope(s) to go.`
-          : `A re-wrap is already queued or running: ${remaining} envelope(s) to go.`,
+          ? `Re-wrap queued: ${plural(remaining, 'envelope')} to go.`
+          : `A re-wrap is already queued or running: ${plural(remaining, 'envelope')} to go.`,
       );
       await this.load();
     } catch (failure) {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { describeTaskError, taskHealth } from './task-health';
+
+describe('taskHealth', () => {
+  const task = {
+    enabled: true,
+    state: 'active' as 'active' | 'paused',
+    lastError: null as string | null,
+    consecutiveFailures: 0,
+  };
+
+  it('says failing, not active, when the last run failed', () => {
+    expect(taskHealth(task)).toBe('active');
+    expect(taskHealth({ ...task, lastError: 'gmail_http_401', consecutiveFailures: 2 })).toBe(
+      'failing',
+    );
+  });
+
+  it('keeps paused and disabled as they are', () => {
+    expect(taskHealth({ ...task, state: 'paused', lastError: 'scope_not_granted' })).toBe('paused');
+    expect(taskHealth({ ...task, enabled: false, lastError: 'gmail_http_401' })).toBe('disabled');
+  });
+});
+
+describe('describeTaskError', () => {
+  it('puts the codes in words', () => {
+    expect(describeTaskError('gmail_http_401')).toBe('Google refused the access token');
+    expect(describeTaskError('gmail_http_503')).toContain('could not be reached');
+    expect(describeTaskError('something_new')).toBe('the task failed');
+  });
+});
