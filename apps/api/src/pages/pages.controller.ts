@@ -74,7 +74,10 @@ export class PagesController {
     }
     // "On" only for a grant Google accepted recently: proven now (one refresh) otherwise. A
     // grant Google refuses is marked revoked by the proof; in required mode the user goes
-    // straight to consent, unless they are back from it (cancelled or refused: no loop).
+    // straight to consent, unless they are back from it (cancelled or refused: no loop). A grant
+    // that was off already (the user switched it off, an admin revoked it) is shown as off, with
+    // its reason and the button to turn it on: sending that user to Google unasked would undo
+    // their own choice.
     // A revoke Google did not confirm is retried first (its old refresh token must not outlive
     // a reconnect from this page).
     await this.grants.finishPendingRevocation(user.id);
