@@ -101,6 +101,7 @@ describe('GIS client (google.accounts.id) against the emulator', () => {
     const pages: Record<string, Record<string, unknown>> = {
       '/popup': { auto_select: true, ux_mode: 'popup' },
       '/manual': { auto_select: false },
+      '/fedcm': { auto_select: true, use_fedcm_for_prompt: true },
       '/redirect': { ux_mode: 'redirect', login_uri: '' },
     };
     site = createServer((request, response) => {
@@ -126,7 +127,7 @@ describe('GIS client (google.accounts.id) against the emulator', () => {
         ],
       }),
     );
-    browser = await launchChromium();
+    browser = await launchChromium({ popupBlocker: true });
   });
 
   afterAll(async () => {
@@ -233,6 +234,84 @@ describe('GIS client (google.accounts.id) against the emulator', () => {
         { type: 'skipped', displayed: null, reason: 'user_cancel' },
       ]);
     await expect(page.locator('#credential_picker_container').count()).resolves.toBe(0);
+  });
+
+  describe('with the browser running One Tap through FedCM (setting fedcm)', () => {
+    const setFedcm = (fedcm: boolean) =>
+      fetch(`${emulator.url}/__control/settings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fedcm }),
+      });
+    beforeAll(() => setFedcm(true));
+    afterAll(() => setFedcm(false));
+
+    /** Alice signs in once with the button, so she is a returning user for this site. */
+    async function returningAlice(): Promise<void> {
+      const first = await open('/fedcm');
+      const button = first
+        .frameLocator('iframe[title="Sign in with Google Button"]')
+        .getByRole('button');
+      const [chooser] = await Promise.all([context.waitForEvent('page'), button.click()]);
+      await chooser.getByRole('button', { name: /Alice Example/ }).click();
+      await credentialOn(first);
+      await first.close();
+    }
+
+    it('signs a returning user in as fedcm_auto after a cancellable notice, with no display moment', async () => {
+      context = await browser.newContext();
+      await returningAlice();
+      const page = await open('/fedcm');
+      const oneTap = page.frameLocator('iframe[title="Sign in with Google Dialog"]');
+      await expect(oneTap.getByRole('status').textContent()).resolves.toBe(
+        'Signing you in as Alice…',
+      );
+      const startedAt = Date.now();
+      // Not yet: the notice stays for a moment the user could cancel in.
+      await expect(page.locator('#credential').textContent()).resolves.toBe('');
+      const auto = await credentialOn(page);
+      expect(Date.now() - startedAt).toBeGreaterThan(1500);
+      expect(auto.select_by).toBe('fedcm_auto');
+      expect(payloadOf(auto.credential).sub).toBe(DEFAULT_TEST_USER.sub);
+      // FedCM removed the display moment: only the dismissed one reaches the page.
+      expect(await momentsOn(page)).toEqual([
+        { type: 'dismissed', displayed: null, reason: 'credential_returned' },
+      ]);
+
+      // Within ten minutes of an automatic sign-in, One Tap is shown instead; a click is fedcm.
+      const again = await open('/fedcm');
+      await again
+        .frameLocator('iframe[title="Sign in with Google Dialog"]')
+        .getByRole('button', { name: 'Continue as Alice' })
+        .click();
+      expect((await credentialOn(again)).select_by).toBe('fedcm');
+      expect(await momentsOn(again)).toEqual([
+        { type: 'dismissed', displayed: null, reason: 'credential_returned' },
+      ]);
+    });
+
+    it('lets the user cancel the automatic sign-in: a skipped moment without its reason', async () => {
+      context = await browser.newContext();
+      await returningAlice();
+      const page = await open('/fedcm');
+      await page
+        .frameLocator('iframe[title="Sign in with Google Dialog"]')
+        .getByRole('button', { name: 'Cancel' })
+        .click();
+      await expect
+        .poll(() => momentsOn(page))
+        .toEqual([{ type: 'skipped', displayed: null, reason: null }]);
+      await page.waitForTimeout(3500);
+      await expect(page.locator('#credential').textContent()).resolves.toBe('');
+      await expect(page.locator('#credential_picker_container').count()).resolves.toBe(0);
+    });
+
+    it('keeps the iframe One Tap for a page that did not opt in with use_fedcm_for_prompt', async () => {
+      context = await browser.newContext();
+      await returningAlice();
+      const page = await open('/popup');
+      expect((await credentialOn(page)).select_by).toBe('auto');
+    });
   });
 
   it('form-posts the credential and g_csrf_token (equal to the cookie) to login_uri in redirect mode', async () => {

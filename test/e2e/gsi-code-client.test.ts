@@ -62,6 +62,8 @@ describe('GIS code client (google.accounts.oauth2) against the emulator', () => 
   const openPopup = async (page: Page) => {
     const [popup] = await Promise.all([context.waitForEvent('page'), page.click('#connect')]);
     await popup.waitForLoadState();
+    // A person reads Google's window (popup blocker on): longer than the click's activation.
+    await popup.waitForTimeout(5500);
     return popup;
   };
   const exchange = async (code: string, redirectUri = 'postmessage') => {
@@ -108,7 +110,7 @@ describe('GIS code client (google.accounts.oauth2) against the emulator', () => 
         ],
       }),
     );
-    browser = await launchChromium();
+    browser = await launchChromium({ popupBlocker: true });
   });
 
   afterAll(async () => {

@@ -6,10 +6,13 @@ import { type ProcessStack, startProcessStack } from '../support/process-stack.j
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
 const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
+/** A person reading Google's window: longer than the click's transient activation (5 s). */
+const HUMAN_PAUSE_MS = 5500;
 
 // The "Optional offline access" flow in Chromium against the compiled api and emulator: the GIS
 // code client in a popup from /account, the consent screen's checkboxes, the switch-off, and the
-// redirect flow (GET /auth/google) for pages without popups.
+// redirect flow (GET /auth/google) for pages without popups. The popup blocker is on and people
+// pause in Google's windows, so a popup opened from anything but its own click would fail here.
 describe('Offline access in Chromium', () => {
   let stack: ProcessStack;
   let browser: Browser;
@@ -44,6 +47,7 @@ describe('Offline access in Chromium', () => {
     await page.goto(`${stack.apiUrl}/`);
     const button = page.frameLocator('#google-button iframe').getByRole('button');
     const [chooser] = await Promise.all([context.waitForEvent('page'), button.click()]);
+    await chooser.waitForTimeout(HUMAN_PAUSE_MS);
     await chooser.getByRole('button', { name: account }).click();
     await page.waitForURL(`${stack.apiUrl}/account`);
     return page;
@@ -52,7 +56,7 @@ describe('Offline access in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     stack = await startProcessStack();
-    browser = await launchChromium();
+    browser = await launchChromium({ popupBlocker: true });
   });
   afterAll(async () => {
     await browser?.close();
@@ -72,6 +76,7 @@ describe('Offline access in Chromium', () => {
       page.getByRole('button', { name: 'Enable offline access' }).click(),
     ]);
     // Alice is signed in at "Google" already: straight to the consent screen.
+    await popup.waitForTimeout(HUMAN_PAUSE_MS);
     await popup.getByRole('button', { name: 'Allow' }).click();
 
     await expect
@@ -109,6 +114,50 @@ describe('Offline access in Chromium', () => {
     await context.close();
   });
 
+  it('says what happened when Google’s window is closed, cancelled or blocked, and offers the next step', async () => {
+    const context = await newContext();
+    const page = await signIn(context, /Bob Builder/);
+    const enable = page.getByRole('button', { name: 'Enable offline access' });
+    const message = () => page.locator('#offline-access-error').textContent();
+
+    const [closed] = await Promise.all([context.waitForEvent('page'), enable.click()]);
+    await closed.close();
+    await expect.poll(message).toContain('The Google window was closed before you finished');
+    await expect(enable.isEnabled()).resolves.toBe(true);
+
+    const [cancelled] = await Promise.all([context.waitForEvent('page'), enable.click()]);
+    await cancelled.waitForTimeout(HUMAN_PAUSE_MS);
+    await cancelled.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(message).toContain('You cancelled at Google; offline access is unchanged');
+
+    // A click from a timer once the page has no gesture left: the browser blocks the window.
+    // (Playwright's reads of the page count as gestures, hence no polling until it happened.)
+    await page.evaluate(() => {
+      const later = () => {
+        if (navigator.userActivation.isActive) return void setTimeout(later, 250);
+        document.getElementById('offline-access-enable')!.click();
+      };
+      setTimeout(later, 5000);
+    });
+    await page.waitForTimeout(8000);
+    await expect(message()).resolves.toContain('could not be opened (pop-ups are blocked)');
+    expect(context.pages()).toHaveLength(1);
+    // The next step without a popup: the redirect flow in this window.
+    await page.locator('#offline-access-redirect').click();
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL(`${stack.apiUrl}/account`);
+    await expect(page.locator('#offline-access-status').getAttribute('data-status')).resolves.toBe(
+      'active',
+    );
+    await context.close();
+    // Bob removes the app at Google, so the redirect flow below meets a first consent again.
+    await fetch(`${stack.emulatorUrl}/__control/users/100000000000000000003/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+  });
+
   it('signs in and grants offline access in one go through the redirect flow', async () => {
     const context = await newContext();
     const page = await context.newPage();
@@ -140,7 +189,7 @@ describe('Offline access required, in Chromium', () => {
 
   beforeAll(async () => {
     stack = await startProcessStack({ OFFLINE_ACCESS: 'required' });
-    browser = await launchChromium();
+    browser = await launchChromium({ popupBlocker: true });
     context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
     context.on('page', (page) => {
       page.on('console', (message) => {
@@ -163,6 +212,7 @@ describe('Offline access required, in Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/sign-in-offline-required.png` });
 
     const [popup] = await Promise.all([context.waitForEvent('page'), button.click()]);
+    await popup.waitForTimeout(HUMAN_PAUSE_MS);
     await popup.getByRole('button', { name: /Alice Example/ }).click();
     await popup.getByRole('button', { name: 'Allow' }).click();
 

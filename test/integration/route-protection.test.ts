@@ -15,6 +15,8 @@ const PUBLIC_ROUTES = [
   'POST /auth/sign-out',
   'POST /offline-access/code',
   'POST /risc/events',
+  // The sign-in button's font (Roboto Medium), served from our origin.
+  'GET /assets/fonts/roboto-latin-500-normal.woff2',
   // The dashboard's static files and index.html: the admin API behind it checks the role.
   'GET /admin',
   'GET /admin/*',

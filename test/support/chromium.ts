@@ -4,9 +4,19 @@ import { type Browser, chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-export function launchChromium(): Promise<Browser> {
+export interface ChromiumOptions {
+  /**
+   * Keep Chromium's popup blocker on, as a user's browser has it: Playwright passes
+   * `--disable-popup-blocking` by default, which hides a `window.open` made without a click of
+   * its own (for example from async code after the user's gesture expired).
+   */
+  readonly popupBlocker?: boolean;
+}
+
+export function launchChromium(options: ChromiumOptions = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
+    ignoreDefaultArgs: options.popupBlocker ? ['--disable-popup-blocking'] : undefined,
     args: [
       '--headless',
       '--no-sandbox',

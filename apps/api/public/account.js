@@ -66,9 +66,15 @@
         show(
           offlineError,
           error && error.type === 'popup_closed'
-            ? 'The Google window was closed before you finished; nothing changed.'
-            : 'The Google window could not be opened (pop-ups are blocked). Press the button again, or allow pop-ups for this site.',
+            ? 'The Google window was closed before you finished; offline access is unchanged. Press the button to try again, or '
+            : 'The Google window could not be opened (pop-ups are blocked); offline access is unchanged. Press the button again, or ',
         );
+        // The same step without a popup: a link the user follows themselves.
+        const link = document.createElement('a');
+        link.id = 'offline-access-redirect';
+        link.href = '/auth/google?return_to=%2Faccount';
+        link.textContent = 'continue with Google in this window';
+        offlineError.append(link, '.');
       },
     });
     client.requestCode();
@@ -80,7 +86,7 @@
       show(
         offlineError,
         response.error === 'access_denied'
-          ? 'You cancelled at Google; nothing changed.'
+          ? 'You cancelled at Google; offline access is unchanged. Press the button to try again.'
           : `Google said: ${response.error}.`,
       );
       return;
@@ -167,35 +173,18 @@
     });
   }
 
-  // The page stays, saying it worked: nothing of the account is shown any more.
-  function showSignedOut() {
-    const main = document.querySelector('main');
-    main.replaceChildren();
-    const title = document.createElement('h1');
-    title.id = 'signed-out';
-    title.textContent = 'You are signed out';
-    const lead = document.createElement('p');
-    lead.className = 'lead';
-    lead.textContent =
-      'Your session on this device has ended. Offline access, if you turned it on, keeps working until you switch it off.';
-    const again = document.createElement('a');
-    again.className = 'button primary';
-    again.href = '/';
-    again.textContent = 'Sign in again';
-    main.append(title, lead, again);
-    document.title = 'Signed out · Grantkeeper';
-    history.replaceState(null, '', '/');
-  }
-
-  // Signing out ends the server session and tells GIS not to auto-select the account on the next
-  // visit (otherwise One Tap would sign the user straight back in).
+  // Signing out ends the server session and lands on a sign-in page without automatic sign-in,
+  // so One Tap does not sign the user straight back in; a later visit signs them in silently
+  // again. Google documents this next to disableAutoSelect(), which we do not call: only an
+  // explicit Sign in with Google click lifts it, so after a sign-in with the code client
+  // (OFFLINE_ACCESS=required) silent sign-in would never come back.
+  // https://developers.google.com/identity/gsi/web/guides/automatic-sign-in-sign-out
   signOutButton.addEventListener('click', async () => {
     signOutButton.disabled = true;
     try {
       const answer = await send('POST', '/auth/sign-out');
       if (!answer.ok && answer.status !== 204) throw new Error(String(answer.status));
-      if (window.google && window.google.accounts) window.google.accounts.id.disableAutoSelect();
-      showSignedOut();
+      window.location.assign('/?signed_out=1');
     } catch {
       show(accountError, 'Could not sign you out. Please try again.');
       signOutButton.disabled = false;

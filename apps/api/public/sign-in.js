@@ -18,12 +18,38 @@
 (function () {
   const data = document.body.dataset;
   const required = data.offlineAccess === 'required';
+  // Just signed out, cancelled or failed: One Tap may offer the account but must not sign it
+  // straight back in (and carry the user off the message).
+  const autoSelect = data.autoSelect === 'true';
   const errorBox = document.getElementById('sign-in-error');
   const codeButton = document.getElementById('google-code-button');
+  let started = false;
 
   function showError(message) {
     errorBox.textContent = message;
     errorBox.hidden = false;
+  }
+
+  // Google's library did not load (Google or the network is down): say so, offer a retry.
+  function showGoogleUnavailable() {
+    showError(
+      "Google's sign-in could not be reached, so you cannot sign in right now. Check your connection, then ",
+    );
+    const retry = document.createElement('a');
+    retry.id = 'sign-in-retry';
+    retry.href = window.location.pathname + window.location.search;
+    retry.textContent = 'try again';
+    errorBox.append(retry, '.');
+    if (codeButton) codeButton.disabled = true;
+  }
+
+  /** The words for a refusal of our own server, with the next step. */
+  function refusalMessage(answer) {
+    const code = answer.body.error || String(answer.status);
+    if (answer.status === 503 || code === 'upstream_unavailable') {
+      return 'Google is not answering right now, so you are not signed in. Nothing was lost: press the button to try again in a minute.';
+    }
+    return `Sign-in failed (${code}). Please try again.`;
   }
 
   async function post(path, body) {
@@ -62,7 +88,7 @@
         select_by: response.select_by,
       });
       if (!answer.ok) {
-        showError(`Sign-in failed (${answer.body.error || answer.status}). Please try again.`);
+        showError(refusalMessage(answer));
         return;
       }
       window.location.assign('/account');
@@ -81,12 +107,16 @@
         callback: onCode,
         error_callback: (error) => {
           codeButton.disabled = false;
-          showError(
-            error && error.type === 'popup_closed'
-              ? 'The Google window was closed before you finished. Press the button to try again.'
-              : 'The Google window could not be opened (pop-ups are blocked). Press the button again, or continue in this window: ',
-          );
-          if (!error || error.type !== 'popup_closed') offerRedirect();
+          if (error && error.type === 'popup_closed') {
+            showError(
+              'The Google window was closed before you finished, so you are not signed in. Press the button to try again, or ',
+            );
+          } else {
+            showError(
+              'The Google window could not be opened (pop-ups are blocked), so you are not signed in. Press the button again, or ',
+            );
+          }
+          offerRedirect();
         },
       })
       .requestCode();
@@ -97,8 +127,8 @@
     const link = document.createElement('a');
     link.id = 'sign-in-redirect';
     link.href = REDIRECT_FLOW;
-    link.textContent = 'Sign in with Google in this window';
-    errorBox.append(link);
+    link.textContent = 'continue with Google in this window';
+    errorBox.append(link, '.');
   }
 
   async function onCode(response) {
@@ -106,7 +136,7 @@
       codeButton.disabled = false;
       showError(
         response.error === 'access_denied'
-          ? 'You cancelled at Google. Grantkeeper needs offline access to work for you: press the button to try again.'
+          ? 'You cancelled at Google, so you are not signed in: Grantkeeper needs offline access to work for you. Press the button to try again.'
           : `Google said: ${response.error}. Press the button to try again.`,
       );
       return;
@@ -123,19 +153,28 @@
         window.location.assign(`${REDIRECT_FLOW}&prompt=consent`);
         return;
       }
-      showError(`Sign-in failed (${answer.body.error || answer.status}). Please try again.`);
+      showError(refusalMessage(answer));
     } catch {
       showError('Could not reach the server. Check your connection and try again.');
     }
     codeButton.disabled = false;
   }
 
+  // One Tap runs through the browser's FedCM where there is one (Chrome), the iframe elsewhere;
+  // the page needs no moment notification, which FedCM removed, so it works either way.
+  // https://developers.google.com/identity/gsi/web/guides/fedcm-migration
   function start() {
+    started = true;
     const id = window.google.accounts.id;
     id.initialize({
       client_id: data.clientId,
       callback: onCredential,
-      auto_select: true,
+      // Automatic sign-in for returning users, except on the page a sign-out lands on: Google's
+      // alternative to disableAutoSelect(), which only an explicit Sign in with Google click
+      // lifts (a code-client sign-in does not), so silent sign-in would never come back
+      // (https://developers.google.com/identity/gsi/web/guides/automatic-sign-in-sign-out).
+      auto_select: autoSelect,
+      use_fedcm_for_prompt: true,
       context: 'signin',
       ux_mode: 'popup',
       itp_support: true,
@@ -160,6 +199,10 @@
     id.prompt();
   }
 
-  if (window.google && window.google.accounts) start();
+  if (window.google && window.google.accounts && window.google.accounts.id) start();
   else window.onGoogleLibraryLoad = start;
+  // Deferred scripts have run (or failed) by the load event: no library means no Google.
+  window.addEventListener('load', () => {
+    if (!started && !(window.google && window.google.accounts)) showGoogleUnavailable();
+  });
 })();

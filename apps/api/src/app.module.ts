@@ -18,6 +18,7 @@ import { ENTITIES } from './entities.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { MetricsController } from './metrics/metrics.controller.js';
+import { FontsController } from './pages/fonts.controller.js';
 import { PagesController } from './pages/pages.controller.js';
 
 @Module({})
@@ -49,7 +50,7 @@ export class AppModule {
         AdminModule.forRoot({ scheduler }),
         HealthModule,
       ],
-      controllers: [PagesController, MetricsController, AdminAppController],
+      controllers: [PagesController, FontsController, MetricsController, AdminAppController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -22,6 +22,13 @@ export interface EmulatorSettings {
   /** What refreshes answer instead of a token: Workspace re-auth, or the client refused. */
   refreshError: 'none' | 'invalid_rapt' | 'invalid_client';
   /**
+   * The browser runs One Tap through FedCM (Chrome today) for pages that opt in with
+   * `use_fedcm_for_prompt`: no display/skip moment notifications, select_by fedcm/fedcm_auto,
+   * auto sign-in after a short cancellable notice. Off: the iframe One Tap of browsers without
+   * FedCM. https://developers.google.com/identity/gsi/web/guides/fedcm-migration
+   */
+  fedcm: boolean;
+  /**
    * The code client (GIS popup, `redirect_uri=postmessage`) and a user who granted everything
    * before: Google's behaviour is undocumented and reported both ways. `remembered`: no consent
    * screen and no refresh token; `consent_every_time`: the consent screen again and a new
@@ -66,6 +73,7 @@ export async function createEmulatorContext(
     timeBasedAccessSeconds: null,
     unrevocableTokens: false,
     refreshError: 'none',
+    fedcm: false,
     returningUser: 'remembered',
   });
   const settings = initialSettings();

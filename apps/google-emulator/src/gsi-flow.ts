@@ -22,6 +22,8 @@ export interface SignInParams {
   /** Set by the button iframe that opened the popup: deliver through it, not to the page. */
   channelId?: string;
   autoSelect: boolean;
+  /** One Tap runs through the browser's FedCM (select_by fedcm / fedcm_auto). */
+  fedcm: boolean;
 }
 
 const text = z.string().min(1).max(2048).optional().catch(undefined);
@@ -40,6 +42,7 @@ const paramsSchema = z.object({
     .optional()
     .catch(undefined),
   auto_select: z.string().optional().catch(undefined),
+  fedcm: z.string().optional().catch(undefined),
 });
 
 /** Reads the parameters leniently, as Google does: unknown fields are ignored. */
@@ -55,6 +58,7 @@ export function parseSignInParams(input: unknown): SignInParams {
     csrfToken: raw.g_csrf_token,
     channelId: raw.channel_id,
     autoSelect: raw.auto_select === 'true',
+    fedcm: raw.fedcm === 'true',
   };
 }
 
@@ -84,6 +88,7 @@ export function signInFields(params: SignInParams): Record<string, string> {
     login_uri: params.loginUri,
     g_csrf_token: params.csrfToken,
     channel_id: params.channelId,
+    fedcm: params.fedcm ? 'true' : undefined,
   };
   return Object.fromEntries(
     Object.entries(fields).filter((entry): entry is [string, string] => entry[1] !== undefined),

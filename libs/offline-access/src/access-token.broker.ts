@@ -47,10 +47,12 @@ export type KeepAliveOutcome =
 
 /**
  * What proving a user's grant at Google found: `alive` (refreshed now, or proven within the
- * window), `dead` (Google refused it, or it was not live here), `unknown` (Google did not
- * answer usably; the stored state stands), `none` (the user never had a grant).
+ * window), `dead` (Google refused it just now: it was marked revoked), `off` (it was not live
+ * here already: switched off, revoked by an admin or by Google earlier; Google not asked),
+ * `unknown` (Google did not answer usably; the stored state stands), `none` (the user never
+ * had a grant).
  */
-export type GrantProof = 'alive' | 'dead' | 'unknown' | 'none';
+export type GrantProof = 'alive' | 'dead' | 'off' | 'unknown' | 'none';
 
 /** The grant and its refresh-token envelope, as the keep-alive's lock query reads them. */
 interface LockedGrantRow {
@@ -131,7 +133,7 @@ export class AccessTokenBroker {
       .getRepository(GrantEntity)
       .findOneBy({ userId, clientId: this.clientId });
     if (!grant) return 'none';
-    if (grant.status !== 'active' || !grant.refreshTokenEnvelopeId) return 'dead';
+    if (grant.status !== 'active' || !grant.refreshTokenEnvelopeId) return 'off';
     if (provenWithin(grant, Date.now(), windowMs)) return 'alive';
     const outcome = await this.dataSource.transaction(async (manager) => {
       const locked = await manager

@@ -42,6 +42,7 @@ export class PagesController {
     @Res() reply: FastifyReply,
     @Query('error') error?: string,
     @Query('offline_access') offlineAccess?: string,
+    @Query('signed_out') signedOut?: string,
   ): void {
     if (user) {
       void reply.redirect('/account', 302);
@@ -54,6 +55,7 @@ export class PagesController {
       consentDenied: offlineAccess === 'denied',
       offlineAccess: this.offlineAccessMode,
       codeScopes: ['openid', 'email', 'profile', ...this.offlineScopes],
+      signedOut: signedOut === '1',
     });
     void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   }
@@ -72,7 +74,10 @@ export class PagesController {
     }
     // "On" only for a grant Google accepted recently: proven now (one refresh) otherwise. A
     // grant Google refuses is marked revoked by the proof; in required mode the user goes
-    // straight to consent, unless they are back from it (cancelled or refused: no loop).
+    // straight to consent, unless they are back from it (cancelled or refused: no loop). A grant
+    // that was off already (the user switched it off, an admin revoked it) is shown as off, with
+    // its reason and the button to turn it on: sending that user to Google unasked would undo
+    // their own choice.
     // A revoke Google did not confirm is retried first (its old refresh token must not outlive
     // a reconnect from this page).
     await this.grants.finishPendingRevocation(user.id);

@@ -18,6 +18,8 @@ export interface SignInPageOptions {
   readonly offlineAccess: 'optional' | 'required';
   /** Every scope the code client asks for, sign-in scopes included. */
   readonly codeScopes: readonly string[];
+  /** The visitor just signed out: say so, and One Tap does not sign them straight back in. */
+  readonly signedOut?: boolean;
 }
 
 // Google's "G" logo, as its sign-in branding guidelines require on a custom button:
@@ -36,6 +38,9 @@ export function renderSignInPage(options: SignInPageOptions): string {
     : options.consentDenied
       ? '<p class="error" role="alert" id="sign-in-error">You cancelled at Google, so you are not signed in: Grantkeeper needs offline access to work for you. Press the button to try again.</p>'
       : '<p class="error" role="alert" id="sign-in-error" hidden></p>';
+  const signedOut = options.signedOut
+    ? '<p class="notice" role="status" id="signed-out">You are signed out. Sign in again whenever you like.</p>'
+    : '';
   const required = options.offlineAccess === 'required';
   // With offline access required, signing in and consenting are one step: a custom button
   // (Google's branding: white, the "G", "Sign in with Google") starts the code client.
@@ -55,8 +60,13 @@ export function renderSignInPage(options: SignInPageOptions): string {
       'client-id': options.clientId,
       'offline-access': options.offlineAccess,
       'code-scopes': options.codeScopes.join(' '),
+      'signed-out': String(options.signedOut === true),
+      // No automatic sign-in on a page that reports a sign-out, a cancel or a failure: it would
+      // carry the user straight off the message (and, after a cancelled consent, back to it).
+      'auto-select': String(!options.signedOut && !options.consentDenied && !options.error),
     },
     body: `      <h1>Sign in to Grantkeeper</h1>
+      ${signedOut}
       <p class="lead">${escapeHtml(lead)}</p>
       ${button}
       ${error}

@@ -31,7 +31,15 @@ function writeCookie(name, value, maxAgeSeconds) {
 }
 
 // Google records disableAutoSelect() in a g_state cookie on the site's own origin, so the next
-// prompt() does not sign the user straight back in after they signed out of the site.
+// prompt() does not sign the user straight back in after they signed out of the site
+// (https://developers.google.com/identity/gsi/web/guides/automatic-sign-in-sign-out: "the
+// signed-out status is recorded through a cookie in your domain", the g_state cookie). What
+// brings automatic sign-in back is an explicit sign-in through Sign in with Google itself: "a
+// single click of the One Tap prompt or Button flow"
+// (https://developers.google.com/identity/gsi/web/guides/fedcm-migration, Updates on Auto
+// Sign-in). deliver() below lifts it for a credential the user chose (select_by other than
+// auto/fedcm_auto). Nothing documents google.accounts.oauth2 (the code client) touching
+// g_state, so a code-client sign-in leaves it as it was.
 function readGState() {
   try { return JSON.parse(readCookie('g_state') || '{}'); } catch (e) { return {}; }
 }
@@ -75,7 +83,9 @@ function postForm(action, fields) {
 function deliver(credential, selectBy) {
   if (typeof credential !== 'string') return;
   // Choosing an account again lifts disableAutoSelect(), as with Google.
-  if (selectBy !== 'auto' && autoSelectDisabled()) setAutoSelectDisabled(false);
+  var automatic = selectBy === 'auto' || selectBy === 'fedcm_auto';
+  if (!automatic && autoSelectDisabled()) setAutoSelectDisabled(false);
+  if (selectBy === 'fedcm_auto') rememberFedcmAutoSignIn();
   var config = state.config;
   var callback = typeof config.callback === 'string' ? window[config.callback] : config.callback;
   if (typeof callback === 'function') {
@@ -164,10 +174,15 @@ function onMessage(event) {
 `;
 
 /** The GIS client script for an emulator reachable at `emulatorOrigin`. */
-export function gsiClientScript(emulatorOrigin: string): string {
+export function gsiClientScript(
+  emulatorOrigin: string,
+  browser: { readonly fedcm: boolean } = { fedcm: false },
+): string {
   return `(function () {
 'use strict';
 var EMULATOR = ${scriptData(emulatorOrigin)};
+// Whether this "browser" runs One Tap through FedCM (setting fedcm of /__control/settings).
+var BROWSER_FEDCM = ${scriptData(browser.fedcm)};
 window.google = window.google || {};
 window.google.accounts = window.google.accounts || {};
 if (window.google.accounts.id) return; // loaded twice

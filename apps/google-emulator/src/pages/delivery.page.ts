@@ -5,7 +5,7 @@ export interface CredentialMessage {
   source: 'gsi-emulator';
   type: 'credential';
   credential: string;
-  select_by: 'btn' | 'user' | 'auto';
+  select_by: 'btn' | 'user' | 'auto' | 'fedcm' | 'fedcm_auto';
   channel_id?: string;
 }
 

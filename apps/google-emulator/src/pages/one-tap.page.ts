@@ -67,3 +67,46 @@ document.querySelector('.close').addEventListener('click', function () {
 });`,
   });
 }
+
+/**
+ * FedCM's auto-reauthentication: the browser names the returning account ("Signing you in as
+ * …") for a moment the user can cancel, then hands over the credential (select_by fedcm_auto).
+ * https://developer.chrome.com/blog/fedcm-auto-reauthn; Google's side:
+ * https://developers.google.com/identity/gsi/web/guides/automatic-sign-in-sign-out
+ */
+export function fedcmAutoSignInPage({
+  title,
+  user,
+  fields,
+  targetOrigin,
+  delayMs,
+}: Omit<OneTapCard, 'users'> & { user: TestUser; delayMs: number }): string {
+  return htmlPage({
+    title: 'Sign in with Google',
+    style: `${ACCOUNT_STYLE}
+body { background: #fff; }
+.card { border: 1px solid #dadce0; border-radius: 8px; padding: 12px 16px 16px; box-shadow: 0 1px 3px rgba(60,64,67,.3); }
+header { display: flex; align-items: center; gap: 8px; font-size: 14px; color: #3c4043; }
+header svg { width: 18px; height: 18px; }
+header h1 { flex: 1; margin: 0; font-size: 14px; font-weight: 500; }
+.cancel { border: 0; background: none; color: #1a73e8; font: inherit; font-weight: 500; cursor: pointer; }`,
+    body: `<div class="card" role="dialog" aria-labelledby="title">
+<header>${GOOGLE_G_LOGO}<h1 id="title">${escapeHtml(title)}</h1></header>
+<form method="post" action="/gsi/iframe/select" id="auto">
+${hiddenInputs(fields)}<input type="hidden" name="sub" value="${escapeHtml(user.sub)}">
+<input type="hidden" name="auto" value="true">
+<div class="account">${accountLabel(user)}</div>
+<p role="status">Signing you in as ${escapeHtml(user.givenName)}…</p>
+<button class="cancel" type="button">Cancel</button>
+</form>
+</div>`,
+    script: `${parentMessengerScript(targetOrigin)}
+send({ type: 'prompt_displayed' });
+send({ type: 'resize', height: document.documentElement.scrollHeight });
+var timer = setTimeout(function () { document.getElementById('auto').submit(); }, ${delayMs});
+document.querySelector('.cancel').addEventListener('click', function () {
+  clearTimeout(timer);
+  send({ type: 'prompt_skipped', reason: 'user_cancel' });
+});`,
+  });
+}

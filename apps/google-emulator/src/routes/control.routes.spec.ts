@@ -149,6 +149,7 @@ describe('controlRoutes', () => {
         time_based_access: null,
         unrevocable_tokens: false,
         refresh_error: 'none',
+        fedcm: false,
         returning_user: 'remembered',
       });
       const certs = await app.inject({ url: '/oauth2/v3/certs' });
@@ -162,6 +163,7 @@ describe('controlRoutes', () => {
         time_based_access: null,
         unrevocable_tokens: false,
         refresh_error: 'none',
+        fedcm: false,
         returning_user: 'remembered',
       });
     });

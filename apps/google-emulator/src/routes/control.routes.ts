@@ -73,6 +73,7 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     time_based_access: ctx.settings.timeBasedAccessSeconds,
     unrevocable_tokens: ctx.settings.unrevocableTokens,
     refresh_error: ctx.settings.refreshError,
+    fedcm: ctx.settings.fedcm,
     returning_user: ctx.settings.returningUser,
   });
   app.get(at('settings'), settings);
@@ -88,6 +89,7 @@ export function controlRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     }
     ctx.settings.unrevocableTokens = body.unrevocable_tokens ?? ctx.settings.unrevocableTokens;
     ctx.settings.refreshError = body.refresh_error ?? ctx.settings.refreshError;
+    ctx.settings.fedcm = body.fedcm ?? ctx.settings.fedcm;
     ctx.settings.returningUser = body.returning_user ?? ctx.settings.returningUser;
     return settings();
   });

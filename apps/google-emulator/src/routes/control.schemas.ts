@@ -51,6 +51,7 @@ export const settingsBody = z.strictObject({
   time_based_access: z.number().int().min(1).nullable().optional(),
   unrevocable_tokens: z.boolean().optional(),
   refresh_error: z.enum(['none', 'invalid_rapt', 'invalid_client']).optional(),
+  fedcm: z.boolean().optional(),
   returning_user: z.enum(['remembered', 'consent_every_time']).optional(),
 });
 

@@ -69,7 +69,7 @@ export function gsiRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
     reply
       .type('text/javascript; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .send(gsiClientScript(new URL(ctx.publicUrl()).origin)),
+      .send(gsiClientScript(new URL(ctx.publicUrl()).origin, { fedcm: ctx.settings.fedcm })),
   );
 
   // The button iframe. Google answers 403 when the embedding origin is not authorized for the

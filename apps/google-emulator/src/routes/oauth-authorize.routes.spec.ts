@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildEmulator } from '../emulator.app.js';
 import { emulatorConfig } from '../emulator.config.js';
+import { readSession } from '../google-session.js';
 import { EMAIL_SCOPE, PROFILE_SCOPE } from '../oauth-scopes.js';
 import { authorizeInBrowser, consentCheckboxes } from '../testing/oauth-browser.js';
 import { TEST_USERS } from '../test-users.js';
@@ -192,6 +193,19 @@ describe('oauthAuthorizeRoutes', () => {
       scope: 'openid https://www.googleapis.com/auth/drive.file',
     });
     expect(more.shown).toEqual(['consent']);
+  });
+
+  it('counts an account that granted the client before as approved in another browser too', async () => {
+    // Consent given in one browser; a fresh browser meets no consent screen, and its Google
+    // session then lists the client as approved (One Tap's returning user).
+    await authorizeInBrowser(app, base);
+    const fresh = await get({ ...base, login_hint: alice.sub });
+    const session = readSession(String(fresh.headers['set-cookie']).split(';')[0]);
+    expect(session).toEqual([{ sub: alice.sub, approved: [CLIENT.clientId] }]);
+    // Before any consent, choosing the account approves nothing yet.
+    const other = await get({ ...base, login_hint: ada.sub });
+    const unapproved = readSession(String(other.headers['set-cookie']).split(';')[0]);
+    expect(unapproved).toEqual([{ sub: ada.sub, approved: [] }]);
   });
 
   it('adds earlier grants to the scope with include_granted_scopes=true', async () => {

@@ -106,12 +106,20 @@ export class AuthorizationFlow {
     req: AuthorizationRequest,
     user: TestUser,
   ) {
-    const session = rememberChoice(readSession(request.headers.cookie), user.sub);
+    // Google keeps an account's approval of a client on the account, not in one browser: an
+    // account that granted this client before counts as approved here too (One Tap's automatic
+    // sign-in for a returning user), as after a consent on this screen.
+    const consentNeeded = this.needsConsent(req, user);
+    const session = rememberChoice(
+      readSession(request.headers.cookie),
+      user.sub,
+      consentNeeded ? undefined : req.client.clientId,
+    );
     reply.header(
       'set-cookie',
       sessionSetCookie(session, this.ctx.publicUrl().startsWith('https:')),
     );
-    if (!this.needsConsent(req, user)) return this.complete(reply, req, user);
+    if (!consentNeeded) return this.complete(reply, req, user);
     const page = consentPage({ site: siteOf(req), user, scopes: req.scopes, fields: req.fields });
     return sendHtml(reply, 200, page);
   }

@@ -125,4 +125,45 @@ describe('oneTapRoutes', () => {
     expect(told(response.body)).toMatchObject({ type: 'prompt_skipped', reason: 'issuing_failed' });
     expect(response.headers['set-cookie']).toBeUndefined();
   });
+
+  describe('through FedCM (fedcm=true)', () => {
+    const choose = (fields: Record<string, string>, approved: string[]) =>
+      app.inject({
+        method: 'POST',
+        url: '/gsi/iframe/select',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: cookieFor([{ sub: alice.sub, approved }]),
+        },
+        payload: new URLSearchParams({
+          client_id: CLIENT_ID,
+          origin: PAGE,
+          sub: alice.sub,
+          fedcm: 'true',
+          ...fields,
+        }).toString(),
+      });
+
+    it('names the returning account on a cancellable notice instead of answering at once', async () => {
+      const response = await open({ auto_select: 'true', fedcm: 'true' }, [
+        { sub: alice.sub, approved: [CLIENT_ID] },
+      ]);
+      expect(response.body).toContain('Signing you in as Alice…');
+      expect(response.body).toContain('name="auto" value="true"');
+      expect(response.body).toContain(`setTimeout`);
+      expect(response.body).not.toContain('"type":"credential"');
+    });
+
+    it('answers fedcm_auto for the notice of a returning user, fedcm for a click', async () => {
+      const auto = await choose({ auto: 'true', auto_select: 'true' }, [CLIENT_ID]);
+      expect(told(auto.body)).toMatchObject({ type: 'credential', select_by: 'fedcm_auto' });
+      const click = await choose({}, [CLIENT_ID]);
+      expect(told(click.body)).toMatchObject({ type: 'credential', select_by: 'fedcm' });
+    });
+
+    it('does not call a sign-in automatic for an account that never approved the client', async () => {
+      const response = await choose({ auto: 'true', auto_select: 'true' }, []);
+      expect(told(response.body)).toMatchObject({ type: 'credential', select_by: 'fedcm' });
+    });
+  });
 });

@@ -12,8 +12,19 @@ import {
 } from '../gsi-flow.js';
 import { iframeDeliveryPage } from '../pages/delivery.page.js';
 import { sendHtml } from '../pages/html.js';
-import { oneTapCardPage, type PromptNotice, promptNoticePage } from '../pages/one-tap.page.js';
+import {
+  fedcmAutoSignInPage,
+  oneTapCardPage,
+  type PromptNotice,
+  promptNoticePage,
+} from '../pages/one-tap.page.js';
 import { signIn } from './gsi.routes.js';
+
+/**
+ * How long FedCM's "Signing you in…" notice stays before the credential goes out. Chrome
+ * documents a cancellable notice, not its length; a few seconds, like Chrome's.
+ */
+export const FEDCM_AUTO_SIGN_IN_DELAY_MS = 3000;
 
 const notice = (reply: FastifyReply, message: PromptNotice, params: SignInParams) =>
   sendHtml(reply, 200, promptNoticePage(message, params.origin ?? ''));
@@ -48,11 +59,20 @@ export function oneTapRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
     // Auto sign-in only for a returning user: exactly one Google session, which has already
     // approved this client, and the site asked for auto_select (and did not disableAutoSelect()).
     const [only] = accounts;
-    if (
-      params.autoSelect &&
-      accounts.length === 1 &&
-      only?.approved.includes(check.client.clientId)
-    ) {
+    const returning =
+      params.autoSelect && accounts.length === 1 && only?.approved.includes(check.client.clientId);
+    if (returning && params.fedcm) {
+      // FedCM: the browser names the account for a moment the user can cancel, then signs in.
+      const page = fedcmAutoSignInPage({
+        title: contextTitle(params),
+        user: only.user,
+        fields: { ...signInFields(params), auto_select: 'true' },
+        targetOrigin: params.origin ?? '',
+        delayMs: FEDCM_AUTO_SIGN_IN_DELAY_MS,
+      });
+      return sendHtml(reply, 200, page);
+    }
+    if (returning) {
       const credential = signIn(ctx, request, reply, {
         user: only.user,
         client: check.client,
@@ -86,16 +106,24 @@ export function oneTapRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
     if (check.error || !account) {
       return notice(reply, { type: 'prompt_skipped', reason: 'issuing_failed' }, params);
     }
+    // The auto-reauthentication notice submits with auto=true; it only counts as automatic for
+    // a session that had approved this client already.
+    const automatic =
+      params.fedcm &&
+      params.autoSelect &&
+      formField(request.body, 'auto') === 'true' &&
+      account.approved.includes(check.client.clientId);
     const credential = signIn(ctx, request, reply, {
       user: account.user,
       client: check.client,
       params,
     });
+    // https://developers.google.com/identity/gsi/web/reference/js-reference#select_by
     const message = {
       source: 'gsi-emulator',
       type: 'credential',
       credential,
-      select_by: 'user',
+      select_by: params.fedcm ? (automatic ? 'fedcm_auto' : 'fedcm') : 'user',
     } as const;
     return sendHtml(reply, 200, iframeDeliveryPage(message, params.origin ?? ''));
   });
