@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@grantkeeper/config';
+import { VaultService } from '@grantkeeper/vault';
 import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
@@ -18,6 +19,7 @@ import { requestIdOf } from './http/request-id.js';
 import { requestLoggerFactory } from './http/request-logger.js';
 import { apiSecurityHeaders, isApiPath, staticSecurityHeaders } from './http/security-headers.js';
 import { registerHttpMetrics } from './metrics/http-metrics.js';
+import { registerVaultMetrics } from './metrics/vault-metrics.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { projectRoot } from './project-root.js';
 
@@ -87,6 +89,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     });
   }
   registerHttpMetrics(fastify, app.get(Registry));
+  registerVaultMetrics(app.get(Registry), app.get(VaultService));
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(fastifyStatic, {

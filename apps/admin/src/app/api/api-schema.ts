@@ -894,14 +894,20 @@ export interface components {
        * @description When the envelopes were counted: an instance reuses its counts for up to 10 s.
        */
       countedAt: string;
+      /** @description Encryptions allowed per key version: 2^32 (NIST SP 800-38D). */
+      encryptionLimit: number;
       rewrap: components['schemas']['RewrapStatusDto'];
       versions: components['schemas']['VaultVersionDto'][];
     };
     VaultVersionDto: {
       /** @description Whether the keyring holds this version. */
       configured: boolean;
+      /** @description Encryptions made under this key version by every instance (each seal, reseal and re-wrap is one), against the 2^32 bound of AES-GCM with random nonces. */
+      encryptions: number;
       /** @description Envelopes sealed under this key version. */
       envelopes: number;
+      /** @description True past 2^30 encryptions (a quarter of the bound): time to rotate. */
+      rotateSoon: boolean;
       version: number;
     };
   };
