@@ -82,9 +82,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // costs a 'finish' listener per request; no hook at all when info lines would be dropped.
   if (loggers.http.isLevelEnabled('info')) {
     fastify.addHook('onSend', (request, reply, payload, done) => {
-      if (request.url !== '/health') {
-        request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request');
-      }
+      if (request.url !== '/health') loggers.access(request, reply.statusCode, reply.elapsedTime);
       done(null, payload);
     });
   }
