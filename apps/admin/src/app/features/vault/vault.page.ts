@@ -24,6 +24,11 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
     ApiErrorComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .encryptions .status {
+      margin-left: 8px;
+    }
+  `,
   template: `
     <section class="page">
       <h1 class="page-title">Vault keys</h1>
