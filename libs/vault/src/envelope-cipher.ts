@@ -204,7 +204,7 @@ function encrypt(key: KeyObject, plaintext: Buffer, aad: Buffer): Sealed {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  const ciphertext = withRest(cipher.update(plaintext), cipher.final());
   return { nonce, ciphertext, tag: cipher.getAuthTag() };
 }
 
@@ -213,20 +213,29 @@ function decrypt(key: KeyObject, sealed: Sealed, aad: Buffer): Buffer {
   if (sealed.nonce.length !== NONCE_BYTES || sealed.tag.length !== TAG_BYTES) {
     throw new VaultError('integrity_failure', 'The envelope has a malformed nonce or tag');
   }
-  const parts: Buffer[] = [];
+  let output: Buffer | undefined;
   try {
     const decipher = createDecipheriv(ALGORITHM, key, sealed.nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);
     decipher.setAuthTag(sealed.tag);
-    parts.push(decipher.update(sealed.ciphertext));
-    parts.push(decipher.final());
-    return Buffer.concat(parts);
+    output = decipher.update(sealed.ciphertext);
+    return withRest(output, decipher.final());
   } catch (cause) {
-    throw new VaultError('integrity_failure', 'The envelope does not authenticate', { cause });
-  } finally {
     // The unauthenticated output of update() must not outlive a failed final().
-    for (const part of parts) part.fill(0);
+    output?.fill(0);
+    throw new VaultError('integrity_failure', 'The envelope does not authenticate', { cause });
   }
+}
+
+/**
+ * `first` followed by what `final()` gave: nothing, for GCM, a stream mode, so `first` itself
+ * (no copy: a concatenation and the zeroing of its parts were ~5% of an open).
+ */
+function withRest(first: Buffer, rest: Buffer): Buffer {
+  if (rest.length === 0) return first;
+  const whole = Buffer.concat([first, rest]);
+  first.fill(0);
+  return whole;
 }
 
 function secretAad(id: string, binding: EnvelopeBinding): Buffer {
