@@ -77,6 +77,11 @@ export class EnvelopeCipher {
     return taken;
   }
 
+  /** Whether any encryption was counted since the last {@link takeEncryptions}. */
+  hasEncryptions(): boolean {
+    return this.encryptions.size > 0;
+  }
+
   /** Gives back counts taken by {@link takeEncryptions} that could not be stored. */
   restoreEncryptions(counts: ReadonlyMap<number, number>): void {
     for (const [version, count] of counts) this.count(version, count);

@@ -116,6 +116,7 @@ export class VaultService implements OnModuleInit, OnModuleDestroy {
     await this.checkKeys();
     await this.flushEncryptions();
     this.flushTimer = setInterval(() => {
+      if (!this.cipher.hasEncryptions()) return; // nothing new: no query
       this.flushEncryptions().catch((error: unknown) =>
         this.logger.warn(`Could not store the vault's encryption counts: ${String(error)}`),
       );
