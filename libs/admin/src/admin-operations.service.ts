@@ -9,7 +9,7 @@ import {
   UserTasksService,
   VAULT_REWRAPPED,
 } from '@grantkeeper/scheduler';
-import { VaultService } from '@grantkeeper/vault';
+import { KEK_ENCRYPTION_LIMIT, KEK_ENCRYPTION_WARNING, VaultService } from '@grantkeeper/vault';
 import { DataSource } from 'typeorm';
 import type {
   FailedJobsDto,
@@ -124,7 +124,11 @@ export class AdminOperationsService {
     ]);
     return {
       activeVersion: status.activeVersion,
-      versions: status.versions.map((v) => ({ ...v })),
+      encryptionLimit: KEK_ENCRYPTION_LIMIT,
+      versions: status.versions.map((v) => ({
+        ...v,
+        rotateSoon: v.encryptions >= KEK_ENCRYPTION_WARNING,
+      })),
       countedAt: at.toISOString(),
       rewrap: { ...rewrap, remaining: envelopesToRewrap(status) },
     };

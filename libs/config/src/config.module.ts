@@ -5,8 +5,11 @@ import { ConfigService } from './config.service.js';
 @Global()
 @Module({})
 export class ConfigModule {
-  /** Registers the configuration validated by `loadConfig` before the application was created. */
-  static forRoot(config: AppConfig): DynamicModule {
+  /**
+   * Registers the configuration validated by `loadConfig` before the application was created,
+   * or the sections a command loaded on its own (`loadVaultCommandConfig`).
+   */
+  static forRoot(config: AppConfig | Partial<AppConfig>): DynamicModule {
     return {
       module: ConfigModule,
       providers: [{ provide: ConfigService, useValue: new ConfigService(config) }],

@@ -9,6 +9,8 @@ export {
   type LoadedConfig,
   loadConfig,
   loadDatabaseUrl,
+  loadVaultCommandConfig,
+  type VaultCommandConfig,
 } from './load-config.js';
 export { loadDevelopmentSecrets } from './development-secrets.js';
 export { type VaultKey } from './vault-keys.js';

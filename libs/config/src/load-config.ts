@@ -168,7 +168,10 @@ function isSecureOrigin(publicUrl: string): boolean {
 }
 
 /** The keyring from `VAULT_KEYS`, or (outside production) the generated development one. */
-function vaultConfig(env: Environment, warnings: string[]): AppConfig['vault'] {
+function vaultConfig(
+  env: Pick<Environment, 'VAULT_KEYS' | 'VAULT_ACTIVE_KEY_VERSION' | 'DATA_DIR'>,
+  warnings: string[],
+): AppConfig['vault'] {
   const developmentKeyring = env.VAULT_KEYS === undefined;
   const keys = env.VAULT_KEYS ?? parseVaultKeys(loadDevelopmentVaultKeys(env.DATA_DIR));
   if (developmentKeyring) {
@@ -231,4 +234,46 @@ export function loadDatabaseUrl(source: NodeJS.ProcessEnv = process.env): string
     ]);
   }
   return parsed.data;
+}
+
+/** What the vault commands (`vault:status`, `vault:rotate`) need: the database and the keyring. */
+export interface VaultCommandConfig {
+  readonly databaseUrl: string;
+  readonly vault: AppConfig['vault'];
+  readonly warnings: readonly string[];
+}
+
+/**
+ * `DATABASE_URL`, `VAULT_KEYS` and `VAULT_ACTIVE_KEY_VERSION` alone (with `NODE_ENV` and
+ * `DATA_DIR` for the development keyring), checked as the full schema checks them: a vault
+ * command in production is given the database and the keys, not the Google client or the
+ * session secret. In production both DATABASE_URL and VAULT_KEYS are required.
+ */
+export function loadVaultCommandConfig(
+  source: NodeJS.ProcessEnv = process.env,
+): VaultCommandConfig {
+  const parsed = environmentSchema
+    .pick({
+      NODE_ENV: true,
+      DATA_DIR: true,
+      DATABASE_URL: true,
+      VAULT_KEYS: true,
+      VAULT_ACTIVE_KEY_VERSION: true,
+    })
+    .safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  if (!env.DATABASE_URL) problems.push('DATABASE_URL: set it to a postgres:// URL');
+  if (env.NODE_ENV === 'production' && env.VAULT_KEYS === undefined) {
+    problems.push('VAULT_KEYS: required when NODE_ENV=production');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const warnings: string[] = [];
+  const vault = vaultConfig(env, warnings);
+  return { databaseUrl: env.DATABASE_URL ?? '', vault, warnings };
 }

@@ -39,6 +39,18 @@ const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const SECRET_CONTEXT = 'grantkeeper/vault/v1/secret';
 const DATA_KEY_CONTEXT = 'grantkeeper/vault/v1/data-key';
+const KEY_CHECK_CONTEXT = 'grantkeeper/vault/v1/key-check';
+
+/**
+ * What proves a KEK is the one a version was first used with, without revealing anything of it:
+ * an AES-256-GCM tag over nothing (a GMAC) under the KEK, bound to the version. Not the classic
+ * "encrypt a zero block" check value: under GCM that block is the hash key, and a check value
+ * made of it would help forge tags.
+ */
+export interface KeyCheckValue {
+  readonly nonce: Buffer;
+  readonly tag: Buffer;
+}
 
 /**
  * Envelope encryption with AES-256-GCM, synchronous and free of I/O. Each seal draws a fresh
@@ -48,7 +60,67 @@ const DATA_KEY_CONTEXT = 'grantkeeper/vault/v1/data-key';
  * partial plaintext.
  */
 export class EnvelopeCipher {
+  /** Encryptions under each KEK version since the last {@link takeEncryptions}. */
+  private encryptions = new Map<number, number>();
+
   constructor(private readonly keyring: Keyring) {}
+
+  /**
+   * The encryptions under each KEK version counted since the last call (every seal and every
+   * re-wrap wraps a data key, a key check value is one more); the counts start again from 0.
+   * The vault adds them to the persisted totals: AES-GCM with random 96-bit nonces allows 2^32
+   * encryptions per key (NIST SP 800-38D §8.3).
+   */
+  takeEncryptions(): Map<number, number> {
+    const taken = this.encryptions;
+    this.encryptions = new Map();
+    return taken;
+  }
+
+  /** Whether any encryption was counted since the last {@link takeEncryptions}. */
+  hasEncryptions(): boolean {
+    return this.encryptions.size > 0;
+  }
+
+  /** Gives back counts taken by {@link takeEncryptions} that could not be stored. */
+  restoreEncryptions(counts: ReadonlyMap<number, number>): void {
+    for (const [version, count] of counts) this.count(version, count);
+  }
+
+  /** A new check value for a configured KEK version. */
+  keyCheckValue(version: number): KeyCheckValue {
+    const { nonce, tag } = encrypt(
+      this.keyring.get(version),
+      Buffer.alloc(0),
+      keyCheckAad(version),
+    );
+    this.count(version, 1);
+    return { nonce, tag };
+  }
+
+  /** Whether the configured KEK of `version` is the one that made `check`. */
+  matchesKeyCheckValue(version: number, check: KeyCheckValue): boolean {
+    try {
+      decrypt(
+        this.keyring.get(version),
+        { nonce: check.nonce, ciphertext: Buffer.alloc(0), tag: check.tag },
+        keyCheckAad(version),
+      );
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether the wrapped data key of an envelope authenticates under its configured KEK. */
+  unwraps(id: string, envelope: WrappedDataKey): boolean {
+    try {
+      this.unwrap(id, envelope).fill(0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   seal(id: string, plaintext: string, binding: EnvelopeBinding): SealedEnvelope {
     const dataKey = randomBytes(KEY_BYTES);
@@ -88,12 +160,17 @@ export class EnvelopeCipher {
 
   private wrap(id: string, dataKey: Buffer): WrappedDataKey {
     const kekVersion = this.keyring.activeVersion;
+    this.count(kekVersion, 1);
     const { nonce, ciphertext, tag } = encrypt(
       this.keyring.active,
       dataKey,
       dataKeyAad(id, kekVersion),
     );
     return { kekVersion, dataKeyNonce: nonce, wrappedDataKey: ciphertext, dataKeyTag: tag };
+  }
+
+  private count(version: number, encryptions: number): void {
+    this.encryptions.set(version, (this.encryptions.get(version) ?? 0) + encryptions);
   }
 
   private unwrap(id: string, envelope: WrappedDataKey): Buffer {
@@ -132,7 +209,7 @@ function encrypt(key: KeyObject, plaintext: Buffer, aad: Buffer): Sealed {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  const ciphertext = withRest(cipher.update(plaintext), cipher.final());
   return { nonce, ciphertext, tag: cipher.getAuthTag() };
 }
 
@@ -141,20 +218,29 @@ function decrypt(key: KeyObject, sealed: Sealed, aad: Buffer): Buffer {
   if (sealed.nonce.length !== NONCE_BYTES || sealed.tag.length !== TAG_BYTES) {
     throw new VaultError('integrity_failure', 'The envelope has a malformed nonce or tag');
   }
-  const parts: Buffer[] = [];
+  let output: Buffer | undefined;
   try {
     const decipher = createDecipheriv(ALGORITHM, key, sealed.nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);
     decipher.setAuthTag(sealed.tag);
-    parts.push(decipher.update(sealed.ciphertext));
-    parts.push(decipher.final());
-    return Buffer.concat(parts);
+    output = decipher.update(sealed.ciphertext);
+    return withRest(output, decipher.final());
   } catch (cause) {
-    throw new VaultError('integrity_failure', 'The envelope does not authenticate', { cause });
-  } finally {
     // The unauthenticated output of update() must not outlive a failed final().
-    for (const part of parts) part.fill(0);
+    output?.fill(0);
+    throw new VaultError('integrity_failure', 'The envelope does not authenticate', { cause });
   }
+}
+
+/**
+ * `first` followed by what `final()` gave: nothing, for GCM, a stream mode, so `first` itself
+ * (no copy: a concatenation and the zeroing of its parts were ~5% of an open).
+ */
+function withRest(first: Buffer, rest: Buffer): Buffer {
+  if (rest.length === 0) return first;
+  const whole = Buffer.concat([first, rest]);
+  first.fill(0);
+  return whole;
 }
 
 function secretAad(id: string, binding: EnvelopeBinding): Buffer {
@@ -165,13 +251,23 @@ function dataKeyAad(id: string, kekVersion: number): Buffer {
   return encodeFields([DATA_KEY_CONTEXT, id, String(kekVersion)]);
 }
 
-/** Length-prefixed fields, so `("ab", "c")` and `("a", "bc")` never give the same bytes. */
+function keyCheckAad(kekVersion: number): Buffer {
+  return encodeFields([KEY_CHECK_CONTEXT, String(kekVersion)]);
+}
+
+/**
+ * Length-prefixed fields, so `("ab", "c")` and `("a", "bc")` never give the same bytes. Written
+ * into one buffer (one allocation instead of two per field and a concatenation: ~5% of an open).
+ */
 function encodeFields(fields: readonly string[]): Buffer {
-  const parts = fields.flatMap((field) => {
-    const bytes = Buffer.from(field, 'utf8');
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    return [length, bytes];
-  });
-  return Buffer.concat(parts);
+  let length = 0;
+  for (const field of fields) length += 4 + Buffer.byteLength(field, 'utf8');
+  const bytes = Buffer.allocUnsafe(length);
+  let offset = 0;
+  for (const field of fields) {
+    const written = bytes.write(field, offset + 4, 'utf8');
+    bytes.writeUInt32BE(written, offset);
+    offset += 4 + written;
+  }
+  return bytes;
 }

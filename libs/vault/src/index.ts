@@ -1,9 +1,16 @@
-export { type EnvelopeBinding, EnvelopeCipher, type SealedEnvelope } from './envelope-cipher.js';
+export {
+  type EnvelopeBinding,
+  EnvelopeCipher,
+  type KeyCheckValue,
+  type SealedEnvelope,
+} from './envelope-cipher.js';
 export { Keyring, type KeyringEntry } from './keyring.js';
 export { VaultError, type VaultErrorCode } from './vault.errors.js';
 export { VAULT_ENTITIES, VaultModule } from './vault.module.js';
 export {
   envelopeUpsertParams,
+  KEK_ENCRYPTION_LIMIT,
+  KEK_ENCRYPTION_WARNING,
   envelopeUpsertSql,
   type SealedRow,
   VaultService,

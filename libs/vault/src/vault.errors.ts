@@ -6,6 +6,8 @@ export type VaultErrorCode =
   | 'envelope_not_found'
   /** A key version is needed that the keyring does not hold. */
   | 'unknown_key_version'
+  /** A configured key is not the one its version was first used with (its check value fails). */
+  | 'key_check_failed'
   /** The keyring itself is unusable (no keys, a bad key, the active version missing). */
   | 'invalid_keyring'
   /** The binding has an empty purpose or owner. */

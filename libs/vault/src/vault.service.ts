@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { type EnvelopeBinding, EnvelopeCipher, type SealedEnvelope } from './envelope-cipher.js';
@@ -9,6 +9,17 @@ import { VaultError } from './vault.errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DEFAULT_REWRAP_BATCH = 500;
+/** How often an instance adds its encryption counts to `vault_key_versions`. */
+const ENCRYPTIONS_FLUSH_MS = 10_000;
+
+/**
+ * AES-GCM with random 96-bit nonces: at most 2^32 encryptions under one key (NIST SP 800-38D
+ * §8.3), beyond which a repeated nonce becomes too likely. Every seal and re-wrap is one
+ * encryption under the active KEK (refreshes reseal, so the count grows with them).
+ */
+export const KEK_ENCRYPTION_LIMIT = 2 ** 32;
+/** Where the vault starts warning: a quarter of the bound, time enough to rotate. */
+export const KEK_ENCRYPTION_WARNING = 2 ** 30;
 
 /** Envelopes per key version, and whether the keyring holds that version. */
 /** An envelope row, sealed but not written: for a caller that writes it with rows of its own. */
@@ -56,7 +67,13 @@ export function envelopeUpsertParams(rows: readonly SealedRow[]): unknown[][] {
 
 export interface VaultStatus {
   readonly activeVersion: number;
-  readonly versions: Array<{ version: number; envelopes: number; configured: boolean }>;
+  readonly versions: Array<{
+    version: number;
+    envelopes: number;
+    configured: boolean;
+    /** Encryptions made under this KEK so far, by every instance (see KEK_ENCRYPTION_LIMIT). */
+    encryptions: number;
+  }>;
 }
 
 /**
@@ -70,7 +87,11 @@ export interface VaultStatus {
  * const token = await vault.open(grant.refreshTokenEnvelopeId, binding);
  */
 @Injectable()
-export class VaultService implements OnModuleInit {
+export class VaultService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Vault');
+  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly warned = new Set<number>();
+
   constructor(
     @InjectRepository(VaultEnvelopeEntity)
     private readonly envelopes: Repository<VaultEnvelopeEntity>,
@@ -83,14 +104,145 @@ export class VaultService implements OnModuleInit {
    * secrets would be lost. The operator puts the version back and re-wraps first.
    */
   async onModuleInit(): Promise<void> {
-    const missing = (await this.status()).versions.filter((v) => !v.configured);
-    if (missing.length === 0) return;
-    const list = missing.map((v) => `version ${v.version} (${plural(v.envelopes)})`).join(', ');
-    throw new VaultError(
-      'unknown_key_version',
-      `Vault envelopes reference key versions missing from VAULT_KEYS: ${list}. ` +
-        'Put them back, run `npm run vault:rotate` to re-wrap to the active version, then remove them.',
+    const missing = (await this.envelopeCounts()).filter(([v]) => !this.keyring.has(v));
+    if (missing.length > 0) {
+      const list = missing.map(([v, count]) => `version ${v} (${plural(count)})`).join(', ');
+      throw new VaultError(
+        'unknown_key_version',
+        `Vault envelopes reference key versions missing from VAULT_KEYS: ${list}. ` +
+          'Put them back, run `npm run vault:rotate` to re-wrap to the active version, then remove them.',
+      );
+    }
+    await this.checkKeys();
+    await this.flushEncryptions();
+    this.flushTimer = setInterval(() => {
+      if (!this.cipher.hasEncryptions()) return; // nothing new: no query
+      this.flushEncryptions().catch((error: unknown) =>
+        this.logger.warn(`Could not store the vault's encryption counts: ${String(error)}`),
+      );
+    }, ENCRYPTIONS_FLUSH_MS);
+    this.flushTimer.unref();
+  }
+
+  /** Stores the last encryption counts while the database is still open. */
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.flushTimer);
+    await this.flushEncryptions().catch((error: unknown) =>
+      this.logger.warn(`Could not store the vault's encryption counts: ${String(error)}`),
     );
+  }
+
+  /**
+   * Every configured KEK against the check value recorded for its version; a version seen for
+   * the first time gets one (after one of its envelopes, if any, proved the key: a vault from
+   * before the check values). A wrong key refuses the start instead of failing envelope by
+   * envelope later.
+   */
+  private async checkKeys(): Promise<void> {
+    const wrong: number[] = [];
+    const unrecorded: number[] = [];
+    for (const version of this.keyring.versions) {
+      const check = await this.recordedCheck(version);
+      if (check) {
+        if (!this.cipher.matchesKeyCheckValue(version, check)) wrong.push(version);
+        continue;
+      }
+      const sample = await this.envelopes.findOne({
+        select: {
+          id: true,
+          kekVersion: true,
+          dataKeyNonce: true,
+          wrappedDataKey: true,
+          dataKeyTag: true,
+        },
+        where: { kekVersion: version },
+      });
+      if (sample && !this.cipher.unwraps(sample.id, sample)) wrong.push(version);
+      else unrecorded.push(version);
+    }
+    // Nothing is recorded by a start that fails: a new version's check value would otherwise
+    // pin whatever key came with the wrong one.
+    if (wrong.length === 0) {
+      for (const version of unrecorded) {
+        const value = this.cipher.keyCheckValue(version);
+        // The envelopes already under this version count as one encryption each (a lower
+        // bound: their earlier reseals are not known).
+        await this.envelopes.query(
+          `INSERT INTO vault_key_versions (version, check_nonce, check_tag, encryptions)
+           SELECT $1, $2, $3, count(*) FROM vault_envelopes WHERE kek_version = $1
+           ON CONFLICT (version) DO NOTHING`,
+          [version, value.nonce, value.tag],
+        );
+        // Another instance may have recorded its own first: check against what is stored.
+        const check = await this.recordedCheck(version);
+        if (!check || !this.cipher.matchesKeyCheckValue(version, check)) wrong.push(version);
+      }
+    }
+    if (wrong.length === 0) return;
+    const list = wrong.map((v) => `version ${v}`).join(', ');
+    throw new VaultError(
+      'key_check_failed',
+      `VAULT_KEYS holds a different key than the vault was first used with for ${list} ` +
+        '(its key check value does not match): envelopes under it would not open. Put the ' +
+        'original key back under that version; a new key needs a new version number.',
+    );
+  }
+
+  private async recordedCheck(
+    version: number,
+  ): Promise<{ nonce: Buffer; tag: Buffer } | undefined> {
+    const rows = await this.envelopes.query<Array<{ nonce: Buffer; tag: Buffer }>>(
+      `SELECT check_nonce AS nonce, check_tag AS tag FROM vault_key_versions WHERE version = $1`,
+      [version],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Adds the encryptions this instance made since the last call to the stored totals (every
+   * 10 s, at shutdown and before a status), and warns once per version past
+   * {@link KEK_ENCRYPTION_WARNING}.
+   */
+  async flushEncryptions(): Promise<void> {
+    const counts = this.cipher.takeEncryptions();
+    if (counts.size > 0) {
+      try {
+        await this.envelopes.query(
+          `UPDATE vault_key_versions AS k SET encryptions = k.encryptions + c.count
+           FROM unnest($1::int[], $2::bigint[]) AS c(version, count) WHERE k.version = c.version`,
+          [[...counts.keys()], [...counts.values()]],
+        );
+      } catch (error) {
+        this.cipher.restoreEncryptions(counts);
+        throw error;
+      }
+    }
+    for (const [version, encryptions] of await this.storedEncryptions()) {
+      if (encryptions < KEK_ENCRYPTION_WARNING || this.warned.has(version)) continue;
+      this.warned.add(version);
+      this.logger.warn(
+        `Vault key version ${version} has made ${encryptions} encryptions, ` +
+          `${((encryptions / KEK_ENCRYPTION_LIMIT) * 100).toFixed(0)}% of AES-GCM's 2^32 ` +
+          'bound for random nonces: add a new key version and re-wrap (README, "Rotating vault keys").',
+      );
+    }
+  }
+
+  private async storedEncryptions(): Promise<Map<number, number>> {
+    const rows = await this.envelopes.query<Array<{ version: number; encryptions: string }>>(
+      `SELECT version, encryptions FROM vault_key_versions`,
+    );
+    return new Map(rows.map((row) => [row.version, Number(row.encryptions)]));
+  }
+
+  private async envelopeCounts(): Promise<Array<[number, number]>> {
+    const rows = await this.envelopes
+      .createQueryBuilder('envelope')
+      .select('envelope.kekVersion', 'version')
+      .addSelect('count(*)::int', 'envelopes')
+      .groupBy('envelope.kekVersion')
+      .getRawMany<{ version: number; envelopes: number }>();
+    return rows.map((row) => [row.version, row.envelopes]);
   }
 
   /** Seals a secret in a new envelope under the active key version; returns the envelope id. */
@@ -207,15 +359,16 @@ export class VaultService implements OnModuleInit {
     return { rewrapped, remaining };
   }
 
-  /** The active key version and, for every version configured or in use, its envelope count. */
+  /**
+   * The active key version and, for every version configured or in use, its envelope count and
+   * the encryptions made under it (this instance's counts stored first).
+   */
   async status(): Promise<VaultStatus> {
-    const rows = await this.envelopes
-      .createQueryBuilder('envelope')
-      .select('envelope.kekVersion', 'version')
-      .addSelect('count(*)::int', 'envelopes')
-      .groupBy('envelope.kekVersion')
-      .getRawMany<{ version: number; envelopes: number }>();
-    const counts = new Map(rows.map((row) => [row.version, row.envelopes]));
+    await this.flushEncryptions();
+    const [counts, encryptions] = await Promise.all([
+      this.envelopeCounts().then((rows) => new Map(rows)),
+      this.storedEncryptions(),
+    ]);
     const versions = [...new Set([...this.keyring.versions, ...counts.keys()])].sort(
       (a, b) => a - b,
     );
@@ -225,8 +378,15 @@ export class VaultService implements OnModuleInit {
         version,
         envelopes: counts.get(version) ?? 0,
         configured: this.keyring.has(version),
+        encryptions: encryptions.get(version) ?? 0,
       })),
     };
+  }
+
+  /** Encryptions per KEK version, stored and this instance's, without counting envelopes. */
+  async encryptions(): Promise<Map<number, number>> {
+    await this.flushEncryptions();
+    return this.storedEncryptions();
   }
 
   private async rewrapOne(manager: EntityManager, row: VaultEnvelopeEntity): Promise<void> {

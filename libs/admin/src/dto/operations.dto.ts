@@ -48,6 +48,16 @@ export class VaultVersionDto {
   @ApiProperty() version!: number;
   @ApiProperty({ description: 'Envelopes sealed under this key version.' }) envelopes!: number;
   @ApiProperty({ description: 'Whether the keyring holds this version.' }) configured!: boolean;
+  @ApiProperty({
+    description:
+      'Encryptions made under this key version by every instance (each seal, reseal and ' +
+      're-wrap is one), against the 2^32 bound of AES-GCM with random nonces.',
+  })
+  encryptions!: number;
+  @ApiProperty({
+    description: 'True past 2^30 encryptions (a quarter of the bound): time to rotate.',
+  })
+  rotateSoon!: boolean;
 }
 
 export class FailedJobDto {
@@ -99,6 +109,8 @@ export class RewrapStartedDto {
 
 export class VaultStatusDto {
   @ApiProperty() activeVersion!: number;
+  @ApiProperty({ description: 'Encryptions allowed per key version: 2^32 (NIST SP 800-38D).' })
+  encryptionLimit!: number;
   @ApiProperty({ type: [VaultVersionDto] }) versions!: VaultVersionDto[];
   @ApiProperty({
     format: 'date-time',

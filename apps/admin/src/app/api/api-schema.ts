@@ -1193,6 +1193,8 @@ export interface components {
        * @description When the envelopes were counted: an instance reuses its counts for up to 10 s.
        */
       countedAt: string;
+      /** @description Encryptions allowed per key version: 2^32 (NIST SP 800-38D). */
+      encryptionLimit: number;
       /** @description Re-wrap progress. */
       rewrap: components['schemas']['RewrapStatusDto'];
       /** @description Every key version with envelopes or in the keyring. */
@@ -1201,8 +1203,12 @@ export interface components {
     VaultVersionDto: {
       /** @description Whether the keyring holds this version. */
       configured: boolean;
+      /** @description Encryptions made under this key version by every instance (each seal, reseal and re-wrap is one), against the 2^32 bound of AES-GCM with random nonces. */
+      encryptions: number;
       /** @description Envelopes sealed under this key version. */
       envelopes: number;
+      /** @description True past 2^30 encryptions (a quarter of the bound): time to rotate. */
+      rotateSoon: boolean;
       /** @description The key version. */
       version: number;
     };

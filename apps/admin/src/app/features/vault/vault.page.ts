@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -17,6 +17,7 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
   selector: 'gk-vault-page',
   imports: [
     DatePipe,
+    DecimalPipe,
     MatButtonModule,
     MatCardModule,
     MatProgressBarModule,
@@ -24,6 +25,11 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
     ApiErrorComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .encryptions .status {
+      margin-left: 8px;
+    }
+  `,
   template: `
     <section class="page">
       <h1 class="page-title">Vault keys</h1>
@@ -54,10 +60,34 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
               <th mat-header-cell *matHeaderCellDef>In the keyring</th>
               <td mat-cell *matCellDef="let row">{{ row.configured ? 'yes' : 'missing' }}</td>
             </ng-container>
+            <ng-container matColumnDef="encryptions">
+              <th mat-header-cell *matHeaderCellDef>Encryptions</th>
+              <td mat-cell *matCellDef="let row" class="encryptions">
+                {{ row.encryptions | number }}
+                <span class="muted"
+                  >({{ shareOfLimit(row.encryptions, vault.encryptionLimit) }} of 2³²)</span
+                >
+                @if (row.rotateSoon) {
+                  <span class="status status-warning">rotate soon</span>
+                }
+              </td>
+            </ng-container>
             <tr mat-header-row *matHeaderRowDef="columns"></tr>
             <tr mat-row *matRowDef="let row; columns: columns"></tr>
           </table>
         </div>
+
+        @if (rotateSoon().length > 0) {
+          <p class="warning" role="alert" id="rotate-soon">
+            Key version {{ rotateSoon().join(', ') }} has made over a quarter of the 2³² encryptions
+            AES-GCM allows one key with random nonces: add a new key version to VAULT_KEYS, make it
+            active, then re-wrap.
+          </p>
+        }
+        <p class="muted">
+          Every seal, reseal (a refresh) and re-wrap is one encryption under the active key; the
+          vault warns at 2³⁰.
+        </p>
 
         <h2>Re-wrap</h2>
         <p id="rewrap-progress">
@@ -107,7 +137,7 @@ export class VaultPage {
   private readonly api = inject(OperationsApi);
   private readonly dialog = inject(ReasonDialog);
   protected readonly vault = new LoadState<VaultStatus>();
-  protected readonly columns = ['version', 'envelopes', 'configured'];
+  protected readonly columns = ['version', 'envelopes', 'configured', 'encryptions'];
   protected readonly busy = signal(false);
   protected readonly rewrapError = signal<ApiError | undefined>(undefined);
   protected readonly started = signal<string | undefined>(undefined);
@@ -120,9 +150,19 @@ export class VaultPage {
   );
 
   protected readonly envelopes = (n: number) => plural(n, 'envelope');
+  protected readonly rotateSoon = computed(() =>
+    (this.vault.value()?.versions ?? []).filter((v) => v.rotateSoon).map((v) => v.version),
+  );
 
   constructor() {
     void this.load();
+  }
+
+  /** `0.01%`, `25%`: how much of the per-key bound a version has used. */
+  protected shareOfLimit(encryptions: number, limit: number): string {
+    const share = (encryptions / limit) * 100;
+    if (share === 0) return '0%';
+    return share < 0.01 ? '<0.01%' : `${share < 10 ? share.toFixed(2) : share.toFixed(0)}%`;
   }
 
   protected async load(): Promise<void> {
