@@ -13,6 +13,7 @@ import { KeepAliveWrites1765550000000 } from './1765550000000-keep-alive-writes.
 import { AdminSearchIndexes1765600000000 } from './1765600000000-admin-search-indexes.js';
 import { GrantReauthAndExpiry1765720000000 } from './1765720000000-grant-reauth-and-expiry.js';
 import { RateLimitBuckets1765730000000 } from './1765730000000-rate-limit-buckets.js';
+import { UserEmailSearch1765800000000 } from './1765800000000-user-email-search.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AdminSearchIndexes1765600000000,
   GrantReauthAndExpiry1765720000000,
   RateLimitBuckets1765730000000,
+  UserEmailSearch1765800000000,
 ];

@@ -68,8 +68,10 @@ describe('Admin API: users', () => {
     expect(response.body.nextCursor).toEqual(expect.any(String));
   });
 
-  it('finds users by email prefix, name substring and exact sub', async () => {
+  it('finds users by part of the email or name and by exact sub', async () => {
     expect((await list('?q=ALICE@')).body.items.map((u) => u.sub)).toEqual([ALICE_SUB]);
+    // Inside the address, not only at its start.
+    expect((await list('?q=ice@example.c')).body.items.map((u) => u.sub)).toEqual([ALICE_SUB]);
     expect((await list('?q=builder')).body.items.map((u) => u.sub)).toEqual([BOB_SUB]);
     expect((await list(`?q=${ADMIN_SUB}`)).body.items.map((u) => u.role)).toEqual(['admin']);
     expect((await list('?q=seed-12')).body.items.map((u) => u.email).sort()).toEqual(

@@ -19,7 +19,7 @@ export class AdminUsersController {
   constructor(private readonly users: AdminUsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search users (email prefix, name substring, exact sub)' })
+  @ApiOperation({ summary: 'Search users (part of the email or name, exact sub)' })
   @ApiOkResponse({ type: AdminUserPageDto })
   list(@Query() query: ListUsersQueryDto): Promise<AdminUserPageDto> {
     return this.users.search(query);

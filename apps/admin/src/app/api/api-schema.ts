@@ -182,7 +182,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Search users (email prefix, name substring, exact sub) */
+    /** Search users (part of the email or name, exact sub) */
     get: operations['AdminUsersController_list'];
     put?: never;
     post?: never;
@@ -1811,7 +1811,7 @@ export interface operations {
         /** @description The `nextCursor` of the previous page. */
         cursor?: string;
         limit?: number;
-        /** @description Email prefix, name substring or exact Google `sub` (case-insensitive). */
+        /** @description Part of the email or the name (case-insensitive), or the exact Google `sub`. */
         q?: string;
       };
       header?: never;
