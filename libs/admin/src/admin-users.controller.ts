@@ -1,6 +1,7 @@
-import { Body, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -45,6 +46,23 @@ export class AdminUsersController {
     @Req() request: FastifyRequest,
   ): Promise<RevokedSessionsDto> {
     return this.users.revokeSessions(id, admin, auditContextOf(request));
+  }
+
+  @Delete(':id/sessions/:sessionId')
+  @HttpCode(204)
+  @RequestedWith()
+  @ApiOperation({ summary: "End one of a user's sessions" })
+  @ApiNoContentResponse({ description: 'The session is ended: that device must sign in again.' })
+  @ApiNotFoundResponse({
+    description: '`not_found`: no such user, or no live session of theirs with this id.',
+  })
+  async revokeSession(
+    @Param('id') id: string,
+    @Param('sessionId') sessionId: string,
+    @CurrentUser() admin: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.users.revokeSession(id, sessionId, admin, auditContextOf(request));
   }
 
   @Put(':id/role')

@@ -228,6 +228,27 @@ export class AdminUsersService {
     return { revoked };
   }
 
+  /** Ends one live session of the user (that device must sign in again), on the record. */
+  async revokeSession(
+    userId: string,
+    sessionId: string,
+    admin: AuthenticatedUser,
+    context: AuditRequestContext,
+  ): Promise<void> {
+    const user = await this.findUser(userId);
+    assertUuid(sessionId, 'session');
+    if (!(await this.sessions.revokeOneForUser(user.id, sessionId, 'admin'))) {
+      throw notFound('session');
+    }
+    await this.audit.record({
+      action: 'admin.session_revoked',
+      actor: { kind: 'admin', id: admin.id },
+      subjectUserId: user.id,
+      context,
+      details: { session_id: sessionId },
+    });
+  }
+
   /** Promotes or demotes a user; neither the last admin nor a bootstrap admin can be demoted. */
   async setRole(
     userId: string,

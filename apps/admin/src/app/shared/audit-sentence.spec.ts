@@ -93,6 +93,10 @@ describe('sentenceOf', () => {
       'alice@example.com was made an admin at sign-in: the address is in ADMIN_EMAILS',
     ],
     [
+      event({ action: 'admin.session_revoked', details: { session_id: ALICE } }),
+      'Admin ada@grantkeeper.test ended a session of alice@example.com',
+    ],
+    [
       event({ action: 'admin.sessions_revoked', details: { revoked: 1 } }),
       'Admin ada@grantkeeper.test ended 1 session of alice@example.com',
     ],
