@@ -14,6 +14,7 @@ import { AdminSearchIndexes1765600000000 } from './1765600000000-admin-search-in
 import { GrantReauthAndExpiry1765720000000 } from './1765720000000-grant-reauth-and-expiry.js';
 import { RateLimitBuckets1765730000000 } from './1765730000000-rate-limit-buckets.js';
 import { VaultKeyVersions1765800000000 } from './1765800000000-vault-key-versions.js';
+import { UserEmailSearch1765810000000 } from './1765810000000-user-email-search.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   GrantReauthAndExpiry1765720000000,
   RateLimitBuckets1765730000000,
   VaultKeyVersions1765800000000,
+  UserEmailSearch1765810000000,
 ];

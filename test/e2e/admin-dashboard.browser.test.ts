@@ -260,6 +260,66 @@ describe('Admin dashboard in Chromium', () => {
     await context.close();
   });
 
+  it("lets the admin end one of a user's sessions from their page, and only that one", async () => {
+    // Bob signs in on the public pages in two browsers.
+    const browsers = [await newContext(), await newContext()];
+    for (const context of browsers) {
+      const account = await context.newPage();
+      await account.goto(`${stack.apiUrl}/`);
+      await chooseAccount(context, account, /Bob Builder/);
+      await account.waitForURL(`${stack.apiUrl}/account`);
+    }
+    const signedIn = async (context: BrowserContext) =>
+      (await context.request.get(`${stack.apiUrl}/api/v1/me`)).status();
+    const [bobId] = (
+      await stack.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+        'bob@corp.example',
+      ])
+    ).map((row) => row.id);
+    const liveSessions = () =>
+      stack.db.query<{ id: string }>(
+        `SELECT id FROM sessions WHERE user_id = $1 AND revoked_at IS NULL
+          ORDER BY created_at DESC, id DESC`,
+        [bobId],
+      );
+    const [newest, older] = await liveSessions();
+    expect(older).toBeDefined();
+
+    const admin = await newContext();
+    const page = await admin.newPage();
+    await page.goto(`${stack.apiUrl}/admin/users/${bobId}`);
+    await page.waitForURL(/\/admin\/sign-in/);
+    await chooseAccount(admin, page, /Ada Admin/);
+    await page.waitForURL(/\/admin\/(overview|users)/);
+    await page.goto(`${stack.apiUrl}/admin/users/${bobId}`);
+    const sessions = page.locator('li.session');
+    await expect.poll(() => sessions.count(), WAIT).toBeGreaterThanOrEqual(2);
+    const before = await sessions.count();
+
+    // The newest session first: its End button, confirmed in the dialog.
+    await sessions
+      .first()
+      .getByRole('button', { name: /^End the session on / })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.textContent()).resolves.toContain('the other sessions stay');
+    await dialog.getByRole('button', { name: 'End session' }).click();
+
+    await expect.poll(() => sessions.count(), WAIT).toBe(before - 1);
+    expect((await liveSessions()).map((row) => row.id)).not.toContain(newest.id);
+    expect((await liveSessions()).map((row) => row.id)).toContain(older.id);
+    // The second browser signed in last: it is signed out, the first one is not.
+    expect(await signedIn(browsers[1])).toBe(401);
+    expect(await signedIn(browsers[0])).toBe(200);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    const ended = page.locator('.audit-event[data-action="admin.session_revoked"]').first();
+    await expect
+      .poll(() => ended.locator('.sentence').textContent(), WAIT)
+      .toBe('Admin admin@grantkeeper.test ended a session of bob@corp.example');
+    await admin.close();
+    for (const context of browsers) await context.close();
+  });
+
   it('raises no CSP violations or script errors on any page, each loaded by this test', async () => {
     // Its own context: the deliberate violation at the end must not reach `problems`.
     const context = await browser.newContext({ viewport: LAPTOP });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
-import { adminCall, ADMIN_SUB, signInAdmin, userIdOf } from '../support/admin-client.js';
+import {
+  adminCall,
+  ADMIN_EMAIL,
+  ADMIN_SUB,
+  signInAdmin,
+  userIdOf,
+} from '../support/admin-client.js';
 import { request } from '../support/http-client.js';
 import { BOB_SUB, signInAs } from '../support/offline-access-client.js';
 
@@ -120,6 +126,56 @@ describe('Admin API: roles', () => {
     // Once the address is no longer listed, the demotion goes through.
     await noLongerBootstrap();
     expect((await setRole(adminId, 'user', alice)).status).toBe(200);
+  });
+
+  it('records a re-promotion through ADMIN_EMAILS at sign-in, once, and not a sign-in that changes nothing', async () => {
+    const grants = () =>
+      api.db.query<{ actor_kind: string; details: Record<string, unknown> }>(
+        `SELECT actor_kind, details FROM audit_events WHERE action = 'admin.role_granted'
+          AND subject_user_id = $1 ORDER BY occurred_at, id`,
+        [adminId],
+      );
+    // The first sign-in (beforeAll) created the account as an admin: on the record.
+    expect(await grants()).toEqual([
+      {
+        actor_kind: 'system',
+        details: { by: 'ADMIN_EMAILS', from: 'new_user', to: 'admin', at: 'sign_in' },
+      },
+    ]);
+    await signInAdmin(api);
+    expect(await grants()).toHaveLength(1);
+
+    // Demoted while the address stayed listed (by hand in the database: the API refuses it).
+    await api.db.query(`UPDATE users SET role = 'user' WHERE id = $1`, [adminId]);
+    await Promise.all([signInAdmin(api), signInAdmin(api)]);
+
+    expect((await roles())[adminId]).toBe('admin');
+    const events = await grants();
+    expect(events).toHaveLength(2);
+    expect(events[1]).toEqual({
+      actor_kind: 'system',
+      details: { by: 'ADMIN_EMAILS', from: 'user', to: 'admin', at: 'sign_in' },
+    });
+  });
+
+  it('records a promotion through ADMIN_EMAILS on a Bearer request', async () => {
+    // A Google account not seen before (the admin's own Bearer user may be cached from an
+    // earlier test): its first request creates it as an admin.
+    const sub = '100000000000000000077';
+    const token = await api.mintIdToken({ sub, email: ADMIN_EMAIL, email_verified: true });
+    const response = await request(`${api.url}/api/admin/users?limit=1`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+    expect(response.status).toBe(200);
+    const events = await api.db.query<{ details: Record<string, unknown> }>(
+      `SELECT details FROM audit_events WHERE action = 'admin.role_granted'
+        AND subject_user_id = $1`,
+      [await userIdOf(api, sub)],
+    );
+    expect(events.map((e) => e.details)).toEqual([
+      { by: 'ADMIN_EMAILS', from: 'new_user', to: 'admin', at: 'bearer_request' },
+    ]);
   });
 
   it.each([{ role: 'root' }, {}, { role: 'admin', extra: true }])(

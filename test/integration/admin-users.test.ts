@@ -68,8 +68,10 @@ describe('Admin API: users', () => {
     expect(response.body.nextCursor).toEqual(expect.any(String));
   });
 
-  it('finds users by email prefix, name substring and exact sub', async () => {
+  it('finds users by part of the email or name and by exact sub', async () => {
     expect((await list('?q=ALICE@')).body.items.map((u) => u.sub)).toEqual([ALICE_SUB]);
+    // Inside the address, not only at its start.
+    expect((await list('?q=ice@example.c')).body.items.map((u) => u.sub)).toEqual([ALICE_SUB]);
     expect((await list('?q=builder')).body.items.map((u) => u.sub)).toEqual([BOB_SUB]);
     expect((await list(`?q=${ADMIN_SUB}`)).body.items.map((u) => u.role)).toEqual(['admin']);
     expect((await list('?q=seed-12')).body.items.map((u) => u.email).sort()).toEqual(
@@ -164,6 +166,94 @@ describe('Admin API: users', () => {
     expect(events).toEqual([{ actor_kind: 'admin', actor_id: adminId }]);
     const detail = await adminCall<{ sessions: unknown[] }>(api, admin, `users/${bobId}`);
     expect(detail.body.sessions).toEqual([]);
+  });
+
+  it("ends one of a user's sessions, on the record, and leaves the others", async () => {
+    const first = await signInAs(api, BOB_SUB);
+    const second = await signInAs(api, BOB_SUB);
+    const bobId = await userIdOf(api, BOB_SUB);
+    const me = (cookie: string) =>
+      request(`${api.url}/api/v1/me`, { cookies: { [SESSION_COOKIE]: cookie } });
+    const sessionIds = async () =>
+      (
+        await adminCall<{ sessions: Array<{ id: string }> }>(api, admin, `users/${bobId}`)
+      ).body.sessions.map((session) => session.id);
+    // The newest first: the second sign-in's session.
+    const [secondId, firstId] = await sessionIds();
+
+    const response = await adminCall(api, admin, `users/${bobId}/sessions/${secondId}`, {
+      method: 'DELETE',
+    });
+
+    expect(response.status).toBe(204);
+    expect((await me(second)).status).toBe(401);
+    expect((await me(first)).status).toBe(200);
+    expect(await sessionIds()).toEqual([firstId]);
+    const events = await api.db.query(
+      `SELECT actor_kind, actor_id, details FROM audit_events
+        WHERE action = 'admin.session_revoked' AND subject_user_id = $1`,
+      [bobId],
+    );
+    expect(events).toEqual([
+      {
+        actor_kind: 'admin',
+        actor_id: await userIdOf(api, ADMIN_SUB),
+        details: { session_id: secondId },
+      },
+    ]);
+    // Ended already: nothing left to end.
+    const again = await adminCall(api, admin, `users/${bobId}/sessions/${secondId}`, {
+      method: 'DELETE',
+    });
+    expect(again.status).toBe(404);
+    expect(again.body).toMatchObject({ statusCode: 404, error: 'not_found' });
+  });
+
+  it("answers 404 to ending another user's session through this user, and leaves it", async () => {
+    const bobId = await userIdOf(api, BOB_SUB);
+    const [aliceSession] = await api.db.query<{ id: string }>(
+      `SELECT id FROM sessions WHERE user_id = $1 AND revoked_at IS NULL`,
+      [aliceId],
+    );
+
+    const response = await adminCall(api, admin, `users/${bobId}/sessions/${aliceSession.id}`, {
+      method: 'DELETE',
+    });
+
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ error: 'not_found' });
+    const me = await request(`${api.url}/api/v1/me`, { cookies: { [SESSION_COOKIE]: alice } });
+    expect(me.status).toBe(200);
+  });
+
+  it.each([
+    ['an unknown session', () => aliceId, () => '00000000-0000-0000-0000-000000000000'],
+    ['a malformed session id', () => aliceId, () => 'not-a-uuid'],
+    ['an unknown user', () => '00000000-0000-0000-0000-000000000000', () => aliceId],
+    ['a malformed user id', () => 'bob', () => aliceId],
+  ])('answers 404 not_found to ending %s', async (_, user, session) => {
+    const response = await adminCall(api, admin, `users/${user()}/sessions/${session()}`, {
+      method: 'DELETE',
+    });
+    expect(response.status).toBe(404);
+    expect(response.body).toMatchObject({ statusCode: 404, error: 'not_found' });
+  });
+
+  it('refuses to end a session on a cookie write without X-Requested-With (403)', async () => {
+    const [aliceSession] = await api.db.query<{ id: string }>(
+      `SELECT id FROM sessions WHERE user_id = $1 AND revoked_at IS NULL`,
+      [aliceId],
+    );
+
+    const response = await adminCall(api, admin, `users/${aliceId}/sessions/${aliceSession.id}`, {
+      method: 'DELETE',
+      headers: {},
+    });
+
+    expect(response.status).toBe(403);
+    expect(response.body).toMatchObject({ error: 'cross_site_request' });
+    const me = await request(`${api.url}/api/v1/me`, { cookies: { [SESSION_COOKIE]: alice } });
+    expect(me.status).toBe(200);
   });
 
   it('answers 404 to ending the sessions of an unknown user', async () => {

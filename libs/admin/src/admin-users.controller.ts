@@ -1,6 +1,7 @@
-import { Body, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -19,7 +20,7 @@ export class AdminUsersController {
   constructor(private readonly users: AdminUsersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Search users (email prefix, name substring, exact sub)' })
+  @ApiOperation({ summary: 'Search users (part of the email or name, exact sub)' })
   @ApiOkResponse({ type: AdminUserPageDto })
   list(@Query() query: ListUsersQueryDto): Promise<AdminUserPageDto> {
     return this.users.search(query);
@@ -45,6 +46,23 @@ export class AdminUsersController {
     @Req() request: FastifyRequest,
   ): Promise<RevokedSessionsDto> {
     return this.users.revokeSessions(id, admin, auditContextOf(request));
+  }
+
+  @Delete(':id/sessions/:sessionId')
+  @HttpCode(204)
+  @RequestedWith()
+  @ApiOperation({ summary: "End one of a user's sessions" })
+  @ApiNoContentResponse({ description: 'The session is ended: that device must sign in again.' })
+  @ApiNotFoundResponse({
+    description: '`not_found`: no such user, or no live session of theirs with this id.',
+  })
+  async revokeSession(
+    @Param('id') id: string,
+    @Param('sessionId') sessionId: string,
+    @CurrentUser() admin: AuthenticatedUser,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.users.revokeSession(id, sessionId, admin, auditContextOf(request));
   }
 
   @Put(':id/role')

@@ -88,7 +88,7 @@ export class AdminUsersService {
   }
 
   /**
-   * Newest first; `q` matches an email prefix, a name substring or the exact `sub`. No single
+   * Newest first; `q` matches part of the email or the name, or the exact `sub`. No single
    * plan suits every `q` (PostgreSQL's estimates for `LIKE`/`ILIKE` are rough): a common term is
    * found fastest by walking users newest first, a rare one through the email and name indexes.
    * So a search first looks among the newest {@link FIRST_LOOK} users after the cursor, then,
@@ -139,9 +139,9 @@ export class AdminUsersService {
    * Every match after the position through the indexes, one way per kind of match, each
    * materialised (so never a walk of the whole table) and cut to its own newest page before
    * they are merged: the newest page of the union is among the union of the newest pages. Only
-   * ids and creation times travel: the email prefixes come from the covering index alone
-   * (`users_email_prefix_idx`), the names from the trigram index and the heap, and only the
-   * page's users are read in full.
+   * ids and creation times travel: emails and names come from their trigram indexes
+   * (`users_email_trgm_idx`, `users_name_trgm_idx`) and the heap, and only the page's users
+   * are read in full.
    */
   private indexed(
     limit: number,
@@ -151,13 +151,12 @@ export class AdminUsersService {
     const filter = new SqlFilter();
     filter.after('u.created_at', 'u.id', 'desc', position, '::uuid');
     const n = filter.param(limit + 1);
-    const prefix = filter.param(`${escapeLike(q.toLowerCase())}%`);
     const substring = filter.param(`%${escapeLike(q)}%`);
     const sub = filter.param(q);
     const keys = (match: string) =>
       `SELECT u.id, u.created_at FROM users u ${filter.whereAlso(match)}`;
     const newestOf = (cte: string) => `(SELECT * FROM ${cte} u ${NEWEST} LIMIT ${n})`;
-    const ctes = `WITH by_email AS MATERIALIZED (${keys(`lower(u.email) LIKE ${prefix}`)}),
+    const ctes = `WITH by_email AS MATERIALIZED (${keys(`u.email ILIKE ${substring}`)}),
          by_name AS MATERIALIZED (${keys(`u.name ILIKE ${substring}`)})`;
     const page = `SELECT u.* FROM (
         SELECT u.id FROM (${newestOf('by_email')} UNION ${newestOf('by_name')}
@@ -229,6 +228,27 @@ export class AdminUsersService {
     return { revoked };
   }
 
+  /** Ends one live session of the user (that device must sign in again), on the record. */
+  async revokeSession(
+    userId: string,
+    sessionId: string,
+    admin: AuthenticatedUser,
+    context: AuditRequestContext,
+  ): Promise<void> {
+    const user = await this.findUser(userId);
+    assertUuid(sessionId, 'session');
+    if (!(await this.sessions.revokeOneForUser(user.id, sessionId, 'admin'))) {
+      throw notFound('session');
+    }
+    await this.audit.record({
+      action: 'admin.session_revoked',
+      actor: { kind: 'admin', id: admin.id },
+      subjectUserId: user.id,
+      context,
+      details: { session_id: sessionId },
+    });
+  }
+
   /** Promotes or demotes a user; neither the last admin nor a bootstrap admin can be demoted. */
   async setRole(
     userId: string,
@@ -270,12 +290,11 @@ export class AdminUsersService {
   }
 }
 
-/** An email prefix (case-insensitive), a name substring or the exact `sub`. */
+/** Part of the email or of the name (case-insensitive), or the exact `sub`. */
 function matchSql(filter: SqlFilter, q: string): string {
-  const prefix = filter.param(`${escapeLike(q.toLowerCase())}%`);
   const substring = filter.param(`%${escapeLike(q)}%`);
   const sub = filter.param(q);
-  return `(lower(u.email) LIKE ${prefix} OR u.name ILIKE ${substring} OR u.google_sub = ${sub})`;
+  return `(u.email ILIKE ${substring} OR u.name ILIKE ${substring} OR u.google_sub = ${sub})`;
 }
 
 function userOf(row: UserRow): AdminUserDto {

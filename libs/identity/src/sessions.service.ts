@@ -96,8 +96,19 @@ export class SessionsService {
     });
   }
 
-  /** Ends every live session of a user; returns how many were ended. */
-  /** Ends every live session of the user; with `manager`, inside that transaction. */
+  /**
+   * Ends one live session of this user; false when there is no such live session of theirs
+   * (unknown, another user's, already ended or expired): one user's id can't reach another's.
+   */
+  async revokeOneForUser(userId: string, sessionId: string, reason: string): Promise<boolean> {
+    const result = await this.sessions.update(
+      { id: sessionId, userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      { revokedAt: new Date(), revokedReason: reason },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Ends every live session of the user; returns how many; with `manager`, in that transaction. */
   async revokeAllForUser(userId: string, reason: string, manager?: EntityManager): Promise<number> {
     const result = await (manager?.getRepository(SessionEntity) ?? this.sessions).update(
       { userId, revokedAt: IsNull() },

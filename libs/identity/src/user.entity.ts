@@ -5,7 +5,7 @@ export type UserRole = 'user' | 'admin';
 /** A person who signed in with Google, keyed by Google's `sub` (never by email). */
 @Index('users_email_idx', { synchronize: false })
 @Index('users_created_at_idx', { synchronize: false })
-@Index('users_email_prefix_idx', { synchronize: false })
+@Index('users_email_trgm_idx', { synchronize: false })
 @Index('users_name_trgm_idx', { synchronize: false })
 @Index('users_id_email_idx', { synchronize: false })
 @Check('users_role_check', `role = ANY (ARRAY['user'::text, 'admin'::text])`)

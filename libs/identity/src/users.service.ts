@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
@@ -48,6 +49,7 @@ export class UsersService {
 
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly audit: AuditService,
     config: ConfigService,
   ) {
     this.adminEmails = new Set(config.get('adminEmails'));
@@ -162,7 +164,7 @@ export class UsersService {
   private async upsert(token: VerifiedIdToken, options: { signIn: boolean }): Promise<UserEntity> {
     const email = token.email?.toLowerCase() ?? null;
     const bootstrapAdmin = token.emailVerified && email !== null && this.adminEmails.has(email);
-    const rows = await this.users.query<Array<{ id: string }>>(UPSERT_SQL, [
+    const params = [
       token.sub,
       token.email ?? null,
       token.emailVerified,
@@ -173,7 +175,38 @@ export class UsersService {
       token.hd ?? null,
       bootstrapAdmin,
       options.signIn,
-    ]);
-    return this.users.findOneByOrFail({ id: rows[0].id });
+    ];
+    if (!bootstrapAdmin) {
+      const rows = await this.users.query<Array<{ id: string }>>(UPSERT_SQL, params);
+      return this.users.findOneByOrFail({ id: rows[0].id });
+    }
+    // ADMIN_EMAILS raises the role: when it was not admin before (a new account, or one an
+    // admin demoted while the address stayed listed), the grant is on the record. The row is
+    // locked first, so two concurrent sign-ins record it once.
+    return this.users.manager.transaction(async (manager) => {
+      const before = await manager.query<Array<{ role: UserRole }>>(
+        `SELECT role FROM users WHERE google_sub = $1 FOR UPDATE`,
+        [token.sub],
+      );
+      const rows = await manager.query<Array<{ id: string }>>(UPSERT_SQL, params);
+      const previous = before[0]?.role;
+      if (previous !== 'admin') {
+        await this.audit.record(
+          {
+            action: 'admin.role_granted',
+            actor: { kind: 'system' },
+            subjectUserId: rows[0].id,
+            details: {
+              by: 'ADMIN_EMAILS',
+              from: previous ?? 'new_user',
+              to: 'admin',
+              at: options.signIn ? 'sign_in' : 'bearer_request',
+            },
+          },
+          manager,
+        );
+      }
+      return manager.getRepository(UserEntity).findOneByOrFail({ id: rows[0].id });
+    });
   }
 }

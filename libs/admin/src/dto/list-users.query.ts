@@ -5,7 +5,7 @@ import { PageQueryDto } from './page-query.dto.js';
 
 export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
-    description: 'Email prefix, name substring or exact Google `sub` (case-insensitive).',
+    description: 'Part of the email or the name (case-insensitive), or the exact Google `sub`.',
   })
   @IsOptional()
   @MinLength(1)

@@ -182,7 +182,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Search users (email prefix, name substring, exact sub) */
+    /** Search users (part of the email or name, exact sub) */
     get: operations['AdminUsersController_list'];
     put?: never;
     post?: never;
@@ -221,6 +221,23 @@ export interface paths {
     put: operations['AdminUsersController_setRole'];
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/users/{id}/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End one of a user's sessions */
+    delete: operations['AdminUsersController_revokeSession'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1817,7 +1834,7 @@ export interface operations {
         /** @description The `nextCursor` of the previous page. */
         cursor?: string;
         limit?: number;
-        /** @description Email prefix, name substring or exact Google `sub` (case-insensitive). */
+        /** @description Part of the email or the name (case-insensitive), or the exact Google `sub`. */
         q?: string;
       };
       header?: never;
@@ -1993,6 +2010,57 @@ export interface operations {
       };
       /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminUsersController_revokeSession: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session is ended: that device must sign in again. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found`: no such user, or no live session of theirs with this id. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

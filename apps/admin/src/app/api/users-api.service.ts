@@ -10,7 +10,7 @@ import {
   paramsOf,
 } from './api-types';
 
-/** `/api/admin/users`: search, a user's page, ending sessions, the role. */
+/** `/api/admin/users`: search, a user's page, ending one or all sessions, the role. */
 @Injectable({ providedIn: 'root' })
 export class UsersApi {
   private readonly http = inject(HttpClient);
@@ -32,6 +32,15 @@ export class UsersApi {
       this.http.post<RevokedSessions>(
         `/api/admin/users/${encodeURIComponent(id)}/sessions/revoke`,
         {},
+      ),
+    );
+  }
+
+  /** Ends one live session of the user (204; 404 when it is not one of theirs any more). */
+  endSession(id: string, sessionId: string): Promise<void> {
+    return firstValueFrom(
+      this.http.delete<void>(
+        `/api/admin/users/${encodeURIComponent(id)}/sessions/${encodeURIComponent(sessionId)}`,
       ),
     );
   }

@@ -84,6 +84,19 @@ describe('sentenceOf', () => {
       "Admin ada@grantkeeper.test changed alice@example.com's role from user to admin",
     ],
     [
+      event({
+        action: 'admin.role_granted',
+        actorKind: 'system',
+        actorId: null,
+        details: { by: 'ADMIN_EMAILS', from: 'user', to: 'admin', at: 'sign_in' },
+      }),
+      'alice@example.com was made an admin at sign-in: the address is in ADMIN_EMAILS',
+    ],
+    [
+      event({ action: 'admin.session_revoked', details: { session_id: ALICE } }),
+      'Admin ada@grantkeeper.test ended a session of alice@example.com',
+    ],
+    [
       event({ action: 'admin.sessions_revoked', details: { revoked: 1 } }),
       'Admin ada@grantkeeper.test ended 1 session of alice@example.com',
     ],

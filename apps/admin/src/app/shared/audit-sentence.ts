@@ -75,6 +75,10 @@ export function sentenceOf(event: AuditEvent): string {
       return `Google refused to revoke ${subject}'s token: ${reason}`;
     case 'admin.role_changed':
       return `${who} changed ${subject}'s role from ${text('from')} to ${text('to')}`;
+    case 'admin.role_granted':
+      return `${capitalise(subject)} was made an admin ${text('at') === 'bearer_request' ? 'on an API request' : 'at sign-in'}: the address is in ${text('by') || 'ADMIN_EMAILS'}${text('from') === 'new_user' ? ' (a new account)' : ''}`;
+    case 'admin.session_revoked':
+      return `${who} ended a session of ${subject}`;
     case 'admin.sessions_revoked':
       return `${who} ended ${plural(count('revoked'), 'session')} of ${subject}`;
     case 'admin.grants_bulk_revoked':

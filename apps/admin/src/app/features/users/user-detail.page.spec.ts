@@ -123,4 +123,47 @@ describe(UserDetailPage.name, () => {
     expect(device?.textContent?.trim()).toBe('Chrome 131 on Linux');
     expect(device?.getAttribute('title')).toBe(userAgent);
   });
+
+  describe('ending one session', () => {
+    const SESSION = '33333333-3333-4333-8333-333333333333';
+    const withSession = () =>
+      detailOf(OTHER, {
+        sessions: [
+          {
+            id: SESSION,
+            createdAt: '2026-12-01T00:00:00Z',
+            lastSeenAt: '2026-12-01T01:00:00Z',
+            ip: '203.0.113.9',
+            userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0',
+          },
+        ],
+      });
+
+    it('asks, then ends that session with DELETE and reads the user again', async () => {
+      const { element } = await open(OTHER, withSession());
+      ask.mockResolvedValue('');
+      const button = element.querySelector<HTMLButtonElement>('li.session button.end-session')!;
+      expect(button.getAttribute('aria-label')).toBe('End the session on Firefox 133 on Linux');
+
+      button.click();
+      const request = await vi.waitFor(() =>
+        http.expectOne(`/api/admin/users/${OTHER}/sessions/${SESSION}`),
+      );
+      expect(request.request.method).toBe('DELETE');
+      request.flush(null, { status: 204, statusText: 'No Content' });
+      expect(ask).toHaveBeenCalledWith(
+        expect.objectContaining({ confirmLabel: 'End session', requireReason: false }),
+      );
+      await vi.waitFor(() => http.expectOne(`/api/admin/users/${OTHER}`));
+    });
+
+    it('sends nothing when the admin cancels', async () => {
+      const { element } = await open(OTHER, withSession());
+      ask.mockResolvedValue(undefined);
+      element.querySelector<HTMLButtonElement>('li.session button.end-session')!.click();
+      await vi.waitFor(() => expect(ask).toHaveBeenCalled());
+      await Promise.resolve();
+      http.expectNone(`/api/admin/users/${OTHER}/sessions/${SESSION}`);
+    });
+  });
 });

@@ -133,6 +133,28 @@ export class UserDetailPage {
     }
   }
 
+  protected async endSession(session: AdminUserDetail['sessions'][number]): Promise<void> {
+    const device = deviceOf(session.userAgent);
+    const confirmed = await this.dialog.ask({
+      title: `End the session on ${device}?`,
+      message: this.isMe()
+        ? 'That device is signed out and has to sign in again. If it is this browser, you are signed out.'
+        : 'That device is signed out and has to sign in again; the other sessions stay.',
+      confirmLabel: 'End session',
+      requireReason: false,
+    });
+    if (confirmed === undefined) return;
+    this.sessionsError.set(undefined);
+    try {
+      await this.api.endSession(this.id(), session.id);
+      this.snackBar.open(`Session on ${device} ended.`, 'OK', { duration: 4000 });
+    } catch (failure) {
+      this.sessionsError.set(apiErrorOf(failure));
+    }
+    // Either way the list is read again: a 404 means it had ended already.
+    await this.load(this.id());
+  }
+
   protected async endSessions(): Promise<void> {
     const confirmed = await this.dialog.ask({
       title: 'End all sessions?',
