@@ -76,7 +76,13 @@ describe('Scheduler across two api instances', () => {
    * the survivor that must retry; returns the survivor and where its output stood.
    */
   async function killWorker(marker: string, marks: number[]) {
-    const seen = instances.map((p, i) => p.output().slice(marks[i]).includes(marker));
+    // Info and debug lines reach the output within a second (the logger writes them in
+    // batches; warnings at once), so wait for the marker rather than read it once.
+    const seen = await eventually(
+      () => Promise.resolve(instances.map((p, i) => p.output().slice(marks[i]).includes(marker))),
+      (found) => found.some(Boolean),
+      10_000,
+    );
     expect(seen.filter(Boolean)).toHaveLength(1);
     const killed = seen.indexOf(true);
     await instances[killed].stop('SIGKILL');
