@@ -56,7 +56,12 @@ describe('/account in Chromium', () => {
       TASK_SWEEP_CRON: '* * * * * *',
     });
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: VIEWPORTS[0] });
+    // A viewer far from UTC, so a time left in UTC would show.
+    context = await browser.newContext({
+      viewport: VIEWPORTS[0],
+      timezoneId: 'Asia/Tokyo',
+      locale: 'en-GB',
+    });
     context.on('page', (opened) => {
       opened.on('console', (message) => {
         if (message.type() === 'error') problems.push(`${opened.url()}: ${message.text()}`);
@@ -73,6 +78,16 @@ describe('/account in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
+  });
+
+  it("shows times in the viewer's own time zone, labelled, with UTC on hover", async () => {
+    const since = page.locator('time[data-local="day"]').first();
+    const iso = (await since.getAttribute('datetime'))!;
+    const tokyo = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Asia/Tokyo' });
+    await expect(since.textContent()).resolves.toBe(tokyo.format(new Date(iso)));
+    await expect(since.getAttribute('title')).resolves.toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/,
+    );
   });
 
   it('disables the digest settings, saying why, while offline access is off', async () => {
@@ -166,6 +181,10 @@ describe('/account in Chromium', () => {
     expect(text).toContain('the last run failed');
     expect(text).toContain('Google refused Grantkeeper’s access');
     expect(text).not.toContain('Last sent');
+    // When it failed, in the viewer's zone and labelled with it (Tokyo is UTC+9).
+    await expect(digest().locator('time[data-local="minute"]').textContent()).resolves.toMatch(
+      /GMT\+9$/,
+    );
     await page.screenshot({ path: `${SCREENSHOTS}/account-digest-failing.png`, fullPage: true });
 
     // The dashboard says the same: the user's task is failing, the run's error in words.

@@ -90,6 +90,8 @@ describe('Scheduler', () => {
     expect(message.subject).toMatch(/^Your news digest for \d{4}-\d{2}-\d{2}$/);
     expect(message.raw).toContain('[Science]');
     expect(message.raw).not.toContain('[Technology]');
+    // Every mail links back to where the user changes or stops it (PUBLIC_URL, not a header).
+    expect(message.raw).toContain(`${api.url}/account`);
     const runs = await eventually(
       () => api.db.query<{ outcome: string }>('SELECT outcome FROM task_runs'),
       (rows) => rows.length > 0,

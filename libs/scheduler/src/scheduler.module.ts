@@ -28,6 +28,7 @@ function builtInTasks(config: ConfigService): OfflineTask[] {
   return [
     newsDigestTask({
       gmailUrl: config.get('google').urls.gmail,
+      accountUrl: new URL('/account', config.get('publicUrl')).href,
       schedule: config.get('scheduler').newsDigestCron,
       timeoutMs: config.get('google').httpTimeoutMs,
     }),

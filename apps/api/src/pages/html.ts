@@ -41,3 +41,16 @@ ${options.body}
 </html>
 `;
 }
+
+/**
+ * A moment as the public pages show it: in the viewer's own time zone, labelled with it
+ * (public/local-time.js rewrites every `time[data-local]`), and in UTC, labelled, until that
+ * script runs or where it cannot. The dashboard follows the same rule (Angular's date pipe in
+ * the browser's zone, with the zone in the format).
+ */
+export function localTime(moment: string | Date, precision: 'day' | 'minute'): string {
+  const iso = typeof moment === 'string' ? moment : moment.toISOString();
+  const utc =
+    precision === 'day' ? `${iso.slice(0, 10)} UTC` : `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+  return `<time datetime="${escapeHtml(iso)}" data-local="${precision}">${escapeHtml(utc)}</time>`;
+}

@@ -1,5 +1,5 @@
 import { NEWS, type UserTaskView } from '@grantkeeper/scheduler';
-import { escapeHtml } from './html.js';
+import { escapeHtml, localTime } from './html.js';
 
 const PAUSE_WORDS: Readonly<Record<string, string>> = {
   grant_revoked: 'offline access is off',
@@ -32,8 +32,6 @@ export function describeTaskError(code: string): string {
   }
   return `The digest could not be sent (${code}). It will try again.`;
 }
-
-const at = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * The news digest part of /account: pick categories, turn it on or off, see how it went. While
@@ -78,9 +76,9 @@ export function renderNewsDigestSection(
     health = 'failing';
     const times =
       task.consecutiveFailures > 1 ? ` (${task.consecutiveFailures} times in a row)` : '';
-    state = `On, but the last run failed${times}, ${escapeHtml(at(task.lastRunAt))}: ${escapeHtml(describeTaskError(task.lastError))}`;
+    state = `On, but the last run failed${times}, ${localTime(task.lastRunAt, 'minute')}: ${escapeHtml(describeTaskError(task.lastError))}`;
   } else if (task.enabled) {
-    const last = task.lastRunAt ? ` Last sent ${escapeHtml(at(task.lastRunAt))}.` : '';
+    const last = task.lastRunAt ? ` Last sent ${localTime(task.lastRunAt, 'minute')}.` : '';
     state = `On.${last}`;
   }
   const disabled = offlineOn ? '' : ' disabled';

@@ -1,5 +1,5 @@
 import type { GrantViewDto } from '@grantkeeper/offline-access';
-import { escapeHtml } from './html.js';
+import { escapeHtml, localTime } from './html.js';
 
 /** What each scope lets us do, in the words a user should read before granting it. */
 const SCOPE_WORDS: Readonly<Record<string, string>> = {
@@ -23,7 +23,7 @@ const SCOPE_FEATURES: Readonly<Record<string, string>> = {
   'https://www.googleapis.com/auth/gmail.send': 'the news digest (sending it to you by email)',
 };
 
-const day = (iso: string | null | undefined) => escapeHtml((iso ?? '').slice(0, 10));
+const day = (iso: string | null | undefined) => (iso ? localTime(iso, 'day') : '');
 
 /** Google's reasons for ending a grant, in plain words. */
 function googleReason(reason: string | null | undefined): string {
@@ -72,11 +72,11 @@ function notices(grant: GrantViewDto): string {
   }
   if (grant.refreshTokenExpiresAt) {
     const left = Date.parse(grant.refreshTokenExpiresAt) - Date.now();
-    const day = escapeHtml(grant.refreshTokenExpiresAt.slice(0, 16).replace('T', ' '));
+    const day = localTime(grant.refreshTokenExpiresAt, 'minute');
     parts.push(
       left < RECONNECT_NOTICE_MS
-        ? `<p class="error" id="offline-access-expiry" data-soon="true">Google ends this access on ${day} UTC. <a href="${RECONNECT}">Reconnect now</a> to keep it.</p>`
-        : `<p class="fine" id="offline-access-expiry" data-soon="false">Google ends this access on ${day} UTC; you will be asked to reconnect before then.</p>`,
+        ? `<p class="error" id="offline-access-expiry" data-soon="true">Google ends this access on ${day}. <a href="${RECONNECT}">Reconnect now</a> to keep it.</p>`
+        : `<p class="fine" id="offline-access-expiry" data-soon="false">Google ends this access on ${day}; you will be asked to reconnect before then.</p>`,
     );
   }
   return parts.join('\n');

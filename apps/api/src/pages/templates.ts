@@ -1,7 +1,7 @@
 import type { AuthenticatedUser } from '@grantkeeper/identity';
 import type { ErrorBody } from '../http/error-body.js';
 import type { UserTaskView } from '@grantkeeper/scheduler';
-import { escapeHtml, layout } from './html.js';
+import { escapeHtml, layout, localTime } from './html.js';
 import { renderNewsDigestSection } from './news-digest.section.js';
 import {
   type OfflineAccessSectionOptions,
@@ -99,15 +99,16 @@ export function renderAccountPage({
     ['Google account id', user.googleSub],
     ['Workspace domain', user.hd],
     ['Role', user.role],
-    ['Member since', user.createdAt.toISOString().slice(0, 10)],
   ];
-  const details = rows
-    .filter(([, value]) => value !== null)
-    .map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value!)}</dd>`)
-    .join('\n        ');
+  const details = [
+    ...rows
+      .filter(([, value]) => value !== null)
+      .map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value!)}</dd>`),
+    `<dt>Member since</dt><dd>${localTime(user.createdAt, 'day')}</dd>`,
+  ].join('\n        ');
   return layout({
     title: 'Your account',
-    scripts: ['/assets/account.js', gsiClientUrl],
+    scripts: ['/assets/local-time.js', '/assets/account.js', gsiClientUrl],
     bodyData: {
       'client-id': clientId,
       'google-sub': user.googleSub,

@@ -8,6 +8,7 @@ import { newsDigestTask } from './news-digest.task.js';
 
 const task = newsDigestTask({
   gmailUrl: 'http://gmail.test',
+  accountUrl: 'https://grantkeeper.test/account',
   schedule: '0 7 * * *',
   timeoutMs: 1000,
 });
@@ -66,7 +67,12 @@ describe('newsDigestTask.run against Gmail answering 401', () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const run = (renew: () => Promise<string>) =>
-    newsDigestTask({ gmailUrl, schedule: '0 7 * * *', timeoutMs: 1000 }).run({
+    newsDigestTask({
+      gmailUrl,
+      accountUrl: 'https://grantkeeper.test/account',
+      schedule: '0 7 * * *',
+      timeoutMs: 1000,
+    }).run({
       userId: 'u',
       email: 'alice@example.com',
       name: 'Alice',

@@ -8,6 +8,8 @@ const ITEMS_PER_CATEGORY = 3;
 export interface NewsDigestOptions {
   /** Base URL of the Gmail API: https://gmail.googleapis.com, or the emulator. */
   readonly gmailUrl: string;
+  /** Where the user changes or stops the digest (`PUBLIC_URL/account`), linked from every mail. */
+  readonly accountUrl: string;
   readonly schedule: string;
   readonly timeoutMs: number;
 }
@@ -47,7 +49,7 @@ export function newsDigestTask(options: NewsDigestOptions): OfflineTask {
           .map((item) => ({ category, item })),
       );
       if (!context.email) throw new OfflineTaskError('no_email', 'The user has no email.', false);
-      const message = composeDigest(context, items);
+      const message = composeDigest(context, items, options.accountUrl);
       await sendThroughGmail(options, context, message);
       return { categories, items: items.length };
     },
@@ -57,6 +59,7 @@ export function newsDigestTask(options: NewsDigestOptions): OfflineTask {
 function composeDigest(
   context: OfflineTaskContext,
   items: ReadonlyArray<{ category: string; item: NewsItem }>,
+  accountUrl: string,
 ): string {
   const date = new Date().toISOString().slice(0, 10);
   const lines = [`Hello ${context.name ?? ''},`.replace(' ,', ','), '', 'Your news today:', ''];
@@ -65,7 +68,7 @@ function composeDigest(
     lines.push(`  ${item.url}`, '');
   }
   lines.push('You get this because you turned the news digest on at Grantkeeper.');
-  lines.push('Turn it off on your account page at any time.');
+  lines.push(`Change its topics or turn it off on your account page: ${accountUrl}`);
   return [
     `From: ${context.email}`,
     `To: ${context.email}`,

@@ -45,7 +45,7 @@ import { actorOf, sentenceOf } from './audit-sentence';
           <li class="audit-event" [attr.data-action]="event.action">
             <div class="what sentence">{{ sentence(event) }}</div>
             <span class="muted">
-              {{ event.occurredAt | date: 'medium' }} · by
+              {{ event.occurredAt | date: 'MMM d, y, HH:mm z' }} · by
               <span class="actor" [attr.title]="actor(event).title">{{ actor(event).text }}</span>
               · <span class="action mono">{{ event.action }}</span>
             </span>

@@ -69,16 +69,20 @@ const UPSTREAM: Readonly<Record<string, string>> = {
                 }
               </dd>
               <dt>Created</dt>
-              <dd>{{ detail.grant.createdAt | date: 'medium' }}</dd>
+              <dd>{{ detail.grant.createdAt | date: 'MMM d, y, HH:mm z' }}</dd>
               <dt>Last used</dt>
               <dd>
-                {{ detail.grant.lastUsedAt ? (detail.grant.lastUsedAt | date: 'medium') : 'never' }}
+                {{
+                  detail.grant.lastUsedAt
+                    ? (detail.grant.lastUsedAt | date: 'MMM d, y, HH:mm z')
+                    : 'never'
+                }}
               </dd>
               <dt>Last refreshed</dt>
               <dd>
                 {{
                   detail.grant.lastRefreshedAt
-                    ? (detail.grant.lastRefreshedAt | date: 'medium')
+                    ? (detail.grant.lastRefreshedAt | date: 'MMM d, y, HH:mm z')
                     : 'never'
                 }}
               </dd>
@@ -88,7 +92,7 @@ const UPSTREAM: Readonly<Record<string, string>> = {
               <dd>
                 {{
                   detail.grant.refreshTokenExpiresAt
-                    ? (detail.grant.refreshTokenExpiresAt | date: 'medium')
+                    ? (detail.grant.refreshTokenExpiresAt | date: 'MMM d, y, HH:mm z')
                     : 'never (Google sent no expiry)'
                 }}
               </dd>
@@ -96,14 +100,14 @@ const UPSTREAM: Readonly<Record<string, string>> = {
                 <dt>Sign-in needed</dt>
                 <dd>
                   Google has asked the user to sign in again since
-                  {{ detail.grant.reauthRequiredAt | date: 'medium' }} (invalid_rapt); the grant is
-                  kept.
+                  {{ detail.grant.reauthRequiredAt | date: 'MMM d, y, HH:mm z' }} (invalid_rapt);
+                  the grant is kept.
                 </dd>
               }
               @if (detail.grant.revokedAt) {
                 <dt>Revoked</dt>
                 <dd>
-                  {{ detail.grant.revokedAt | date: 'medium' }} by
+                  {{ detail.grant.revokedAt | date: 'MMM d, y, HH:mm z' }} by
                   <span id="revoked-by" [attr.title]="detail.grant.revokedBy">{{
                     detail.revokedByEmail ?? detail.grant.revokedBy
                   }}</span>: “{{ detail.grant.revocationReason }}”

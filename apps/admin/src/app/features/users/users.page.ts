@@ -73,12 +73,14 @@ const PAGE_SIZE = 50;
             </ng-container>
             <ng-container matColumnDef="created">
               <th mat-header-cell *matHeaderCellDef>Joined</th>
-              <td mat-cell *matCellDef="let user">{{ user.createdAt | date: 'medium' }}</td>
+              <td mat-cell *matCellDef="let user">
+                {{ user.createdAt | date: 'MMM d, y, HH:mm z' }}
+              </td>
             </ng-container>
             <ng-container matColumnDef="lastSignIn">
               <th mat-header-cell *matHeaderCellDef>Last sign-in</th>
               <td mat-cell *matCellDef="let user">
-                {{ user.lastSignInAt ? (user.lastSignInAt | date: 'medium') : 'never' }}
+                {{ user.lastSignInAt ? (user.lastSignInAt | date: 'MMM d, y, HH:mm z') : 'never' }}
               </td>
             </ng-container>
             <tr mat-header-row *matHeaderRowDef="columns"></tr>

@@ -106,7 +106,7 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
             A re-wrap job is queued or running.
           }
           @if (rewrap.lastRun; as last) {
-            Last run {{ last.finishedAt | date: 'medium' }} re-wrapped
+            Last run {{ last.finishedAt | date: 'MMM d, y, HH:mm z' }} re-wrapped
             {{ envelopes(last.rewrapped) }}.
           } @else {
             No re-wrap has run yet.
