@@ -4,9 +4,13 @@
   'use strict';
   const formats = {
     day: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }),
+    // dateStyle/timeStyle cannot be combined with timeZoneName: the fields one by one.
     minute: new Intl.DateTimeFormat(undefined, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
       timeZoneName: 'short',
     }),
   };
