@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { request } from '../support/http-client.js';
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+import { expectPublicPagesFreeOfCspViolations } from '../support/public-pages-csp.js';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
 const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
@@ -293,7 +294,11 @@ describe('/account in Chromium', () => {
     expect(page.url()).toBe(`${stack.apiUrl}/?signed_out=1`);
   });
 
-  it('raises no CSP violations or script errors', () => {
+  it('raises no CSP violation or script error on its pages, each loaded by this test', async () => {
+    await expectPublicPagesFreeOfCspViolations(browser, stack);
+  });
+
+  it('raised no CSP violations or script errors in the tests above either', () => {
     expect(problems.filter((problem) => !problem.includes('favicon'))).toEqual([]);
   });
 });

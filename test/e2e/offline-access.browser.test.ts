@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+import { expectPublicPagesFreeOfCspViolations } from '../support/public-pages-csp.js';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
 const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
@@ -174,7 +175,11 @@ describe('Offline access in Chromium', () => {
     await context.close();
   });
 
-  it('raises no CSP violations or script errors on the pages', () => {
+  it('raises no CSP violation or script error on its pages, each loaded by this test', async () => {
+    await expectPublicPagesFreeOfCspViolations(browser, stack);
+  });
+
+  it('raised no CSP violations or script errors on the pages in the tests above either', () => {
     expect(errors).toEqual([]);
   });
 });
@@ -237,7 +242,11 @@ describe('Offline access required, in Chromium', () => {
     await page.close();
   });
 
-  it('raises no CSP violations or script errors on the pages', () => {
+  it('raises no CSP violation or script error on its pages, each loaded by this test', async () => {
+    await expectPublicPagesFreeOfCspViolations(browser, stack);
+  });
+
+  it('raised no CSP violations or script errors on the pages in the tests above either', () => {
     expect(errors).toEqual([]);
   });
 });

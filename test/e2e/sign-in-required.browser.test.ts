@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TEST_USER } from '../../apps/google-emulator/src/test-users.js';
 import { launchChromium } from '../support/chromium.js';
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+import { expectPublicPagesFreeOfCspViolations } from '../support/public-pages-csp.js';
 
 const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
 const BOB_SUB = '100000000000000000003';
@@ -388,7 +389,11 @@ describe('Offline access required: the whole walk, popup blocker on', () => {
     for (const grant of grants) expect(grant.refresh_tokens).toBeLessThanOrEqual(1);
   });
 
-  it('raises no CSP violations or script errors on the pages', () => {
+  it('raises no CSP violation or script error on its pages, each loaded by this test', async () => {
+    await expectPublicPagesFreeOfCspViolations(browser, stack);
+  });
+
+  it('raised no CSP violations or script errors on the pages in the tests above either', () => {
     // The blocked Google library is an error the last exit causes on purpose.
     // So are the 409 consent_required and 503 upstream_unavailable answers the page handles.
     const expected = ['/gsi/client', 'status of 409', 'status of 503'];

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+import { expectPublicPagesFreeOfCspViolations } from '../support/public-pages-csp.js';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
 
@@ -123,7 +124,11 @@ describe.each([
     await page.close();
   });
 
-  it('raises no CSP violations or script errors, and needs no moment notification', () => {
+  it('raises no CSP violation or script error on its pages, each loaded by this test', async () => {
+    await expectPublicPagesFreeOfCspViolations(browser, stack);
+  });
+
+  it('raised no CSP violations or script errors in the tests above, and needed no moment notification', () => {
     expect(errors.filter((e) => !e.includes('favicon'))).toEqual([]);
     expect(warnings).toEqual([]);
   });
