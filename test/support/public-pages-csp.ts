@@ -36,19 +36,6 @@ export async function expectPublicPagesFreeOfCspViolations(
       }
     });
 
-    // Signed in through Google's ID token, as One Tap would, without a popup.
-    const credential = await stack.mintIdToken({
-      sub: 'csp-check-admin',
-      email: 'admin@grantkeeper.test',
-      email_verified: true,
-    });
-    const signIn = await fetch(`${stack.apiUrl}/auth/google/id-token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ credential }),
-    });
-    expect(signIn.status).toBe(200);
-
     for (const path of ['/', '/?signed_out=1']) {
       await page.goto(`${stack.apiUrl}${path}`);
       await page.locator('#google-button, #google-code-button').first().waitFor();
@@ -56,10 +43,23 @@ export async function expectPublicPagesFreeOfCspViolations(
       await page.waitForLoadState('networkidle');
       expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
     }
-    const [name, value] = /([\w-]*gk_session)=([^;]+)/
-      .exec(signIn.headers.get('set-cookie') ?? '')!
-      .slice(1);
-    await context.addCookies([{ name, value, url: stack.apiUrl }]);
+    // Signed in from the page with Google's ID token, as One Tap's callback does (the browser
+    // keeps the session cookie itself), without a popup.
+    const credential = await stack.mintIdToken({
+      sub: 'csp-check-admin',
+      email: 'admin@grantkeeper.test',
+      email_verified: true,
+    });
+    const signedIn = await page.evaluate(async (token) => {
+      const answer = await fetch('/auth/google/id-token', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-requested-with': 'XmlHttpRequest' },
+        body: JSON.stringify({ credential: token }),
+      });
+      return answer.status;
+    }, credential);
+    expect(signedIn).toBe(200);
     await page.goto(`${stack.apiUrl}/account`);
     await page.locator('#offline-access-status').waitFor();
     await page.waitForLoadState('networkidle');
