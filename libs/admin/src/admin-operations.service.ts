@@ -151,13 +151,13 @@ export class AdminOperationsService {
   }
 
   private async rewrapStatus(): Promise<Omit<RewrapStatusDto, 'remaining'>> {
-    const [stats, last] = await Promise.all([
-      this.queue.stats(QUEUES.vaultRewrap),
+    const [queued, last] = await Promise.all([
+      this.queue.hasPending(QUEUES.vaultRewrap),
       this.audit.latest(VAULT_REWRAPPED),
     ]);
     const counts = last?.details as { rewrapped?: unknown; remaining?: unknown } | undefined;
     return {
-      queued: (stats?.queuedCount ?? 0) + (stats?.activeCount ?? 0) > 0,
+      queued,
       lastRun: last
         ? {
             finishedAt: last.occurredAt.toISOString(),

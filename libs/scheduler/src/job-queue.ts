@@ -150,6 +150,25 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
     return (await this.boss.getQueueStats(queue))[0];
   }
 
+  /**
+   * Whether a job of `queue` is due or runs now (one deferred to later is not), read from the
+   * job table itself: pg-boss's queue
+   * counts (`stats`) are refreshed by its maintenance, so a job queued a moment ago is missing
+   * from them, and a dashboard that has just queued one must not say "nothing queued".
+   */
+  async hasPending(queue: QueueName): Promise<boolean> {
+    if (!this.started) return false;
+    const { rows } = await this.boss.getDb().executeSql(
+      `SELECT EXISTS (
+         SELECT 1 FROM pgboss.job
+          WHERE name = $1
+            AND (state = 'active' OR (state IN ('created', 'retry') AND start_after <= now()))
+       ) AS pending`,
+      [queue],
+    );
+    return (rows as Array<{ pending: boolean }>)[0]?.pending === true;
+  }
+
   /** The pg-boss instance itself, for the operations pages (jobs, retries of dead ones). */
   get raw(): PgBoss {
     return this.boss;
