@@ -59,6 +59,10 @@ describe('Browser language and dark mode in Chromium', () => {
     const frame = page.locator('#google-button iframe');
     await frame.waitFor();
     expect(new URL((await frame.getAttribute('src'))!).searchParams.get('hl')).toBe('de');
+    await page
+      .frameLocator('#google-button iframe')
+      .getByRole('button', { name: 'Über Google anmelden' })
+      .waitFor();
 
     await signInAlice(context, page);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
@@ -90,6 +94,10 @@ describe('Browser language and dark mode in Chromium', () => {
     const frame = page.locator('#google-button iframe');
     await frame.waitFor();
     expect(new URL((await frame.getAttribute('src'))!).searchParams.get('hl')).toBe('en');
+    await page
+      .frameLocator('#google-button iframe')
+      .getByRole('button', { name: 'Sign in with Google' })
+      .waitFor();
     await context.close();
   });
 
