@@ -108,6 +108,10 @@ describe('Browser language and dark mode in Chromium', () => {
       const dark = colorScheme === 'dark';
       await page.goto(`${stack.apiUrl}/`);
       expect((await bodyLuminance(page)) < 0.2, `/ ${colorScheme}`).toBe(dark);
+      await page.goto(`${stack.apiUrl}/admin/`);
+      await page.waitForURL(/\/admin\/sign-in/);
+      await page.frameLocator('#google-button iframe').getByRole('button').waitFor();
+      expect((await bodyLuminance(page)) < 0.2, `/admin/ ${colorScheme}`).toBe(dark);
       await signInAlice(context, page);
       expect((await bodyLuminance(page)) < 0.2, `/account ${colorScheme}`).toBe(dark);
       // Text stays readable: light ink on the dark card.
@@ -115,10 +119,6 @@ describe('Browser language and dark mode in Chromium', () => {
       expect(ink, `/account ink ${colorScheme}`).toBe(
         dark ? 'rgb(227, 227, 227)' : 'rgb(31, 31, 31)',
       );
-      await page.goto(`${stack.apiUrl}/admin/`);
-      await page.waitForURL(/\/admin\/sign-in/);
-      await page.frameLocator('#google-button iframe').getByRole('button').waitFor();
-      expect((await bodyLuminance(page)) < 0.2, `/admin/ ${colorScheme}`).toBe(dark);
       await context.close();
     }
     expect(problems).toEqual([]);

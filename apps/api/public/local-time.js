@@ -4,9 +4,14 @@
   'use strict';
   const formats = {
     day: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }),
+    // dateStyle/timeStyle cannot be combined with timeZoneName (the constructor throws): the
+    // same fields spelled out.
     minute: new Intl.DateTimeFormat(undefined, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
       timeZoneName: 'short',
     }),
   };
