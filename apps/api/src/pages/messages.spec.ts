@@ -33,7 +33,9 @@ describe('the catalogue', () => {
   it('ships German for every key English has, and different words', () => {
     const keys = (value: object): string[] =>
       Object.entries(value).flatMap(([key, inner]) =>
-        inner !== null && typeof inner === 'object' ? keys(inner).map((k) => `${key}.${k}`) : [key],
+        inner !== null && typeof inner === 'object'
+          ? keys(inner as object).map((k) => `${key}.${k}`)
+          : [key],
       );
     expect(keys(de)).toEqual(keys(en));
     expect(de.signIn.heading).not.toBe(en.signIn.heading);
