@@ -1,7 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
 
 // The public pages in a German browser (Chromium's locale sets Accept-Language), and dark mode
 // from the system setting on the public pages and the dashboard, in Chromium against the compiled
@@ -12,6 +15,7 @@ describe('Browser language and dark mode in Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
     stack = await startProcessStack();
     browser = await launchChromium();
   });
@@ -66,6 +70,7 @@ describe('Browser language and dark mode in Chromium', () => {
 
     await signInAlice(context, page);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+    await page.screenshot({ path: `${SCREENSHOTS}/account-de.png`, fullPage: true });
     await expect(page.locator('.profile .lead').textContent()).resolves.toBe(
       'Über Google angemeldet',
     );
@@ -112,10 +117,12 @@ describe('Browser language and dark mode in Chromium', () => {
       await page.waitForURL(/\/admin\/sign-in/);
       await page.frameLocator('#google-button iframe').getByRole('button').waitFor();
       expect((await bodyLuminance(page)) < 0.2, `/admin/ ${colorScheme}`).toBe(dark);
+      await page.screenshot({ path: `${SCREENSHOTS}/admin-sign-in-${colorScheme}.png` });
       await signInAlice(context, page);
       expect((await bodyLuminance(page)) < 0.2, `/account ${colorScheme}`).toBe(dark);
       // Text stays readable: light ink on the dark card.
       const ink = await page.evaluate(() => getComputedStyle(document.body).color);
+      await page.screenshot({ path: `${SCREENSHOTS}/account-${colorScheme}.png`, fullPage: true });
       expect(ink, `/account ink ${colorScheme}`).toBe(
         dark ? 'rgb(227, 227, 227)' : 'rgb(31, 31, 31)',
       );
