@@ -12,6 +12,9 @@
 
 (function () {
   const data = document.body.dataset;
+  // The page's words, in its language (apps/api/src/pages/messages.ts, `client`).
+  const t = JSON.parse(data.messages);
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
   const signOutButton = document.getElementById('sign-out');
   const enableButton = document.getElementById('offline-access-enable');
   const disableButton = document.getElementById('offline-access-disable');
@@ -32,10 +35,10 @@
   if (back.get('offline_access') === 'failed') {
     show(
       offlineError,
-      `Google refused the request (${back.get('google_error') || 'unknown error'}); offline access is unchanged. Please tell us if this keeps happening.`,
+      fill(t.googleRefused, { error: back.get('google_error') || t.unknownError }),
     );
   } else if (back.get('offline_access') === 'denied') {
-    show(offlineError, 'You cancelled at Google; offline access is unchanged.');
+    show(offlineError, t.offlineCancelled);
   }
 
   async function send(method, path, body) {
@@ -65,15 +68,13 @@
         pending.disabled = false;
         show(
           offlineError,
-          error && error.type === 'popup_closed'
-            ? 'The Google window was closed before you finished; offline access is unchanged. Press the button to try again, or '
-            : 'The Google window could not be opened (pop-ups are blocked); offline access is unchanged. Press the button again, or ',
+          error && error.type === 'popup_closed' ? t.offlinePopupClosed : t.offlinePopupBlocked,
         );
         // The same step without a popup: a link the user follows themselves.
         const link = document.createElement('a');
         link.id = 'offline-access-redirect';
         link.href = '/auth/google?return_to=%2Faccount';
-        link.textContent = 'continue with Google in this window';
+        link.textContent = t.continueInWindow;
         offlineError.append(link, '.');
       },
     });
@@ -86,8 +87,8 @@
       show(
         offlineError,
         response.error === 'access_denied'
-          ? 'You cancelled at Google; offline access is unchanged. Press the button to try again.'
-          : `Google said: ${response.error}.`,
+          ? t.offlineCancelledRetry
+          : fill(t.googleSaid, { error: response.error }),
       );
       return;
     }
@@ -101,12 +102,9 @@
         window.location.assign('/auth/google?prompt=consent&return_to=%2Faccount');
         return;
       }
-      show(
-        offlineError,
-        answer.body.message || `Could not turn offline access on (${answer.status}).`,
-      );
+      show(offlineError, answer.body.message || fill(t.offlineOnFailed, { status: answer.status }));
     } catch {
-      show(offlineError, 'Could not reach the server. Check your connection and try again.');
+      show(offlineError, t.serverUnreachable);
     }
     pending.disabled = false;
   }
@@ -140,7 +138,7 @@
         if (!answer.ok) throw new Error(String(answer.status));
         window.location.reload();
       } catch {
-        show(offlineError, 'Could not turn offline access off. Please try again.');
+        show(offlineError, t.offlineOffFailed);
         disableButton.disabled = false;
       }
     });
@@ -165,9 +163,9 @@
           window.location.reload();
           return;
         }
-        show(digestError, answer.body.message || `Could not save (${answer.status}).`);
+        show(digestError, answer.body.message || fill(t.saveFailed, { status: answer.status }));
       } catch {
-        show(digestError, 'Could not reach the server. Check your connection and try again.');
+        show(digestError, t.serverUnreachable);
       }
       saveDigest.disabled = false;
     });
@@ -186,7 +184,7 @@
       if (!answer.ok && answer.status !== 204) throw new Error(String(answer.status));
       window.location.assign('/?signed_out=1');
     } catch {
-      show(accountError, 'Could not sign you out. Please try again.');
+      show(accountError, t.signOutFailed);
       signOutButton.disabled = false;
     }
   });

@@ -4,7 +4,8 @@
   'use strict';
   const formats = {
     day: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }),
-    // dateStyle/timeStyle cannot be combined with timeZoneName: the fields one by one.
+    // dateStyle/timeStyle cannot be combined with timeZoneName (the constructor throws): the
+    // same fields spelled out.
     minute: new Intl.DateTimeFormat(undefined, {
       year: 'numeric',
       month: 'short',

@@ -17,6 +17,9 @@
 
 (function () {
   const data = document.body.dataset;
+  // The page's words, in its language (apps/api/src/pages/messages.ts, `client`).
+  const t = JSON.parse(data.messages);
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
   const required = data.offlineAccess === 'required';
   // Just signed out, cancelled or failed: One Tap may offer the account but must not sign it
   // straight back in (and carry the user off the message).
@@ -32,13 +35,11 @@
 
   // Google's library did not load (Google or the network is down): say so, offer a retry.
   function showGoogleUnavailable() {
-    showError(
-      "Google's sign-in could not be reached, so you cannot sign in right now. Check your connection, then ",
-    );
+    showError(t.googleUnavailable);
     const retry = document.createElement('a');
     retry.id = 'sign-in-retry';
     retry.href = window.location.pathname + window.location.search;
-    retry.textContent = 'try again';
+    retry.textContent = t.tryAgain;
     errorBox.append(retry, '.');
     if (codeButton) codeButton.disabled = true;
   }
@@ -47,9 +48,9 @@
   function refusalMessage(answer) {
     const code = answer.body.error || String(answer.status);
     if (answer.status === 503 || code === 'upstream_unavailable') {
-      return 'Google is not answering right now, so you are not signed in. Nothing was lost: press the button to try again in a minute.';
+      return t.googleNotAnswering;
     }
-    return `Sign-in failed (${code}). Please try again.`;
+    return fill(t.signInFailed, { code });
   }
 
   async function post(path, body) {
@@ -93,7 +94,7 @@
       }
       window.location.assign('/account');
     } catch {
-      showError('Could not reach the server. Check your connection and try again.');
+      showError(t.serverUnreachable);
     }
   }
 
@@ -108,13 +109,9 @@
         error_callback: (error) => {
           codeButton.disabled = false;
           if (error && error.type === 'popup_closed') {
-            showError(
-              'The Google window was closed before you finished, so you are not signed in. Press the button to try again, or ',
-            );
+            showError(t.signInPopupClosed);
           } else {
-            showError(
-              'The Google window could not be opened (pop-ups are blocked), so you are not signed in. Press the button again, or ',
-            );
+            showError(t.signInPopupBlocked);
           }
           offerRedirect();
         },
@@ -127,7 +124,7 @@
     const link = document.createElement('a');
     link.id = 'sign-in-redirect';
     link.href = REDIRECT_FLOW;
-    link.textContent = 'continue with Google in this window';
+    link.textContent = t.continueInWindow;
     errorBox.append(link, '.');
   }
 
@@ -136,8 +133,8 @@
       codeButton.disabled = false;
       showError(
         response.error === 'access_denied'
-          ? 'You cancelled at Google, so you are not signed in: Grantkeeper needs offline access to work for you. Press the button to try again.'
-          : `Google said: ${response.error}. Press the button to try again.`,
+          ? t.signInCancelled
+          : fill(t.googleSaidRetry, { error: response.error }),
       );
       return;
     }
@@ -155,7 +152,7 @@
       }
       showError(refusalMessage(answer));
     } catch {
-      showError('Could not reach the server. Check your connection and try again.');
+      showError(t.serverUnreachable);
     }
     codeButton.disabled = false;
   }
@@ -194,6 +191,9 @@
         text: 'signin_with',
         shape: 'rectangular',
         logo_alignment: 'left',
+        // The button's words in the page's language (GsiButtonConfiguration `locale`):
+        // https://developers.google.com/identity/gsi/web/reference/js-reference#GsiButtonConfiguration
+        locale: data.locale,
       });
     }
     id.prompt();

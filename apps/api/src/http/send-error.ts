@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { messagesFor, pickLanguage } from '../pages/messages.js';
 import { renderErrorPage } from '../pages/templates.js';
 import { toErrorBody } from './error-body.js';
 
@@ -25,7 +26,11 @@ export function sendError(
   if (error.statusCode === 429) setRetryAfter(reply);
   if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
   if (wantsHtml(request)) {
-    void reply.type('text/html; charset=utf-8').send(renderErrorPage(payload));
+    const messages = messagesFor(pickLanguage(request.headers['accept-language']));
+    void reply
+      .header('vary', 'Accept-Language')
+      .type('text/html; charset=utf-8')
+      .send(renderErrorPage(payload, messages));
   } else {
     void reply.type('application/json; charset=utf-8').send(payload);
   }

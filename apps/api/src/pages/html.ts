@@ -1,3 +1,5 @@
+import type { Messages } from './messages.js';
+
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(value: string): string {
   return value
@@ -9,6 +11,8 @@ export function escapeHtml(value: string): string {
 }
 
 export interface LayoutOptions {
+  /** The page's language: `<html lang>`, and what the page's scripts show (`data-messages`). */
+  readonly messages: Messages;
   readonly title: string;
   readonly body: string;
   /** External scripts only: the CSP allows no inline script. */
@@ -17,18 +21,22 @@ export interface LayoutOptions {
 }
 
 export function layout(options: LayoutOptions): string {
-  const data = Object.entries(options.bodyData ?? {})
+  // The scripts' words as JSON in a data attribute: the CSP allows no inline script.
+  const data = Object.entries({
+    ...options.bodyData,
+    messages: JSON.stringify(options.messages.client),
+  })
     .map(([key, value]) => ` data-${key}="${escapeHtml(value)}"`)
     .join('');
   const scripts = (options.scripts ?? [])
     .map((src) => `<script src="${escapeHtml(src)}" defer></script>`)
     .join('\n    ');
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(options.messages.lang)}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>${escapeHtml(options.title)} · Grantkeeper</title>
+    <title>${escapeHtml(options.title)} · ${escapeHtml(options.messages.siteName)}</title>
     <link rel="icon" href="data:,">
     <link rel="stylesheet" href="/assets/site.css">
     ${scripts}

@@ -1,10 +1,11 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ConfigService } from '@grantkeeper/config';
 import { type AuthenticatedUser, CurrentUser, Public } from '@grantkeeper/identity';
 import { AccessTokenBroker, GrantsService, GrantViewDto } from '@grantkeeper/offline-access';
 import { UserTasksService } from '@grantkeeper/scheduler';
 import type { FastifyReply } from 'fastify';
+import { messagesFor, pickLanguage } from './messages.js';
 import { renderAccountPage, renderSignInPage } from './templates.js';
 
 /** Error codes a failed redirect-mode sign-in may show on `/`; anything else is ignored. */
@@ -43,12 +44,14 @@ export class PagesController {
     @Query('error') error?: string,
     @Query('offline_access') offlineAccess?: string,
     @Query('signed_out') signedOut?: string,
+    @Headers('accept-language') acceptLanguage?: string,
   ): void {
     if (user) {
       void reply.redirect('/account', 302);
       return;
     }
     const html = renderSignInPage({
+      messages: messagesFor(pickLanguage(acceptLanguage)),
       clientId: this.clientId,
       gsiClientUrl: this.gsiClientUrl,
       error: typeof error === 'string' && SHOWN_ERROR.test(error) ? error : undefined,
@@ -57,7 +60,7 @@ export class PagesController {
       codeScopes: ['openid', 'email', 'profile', ...this.offlineScopes],
       signedOut: signedOut === '1',
     });
-    void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+    sendPage(reply, html);
   }
 
   @Get('account')
@@ -65,6 +68,7 @@ export class PagesController {
     @CurrentUser() user: AuthenticatedUser | undefined,
     @Res() reply: FastifyReply,
     @Query('offline_access') offlineAccess?: string,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<void> {
     if (!user) {
       // A signed-out visitor who cancelled consent in the redirect flow (required mode) is told
@@ -91,6 +95,7 @@ export class PagesController {
       this.tasks.list(user.id),
     ]);
     const html = renderAccountPage({
+      messages: messagesFor(pickLanguage(acceptLanguage)),
       user,
       gsiClientUrl: this.gsiClientUrl,
       clientId: this.clientId,
@@ -101,6 +106,15 @@ export class PagesController {
       },
       tasks,
     });
-    void reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+    sendPage(reply, html);
   }
+}
+
+/** A rendered page: never cached, and in the language Accept-Language picked (so `Vary`). */
+function sendPage(reply: FastifyReply, html: string): void {
+  void reply
+    .header('cache-control', 'no-store')
+    .header('vary', 'Accept-Language')
+    .type('text/html; charset=utf-8')
+    .send(html);
 }

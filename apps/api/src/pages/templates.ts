@@ -2,6 +2,7 @@ import type { AuthenticatedUser } from '@grantkeeper/identity';
 import type { ErrorBody } from '../http/error-body.js';
 import type { UserTaskView } from '@grantkeeper/scheduler';
 import { escapeHtml, layout, localTime } from './html.js';
+import type { Messages } from './messages.js';
 import { renderNewsDigestSection } from './news-digest.section.js';
 import {
   type OfflineAccessSectionOptions,
@@ -9,6 +10,7 @@ import {
 } from './offline-access.section.js';
 
 export interface SignInPageOptions {
+  readonly messages: Messages;
   readonly clientId: string;
   readonly gsiClientUrl: string;
   readonly error?: string;
@@ -33,13 +35,14 @@ const GOOGLE_G = `<svg class="gsi-logo" viewBox="0 0 48 48" aria-hidden="true" w
 
 /** `/`: Google's branded button (rendered by GIS) and One Tap for returning users. */
 export function renderSignInPage(options: SignInPageOptions): string {
+  const m = options.messages;
   const error = options.error
-    ? `<p class="error" role="alert" id="sign-in-error">Sign-in failed (${escapeHtml(options.error)}). Please try again.</p>`
+    ? `<p class="error" role="alert" id="sign-in-error">${escapeHtml(m.signIn.failed(options.error))}</p>`
     : options.consentDenied
-      ? '<p class="error" role="alert" id="sign-in-error">You cancelled at Google, so you are not signed in: Grantkeeper needs offline access to work for you. Press the button to try again.</p>'
+      ? `<p class="error" role="alert" id="sign-in-error">${escapeHtml(m.signIn.consentDenied)}</p>`
       : '<p class="error" role="alert" id="sign-in-error" hidden></p>';
   const signedOut = options.signedOut
-    ? '<p class="notice" role="status" id="signed-out">You are signed out. Sign in again whenever you like.</p>'
+    ? `<p class="notice" role="status" id="signed-out">${escapeHtml(m.signIn.signedOut)}</p>`
     : '';
   const required = options.offlineAccess === 'required';
   // With offline access required, signing in and consenting are one step: a custom button
@@ -47,34 +50,36 @@ export function renderSignInPage(options: SignInPageOptions): string {
   const button = required
     ? `<button type="button" id="google-code-button" class="gsi-button">
         ${GOOGLE_G}
-        <span>Sign in with Google</span>
+        <span>${escapeHtml(m.signIn.button)}</span>
       </button>`
-    : '<div id="google-button" class="google-button" aria-label="Sign in with Google"></div>';
-  const lead = required
-    ? 'Use your Google account. Grantkeeper also asks to act for you while you are away, such as sending your news digest; you can turn that off at any time.'
-    : 'Use your Google account. We only learn your name, email address and picture.';
+    : `<div id="google-button" class="google-button" aria-label="${escapeHtml(m.signIn.button)}"></div>`;
+  const lead = required ? m.signIn.leadRequired : m.signIn.leadOptional;
   return layout({
-    title: 'Sign in',
+    messages: m,
+    title: m.signIn.title,
     scripts: ['/assets/sign-in.js', options.gsiClientUrl],
     bodyData: {
       'client-id': options.clientId,
       'offline-access': options.offlineAccess,
       'code-scopes': options.codeScopes.join(' '),
+      // Google's button and One Tap in the page's language (GIS `locale`).
+      locale: m.lang,
       'signed-out': String(options.signedOut === true),
       // No automatic sign-in on a page that reports a sign-out, a cancel or a failure: it would
       // carry the user straight off the message (and, after a cancelled consent, back to it).
       'auto-select': String(!options.signedOut && !options.consentDenied && !options.error),
     },
-    body: `      <h1>Sign in to Grantkeeper</h1>
+    body: `      <h1>${escapeHtml(m.signIn.heading)}</h1>
       ${signedOut}
       <p class="lead">${escapeHtml(lead)}</p>
       ${button}
       ${error}
-      <p class="fine">By signing in you agree that we keep a record of your sign-ins.</p>`,
+      <p class="fine">${escapeHtml(m.signIn.fine)}</p>`,
   });
 }
 
 export interface AccountPageOptions {
+  readonly messages: Messages;
   readonly user: AuthenticatedUser;
   readonly gsiClientUrl: string;
   readonly clientId: string;
@@ -84,6 +89,7 @@ export interface AccountPageOptions {
 
 /** `/account`: who you are, offline access on or off, and the way out. */
 export function renderAccountPage({
+  messages: m,
   user,
   gsiClientUrl,
   clientId,
@@ -94,53 +100,57 @@ export function renderAccountPage({
     ? `<img class="avatar" src="${escapeHtml(user.picture)}" alt="" width="72" height="72">`
     : '';
   const rows: Array<[string, string | null]> = [
-    ['Email', user.email],
-    ['Email verified', user.emailVerified ? 'yes' : 'no'],
-    ['Google account id', user.googleSub],
-    ['Workspace domain', user.hd],
-    ['Role', user.role],
+    [m.account.email, user.email],
+    [m.account.emailVerified, user.emailVerified ? m.account.yes : m.account.no],
+    [m.account.googleSub, user.googleSub],
+    [m.account.workspaceDomain, user.hd],
+    [m.account.role, user.role],
   ];
   const details = [
     ...rows
       .filter(([, value]) => value !== null)
-      .map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value!)}</dd>`),
-    `<dt>Member since</dt><dd>${localTime(user.createdAt, 'day')}</dd>`,
+      .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value!)}</dd>`),
+    `<dt>${escapeHtml(m.account.memberSince)}</dt><dd>${localTime(user.createdAt, 'day')}</dd>`,
   ].join('\n        ');
   return layout({
-    title: 'Your account',
+    messages: m,
+    title: m.account.title,
     scripts: ['/assets/local-time.js', '/assets/account.js', gsiClientUrl],
     bodyData: {
       'client-id': clientId,
+      locale: m.lang,
       'google-sub': user.googleSub,
       'offline-scopes': ['openid', 'email', 'profile', ...offlineAccess.requestedScopes].join(' '),
     },
     body: `      <header class="profile">
         ${picture}
         <div>
-          <h1 id="user-name">${escapeHtml(user.name ?? user.email ?? 'Your account')}</h1>
-          <p class="lead">Signed in with Google</p>
+          <h1 id="user-name">${escapeHtml(user.name ?? user.email ?? m.account.title)}</h1>
+          <p class="lead">${escapeHtml(m.account.signedInWithGoogle)}</p>
         </div>
       </header>
       <dl class="details">
         ${details}
       </dl>
-      ${renderOfflineAccessSection(offlineAccess)}
+      ${renderOfflineAccessSection(offlineAccess, m)}
       ${renderNewsDigestSection(
+        m,
         tasks.find((task) => task.name === 'news-digest'),
         offlineAccess.grant.status === 'active',
         offlineAccess.grant.scopes,
       )}
-      <button type="button" id="sign-out" class="button">Sign out</button>
+      <button type="button" id="sign-out" class="button">${escapeHtml(m.account.signOut)}</button>
       <p class="error" role="alert" id="account-error" hidden></p>`,
   });
 }
 
-export function renderErrorPage(error: ErrorBody): string {
+export function renderErrorPage(error: ErrorBody, m: Messages): string {
   return layout({
-    title: 'Error',
-    body: `      <h1>Something went wrong</h1>
+    messages: m,
+    title: m.error.title,
+    body: `      <h1>${escapeHtml(m.error.heading)}</h1>
       <p class="lead">${escapeHtml(error.message)}</p>
-      <p class="fine">Error code: <code id="error-code">${escapeHtml(error.error)}</code> (HTTP ${error.statusCode})</p>
-      <p><a class="button" href="/">Back to sign-in</a></p>`,
+      <p class="fine">${m.error.code(`<code id="error-code">${escapeHtml(error.error)}</code>`, error.statusCode)}</p>
+      <p><a class="button" href="/">${escapeHtml(m.error.back)}</a></p>`,
   });
 }

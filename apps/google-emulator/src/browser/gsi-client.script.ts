@@ -132,6 +132,9 @@ function renderButton(parent, options) {
     context: config.context, type: options.type, theme: options.theme, size: options.size,
     text: options.text, shape: options.shape, logo_alignment: options.logo_alignment,
     width: options.width,
+    // GsiButtonConfiguration "locale" (https://developers.google.com/identity/gsi/web/reference
+    // /js-reference#GsiButtonConfiguration) reaches Google's button iframe as "hl".
+    hl: options.locale,
   });
   var container = document.createElement('div');
   container.style.position = 'relative';

@@ -12,6 +12,8 @@ const buttonOptionsSchema = z.object({
   logo_alignment: z.enum(['left', 'center']).catch('left'),
   // Google: at least 200 px wide, at most 400.
   width: z.coerce.number().min(200).max(400).optional().catch(undefined),
+  // `locale` (sent as `hl`): the button's words in that language; English for any we do not play.
+  hl: z.string().max(35).optional().catch(undefined),
 });
 
 export type ButtonOptions = z.infer<typeof buttonOptionsSchema>;
@@ -25,6 +27,14 @@ const TEXTS: Record<ButtonOptions['text'], string> = {
   signup_with: 'Sign up with Google',
   continue_with: 'Continue with Google',
   signin: 'Sign in',
+};
+
+// Google's German button texts (as its button shows them for `locale: 'de'`).
+const GERMAN_TEXTS: Record<ButtonOptions['text'], string> = {
+  signin_with: 'Über Google anmelden',
+  signup_with: 'Über Google registrieren',
+  continue_with: 'Weiter mit Google',
+  signin: 'Anmelden',
 };
 
 const SIZES = {
@@ -87,7 +97,8 @@ export interface ButtonPage {
  * in redirect mode the page navigates itself, because only it may set its g_csrf_token cookie.
  */
 export function buttonPage({ options, flow, targetOrigin }: ButtonPage): string {
-  const label = TEXTS[options.text];
+  const german = /^de(-|_|$)/i.test(options.hl ?? '');
+  const label = (german ? GERMAN_TEXTS : TEXTS)[options.text];
   const text = options.type === 'icon' ? '' : `<span class="text">${escapeHtml(label)}</span>`;
   return htmlPage({
     title: 'Sign in with Google Button',

@@ -55,10 +55,10 @@ import { overviewCharts, overviewHeadline } from './overview-charts';
     }
     .tone-warn {
       border-color: #f9a825;
-      background: #fff8e1;
+      background: light-dark(#fff8e1, #3d3000);
     }
     .tone-warn .tile-value {
-      color: #8c1d18;
+      color: light-dark(#8c1d18, #ffb4ab);
     }
   `,
   template: `
