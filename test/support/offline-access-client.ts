@@ -69,15 +69,18 @@ export function postCode(
   });
 }
 
+/** What the emulator helpers need: an ApiUnderTest, or a ProcessStack's emulator. */
+export type EmulatorControl = Pick<ApiUnderTest, 'emulatorUrl' | 'control'>;
+
 /** What the emulator saw on one path (`GET /__control/calls?path=`). */
-export async function callsTo(api: ApiUnderTest, path: string): Promise<number> {
+export async function callsTo(api: EmulatorControl, path: string): Promise<number> {
   const answer = await request<{ calls: unknown[] }>(
     `${api.emulatorUrl}/__control/calls?path=${encodeURIComponent(path)}`,
   );
   return answer.body.calls.length;
 }
 
-export async function clearCalls(api: ApiUnderTest): Promise<void> {
+export async function clearCalls(api: EmulatorControl): Promise<void> {
   await request(`${api.emulatorUrl}/__control/calls`, { method: 'DELETE' });
 }
 
@@ -85,7 +88,7 @@ export async function clearCalls(api: ApiUnderTest): Promise<void> {
  * Clears the emulator's faults and call log and restores token lifetimes. Not `reset`: that
  * also rotates the signing key, which the api would then refuse until its key cache refreshes.
  */
-export async function resetEmulator(api: ApiUnderTest): Promise<void> {
+export async function resetEmulator(api: EmulatorControl): Promise<void> {
   await request(`${api.emulatorUrl}/__control/faults`, { method: 'DELETE' });
   await clearCalls(api);
   // Every setting a test may change, back to the emulator's defaults (Google's usual answers).
@@ -102,7 +105,7 @@ export async function resetEmulator(api: ApiUnderTest): Promise<void> {
 }
 
 /** Live refresh tokens the emulator holds for `sub` (every client): what Google would count. */
-export async function liveRefreshTokens(api: ApiUnderTest, sub: string): Promise<number> {
+export async function liveRefreshTokens(api: EmulatorControl, sub: string): Promise<number> {
   const answer = await request<{ grants: Array<{ sub: string; refresh_tokens: number }> }>(
     `${api.emulatorUrl}/__control/grants`,
   );
