@@ -134,6 +134,11 @@ async function runApi(box, databaseUrl, vaultKeys) {
     step('GET /health: ok');
     await check(`${url}/`, (body) => body.includes('/assets/sign-in.js'), 'sign-in page');
     await check(`${url}/assets/sign-in.js`, (body) => body.length > 0, 'sign-in script');
+    await check(
+      `${url}/assets/fonts/roboto-latin-500-normal.woff2`,
+      (body) => body.length > 10_000,
+      'button font',
+    );
     const index = await check(`${url}/admin/`, (body) => body.includes('<script'), 'dashboard');
     const assets = [...index.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
     if (assets.length === 0) throw new Error('the dashboard names no assets');
