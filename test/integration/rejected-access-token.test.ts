@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http-client.js';
+import { userIdOf } from '../support/admin-client.js';
 import {
   authorizationCode,
   callsTo,
@@ -58,10 +59,7 @@ describe('A Google API refusing the cached access token', () => {
       PURGE_CRON: '0 0 1 1 *',
     });
     session = await signInAs(api, ALICE_SUB);
-    [{ id: aliceId }] = await api.db.query<{ id: string }>(
-      'SELECT id FROM users WHERE google_sub = $1',
-      [ALICE_SUB],
-    );
+    aliceId = await userIdOf(api, ALICE_SUB);
   });
   afterAll(() => api.close());
   beforeEach(async () => {

@@ -16,6 +16,7 @@ import {
   XHR,
 } from '../support/offline-access-client.js';
 import { eventually } from '../support/eventually.js';
+import { userIdOf } from '../support/admin-client.js';
 
 // Tokens that verify (Google signed them, for our audience) yet must not sign anyone in: another
 // project's client as `azp`, a service account; and users who were let in before
@@ -120,10 +121,7 @@ describe('Users created before GOOGLE_HOSTED_DOMAIN was set', () => {
     alice = await signInAs(api, ALICE_SUB);
     bob = await signInAs(api, BOB_SUB);
     expect((await postCode(api, alice, await authorizationCode(api))).status).toBe(200);
-    [{ id: aliceId }] = await api.db.query<{ id: string }>(
-      'SELECT id FROM users WHERE google_sub = $1',
-      [ALICE_SUB],
-    );
+    aliceId = await userIdOf(api, ALICE_SUB);
     await api.restartApi({ GOOGLE_HOSTED_DOMAIN: 'corp.example' });
     await clearCalls(api);
   });
