@@ -1,0 +1,1 @@
+export { AppError, type AppErrorOptions, type StatusTable } from './app-error.js';
