@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { loadConfig } from '@grantkeeper/config';
 import { describe, expect, it } from 'vitest';
-import { accessLine, createLoggers } from './logger.js';
+import { accessLine, createLoggers, jsonString } from './logger.js';
 
 const BASE = '{"level":30,"time":';
 const HOST = `,"pid":${process.pid},"hostname":${JSON.stringify(hostname())},"reqId":`;
@@ -49,6 +49,31 @@ describe('The access line', () => {
     expect(line.level).toBe(30);
     expect(line.req.url).not.toContain('4/abc');
     expect(line.req.url).toContain('code=%5Bredacted%5D');
+  });
+
+  it('writes every method and URL as JSON.stringify would, escapes included', () => {
+    const samples = [
+      'GET',
+      '/api/v1/me',
+      '/a"b',
+      '/a\\b',
+      '/line\nbreak',
+      '/tab\there',
+      '/nul\u0000',
+      '/unit\u001f',
+      '/del\u007f',
+      '/latin1-\u00e9\u00ff',
+      '/"}\n{"level":60,"msg":"forged',
+      '',
+    ];
+    for (const sample of samples) expect(jsonString(sample)).toBe(JSON.stringify(sample));
+  });
+
+  it('keeps a hostile path without a query on one line', () => {
+    const url = '/x"}\n{"level":60,"msg":"forged';
+    const text = accessLine(BASE, HOST, { id: 'req-3', method: 'GET', url }, 404, 0.1);
+    expect(text.split('\n')).toHaveLength(2);
+    expect((JSON.parse(text) as { req: { url: string } }).req.url).toBe(url);
   });
 
   it('is written through the loggers’ destination', () => {
