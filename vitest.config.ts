@@ -18,6 +18,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // One module with its real dependencies on PostgreSQL, no HTTP (module-under-test.ts).
+          name: 'medium',
+          include: ['test/medium/**/*.test.ts'],
+          globalSetup: ['test/support/database.global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/database.global-setup.ts'],

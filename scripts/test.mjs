@@ -53,6 +53,7 @@ function countsOf(file, status) {
 /** The tier of a server test file, from where it lives (see vitest.config.ts). */
 function tierOf(file) {
   const path = file.replaceAll('\\', '/');
+  if (path.includes('/test/medium/')) return 'medium';
   if (path.includes('/test/integration/')) return 'integration';
   if (path.includes('/test/e2e/')) return 'e2e';
   return 'unit';
@@ -83,7 +84,7 @@ function tierLines() {
   } catch {
     // countsOf already counts the missing report as a failure.
   }
-  const lines = ['admin', 'unit', 'integration', 'e2e']
+  const lines = ['admin', 'unit', 'medium', 'integration', 'e2e']
     .filter((name) => tiers[name])
     .map((name) => `${name.padEnd(12)} ${tiers[name].passed} passed, ${tiers[name].failed} failed`);
   lines.push(`${emulator} of the unit tests test the Google emulator, not the product`);
