@@ -1,15 +1,4 @@
-import { UserEntity } from '@grantkeeper/identity';
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  Unique,
-} from 'typeorm';
+import { Check, Column, Entity, Index, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /**
  * `active`: usable. `revoked`: dead for good (the user or an admin switched it off, or Google
@@ -48,12 +37,10 @@ export class GrantEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  // The owner's row by key only: no relation to identity's entity, which nothing joins through.
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE', name: 'grants_user_id_fkey' })
   userId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'grants_user_id_fkey' })
-  user?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   clientId!: string;

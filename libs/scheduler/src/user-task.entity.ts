@@ -1,15 +1,4 @@
-import { UserEntity } from '@grantkeeper/identity';
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  Unique,
-} from 'typeorm';
+import { Check, Column, Entity, Index, ForeignKey, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** `paused`: waits for the user to reconnect (grant revoked or a scope missing). */
 export type UserTaskState = 'active' | 'paused';
@@ -23,12 +12,10 @@ export class UserTaskEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  // The owner's row by key only: no relation to identity's entity, which nothing joins through.
   @Column({ type: 'uuid' })
+  @ForeignKey('users', { onDelete: 'CASCADE', name: 'user_tasks_user_id_fkey' })
   userId!: string;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'user_tasks_user_id_fkey' })
-  user?: Relation<UserEntity>;
 
   @Column({ type: 'text' })
   taskName!: string;
