@@ -5,7 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-user.js';
 import { BearerUserCache } from './bearer-user.cache.js';
-import type { VerifiedIdToken } from './google-id-token.verifier.js';
+import type { VerifiedIdToken } from './verified-id-token.js';
 import { UserEntity, type UserRole } from './user.entity.js';
 
 /** How long a Bearer caller's user row is reused in this instance before it is read again. */

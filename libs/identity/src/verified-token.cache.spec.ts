@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { VerifiedIdToken } from './google-id-token.verifier.js';
+import type { VerifiedIdToken } from './verified-id-token.js';
 import { VerifiedTokenCache } from './verified-token.cache.js';
 
 const START = Date.UTC(2026, 0, 15, 12);

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { VerifiedIdToken } from './google-id-token.verifier.js';
+import type { VerifiedIdToken } from './verified-id-token.js';
 
 /** SHA-256 of a token (base64url): the only form in which a token is used as a cache key. */
 export type TokenDigest = string & { readonly __brand: 'TokenDigest' };
