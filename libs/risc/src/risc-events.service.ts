@@ -58,8 +58,11 @@ export class RiscEventsService {
   }
 
   private log(event: VerifiedSecurityEvent, outcome: RiscOutcome): void {
-    this.logger.log(
-      `RISC ${event.event} (jti ${event.jti}): ${outcome.userId ? `user ${outcome.userId}` : 'no local user'}.`,
-    );
+    this.logger.log({
+      msg: 'RISC event handled',
+      event: event.event,
+      jti: event.jti,
+      userId: outcome.userId ?? null,
+    });
   }
 }

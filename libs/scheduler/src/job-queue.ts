@@ -54,7 +54,9 @@ export class JobQueue implements OnModuleInit, BeforeApplicationShutdown {
       monitorIntervalSeconds: supervisionInterval(this.settings.jobTimeoutSeconds),
     });
     // pg-boss reports lost connections here and reconnects on its own (PostgreSQL restarts).
-    this.boss.on('error', (error: Error) => this.logger.warn(`Job queue: ${error.message}`));
+    this.boss.on('error', (error: Error) =>
+      this.logger.warn({ msg: 'Job queue error', err: error }),
+    );
   }
 
   get enabled(): boolean {

@@ -44,7 +44,7 @@ export class MaintenanceWorker {
     const sessionsPurged = await this.sessions.purgeEnded();
     const rateLimitsPurged = await this.rateLimits.purgeEnded();
     const counts = { revokesFinished, statesPurged, sessionsPurged, rateLimitsPurged, auditPurged };
-    this.logger.log(`Purge: ${JSON.stringify(counts)}`);
+    this.logger.log({ msg: 'Purge done', ...counts });
     return counts;
   }
 
@@ -63,7 +63,7 @@ export class MaintenanceWorker {
     }
     const remaining = batch.remaining;
     if (rewrapped > 0) {
-      this.logger.log(`Re-wrapped ${rewrapped} envelopes; ${remaining} remain.`);
+      this.logger.log({ msg: 'Vault re-wrap batch done', rewrapped, remaining });
       // The dashboard's "last re-wrap" reads this event; runs with nothing to do leave none.
       await this.audit.record({
         action: VAULT_REWRAPPED,

@@ -107,7 +107,7 @@ export class SchedulerService implements OnApplicationBootstrap {
       cronTime: schedule,
       onTick: () => {
         this.runNow(sweep).catch((error: unknown) =>
-          this.logger.warn(`Could not queue the ${sweep} sweep: ${String(error)}`),
+          this.logger.warn({ msg: 'Could not queue a sweep', sweep, err: error }),
         );
       },
       start: true,

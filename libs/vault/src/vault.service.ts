@@ -118,7 +118,7 @@ export class VaultService implements OnModuleInit, OnModuleDestroy {
     this.flushTimer = setInterval(() => {
       if (!this.cipher.hasEncryptions()) return; // nothing new: no query
       this.flushEncryptions().catch((error: unknown) =>
-        this.logger.warn(`Could not store the vault's encryption counts: ${String(error)}`),
+        this.logger.warn({ msg: "Could not store the vault's encryption counts", err: error }),
       );
     }, ENCRYPTIONS_FLUSH_MS);
     this.flushTimer.unref();
@@ -128,7 +128,7 @@ export class VaultService implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.flushTimer);
     await this.flushEncryptions().catch((error: unknown) =>
-      this.logger.warn(`Could not store the vault's encryption counts: ${String(error)}`),
+      this.logger.warn({ msg: "Could not store the vault's encryption counts", err: error }),
     );
   }
 
@@ -220,11 +220,14 @@ export class VaultService implements OnModuleInit, OnModuleDestroy {
     for (const [version, encryptions] of await this.storedEncryptions()) {
       if (encryptions < KEK_ENCRYPTION_WARNING || this.warned.has(version)) continue;
       this.warned.add(version);
-      this.logger.warn(
-        `Vault key version ${version} has made ${encryptions} encryptions, ` +
-          `${((encryptions / KEK_ENCRYPTION_LIMIT) * 100).toFixed(0)}% of AES-GCM's 2^32 ` +
-          'bound for random nonces: add a new key version and re-wrap (README, "Rotating vault keys").',
-      );
+      this.logger.warn({
+        msg:
+          "A vault key version nears AES-GCM's 2^32 bound for random nonces: add a new key " +
+          'version and re-wrap (README, "Rotating vault keys")',
+        keyVersion: version,
+        encryptions,
+        percentOfBound: Math.round((encryptions / KEK_ENCRYPTION_LIMIT) * 100),
+      });
     }
   }
 

@@ -28,6 +28,24 @@ describe('application log lines', () => {
     expect(JSON.parse(lines[1])).not.toHaveProperty('reqId');
   });
 
+  it('keep a library’s structured fields, with secret ones redacted at any of two levels', () => {
+    const { logger, lines } = appLogger();
+    logger.warn({
+      msg: 'Grant refresh failed',
+      grantId: 'g-1',
+      refresh_token: '1//0gTopLevelSecret',
+      answer: { error: 'invalid_grant', access_token: 'ya29.NestedSecret' },
+    });
+    const line = JSON.parse(lines[0]) as Record<string, unknown>;
+    expect(line).toMatchObject({
+      msg: 'Grant refresh failed',
+      grantId: 'g-1',
+      refresh_token: '[redacted]',
+      answer: { error: 'invalid_grant', access_token: '[redacted]' },
+    });
+    expect(lines[0]).not.toMatch(/TopLevelSecret|NestedSecret/);
+  });
+
   it('cannot be forged by a line break in outside text, in JSON or pretty output', () => {
     const { logger, lines } = appLogger();
     const jti = 'a\n[12:00:00.000] INFO (1): Grant 42 marked revoked.\r\u2028';

@@ -3,6 +3,16 @@
  * error objects. pino replaces them with `[redacted]`.
  */
 export const LOG_REDACT_PATHS = [
+  // Libraries log structured fields (`logger.warn({ msg, grantId })`): secret names are redacted
+  // at the top of a line as well as one level down.
+  'credential',
+  'code',
+  'token',
+  'id_token',
+  'access_token',
+  'refresh_token',
+  'client_secret',
+  'g_csrf_token',
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
