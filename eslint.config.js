@@ -104,6 +104,26 @@ export default tseslint.config(
     },
   },
   {
+    // Each table has one owner module: only the vault names its tables in SQL; everyone else
+    // goes through VaultService. The seed command is a bulk loader on a raw pg client, outside
+    // the app's modules (the benchmarks' set-up shares it), so it writes envelopes itself.
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['libs/vault/**', 'apps/seed/**', '**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/vault_(envelopes|key_versions)/]',
+          message: 'The vault tables belong to libs/vault: use VaultService.',
+        },
+        {
+          selector: 'TemplateElement[value.raw=/vault_(envelopes|key_versions)/]',
+          message: 'The vault tables belong to libs/vault: use VaultService.',
+        },
+      ],
+    },
+  },
+  {
     // The vault sits at the bottom of the module graph (docs: DESIGN.md): configuration only.
     files: ['libs/vault/**/*.ts'],
     rules: {

@@ -1,4 +1,9 @@
-import { AccessTokenBroker, GoogleClientBreaker, GrantsService } from '@grantkeeper/offline-access';
+import {
+  AccessTokenBroker,
+  GoogleClientBreaker,
+  GrantsService,
+  KeepAliveRefresher,
+} from '@grantkeeper/offline-access';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { userIdOf } from '../support/admin-client.js';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
@@ -106,9 +111,9 @@ describe('Google’s refresh and revoke answers', () => {
 
     // Open: neither a consumer nor the keep-alive calls Google, and the grant is untouched.
     await refusalOf(broker.accessTokenFor(aliceId, []));
-    expect(await broker.keepAlive([before.id], new Date(Date.now() + 60_000))).toEqual([
-      { kind: 'unavailable' },
-    ]);
+    expect(
+      await api.app.get(KeepAliveRefresher).keepAlive([before.id], new Date(Date.now() + 60_000)),
+    ).toEqual([{ kind: 'unavailable' }]);
     expect(await callsTo(api, '/token')).toBe(1);
     expect(await grant()).toMatchObject({
       status: 'active',

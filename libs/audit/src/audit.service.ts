@@ -31,23 +31,8 @@ export interface AuditEventView {
   readonly details: Record<string, unknown>;
 }
 
-/**
- * The final `INSERT` of a statement that writes audit events together with what they record
- * (in one round trip and one transaction: the events exist exactly when the change does). One
- * statement text for any number of events, one array parameter per column: its parameters, from
- * `$first` on, are {@link auditInsertParams}; details are sanitised there.
- */
-export function auditInsertSql(first: number): string {
-  const p = (i: number) => `$${first + i}`;
-  return `INSERT INTO audit_events
-      (action, actor_kind, actor_id, subject_user_id, grant_id, request_id, ip, user_agent, details)
-    SELECT * FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::uuid[],
-                         ${p(4)}::uuid[], ${p(5)}::text[], ${p(6)}::text[], ${p(7)}::text[],
-                         ${p(8)}::jsonb[])`;
-}
-
-/** The nine column arrays of {@link auditInsertSql}, in the order of `inputs`. */
-export function auditInsertParams(inputs: readonly AuditEventInput[]): unknown[][] {
+/** The nine column arrays of {@link AuditService.recordMany}, in the order of `inputs`. */
+function columnsOf(inputs: readonly AuditEventInput[]): unknown[][] {
   const columns: unknown[][] = [[], [], [], [], [], [], [], [], []];
   for (const input of inputs) {
     const row = [
@@ -146,5 +131,21 @@ export class AuditService {
   /** The newest event with `action`, or null. */
   async latest(action: string): Promise<AuditEventView | null> {
     return this.events.findOne({ where: { action }, order: { occurredAt: 'DESC', id: 'DESC' } });
+  }
+
+  /**
+   * Appends events in one statement (one text for any number of events, one array parameter
+   * per column); with `manager`, inside that transaction, so they exist exactly when the change
+   * they record does. Details are sanitised as {@link record} sanitises them.
+   */
+  async recordMany(inputs: readonly AuditEventInput[], manager?: EntityManager): Promise<void> {
+    if (inputs.length === 0) return;
+    await (manager ?? this.events.manager).query(
+      `INSERT INTO audit_events
+         (action, actor_kind, actor_id, subject_user_id, grant_id, request_id, ip, user_agent, details)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[],
+                            $6::text[], $7::text[], $8::text[], $9::jsonb[])`,
+      columnsOf(inputs),
+    );
   }
 }

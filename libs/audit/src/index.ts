@@ -4,8 +4,6 @@ export {
   type AuditEventInput,
   type AuditEventView,
   type AuditRequestContext,
-  auditInsertParams,
-  auditInsertSql,
   AuditService,
 } from './audit.service.js';
 export { sanitizeAuditDetails } from './audit-details.js';

@@ -1,8 +1,4 @@
-export {
-  AccessTokenBroker,
-  type BrokeredAccessToken,
-  type KeepAliveOutcome,
-} from './access-token.broker.js';
+export { AccessTokenBroker, type BrokeredAccessToken } from './access-token.broker.js';
 export { CodeExchangeService, type CodeSource } from './code-exchange.service.js';
 export { GrantViewDto } from './dto/grant-view.dto.js';
 export { GoogleClientBreaker, type GoogleClientState } from './google-client-breaker.js';
@@ -14,6 +10,7 @@ export {
 } from './grant-statistics.service.js';
 export { refreshTokenIdentifier, tokenBinding, type TokenKind } from './grant-vault.js';
 export { GRANT_HEALTH_FLAGS, type GrantHealthFlag } from './health-flags.js';
+export { KeepAliveRefresher, type KeepAliveOutcome } from './keep-alive.refresher.js';
 export { GrantsService, type Revoker, type UpstreamRevocation } from './grants.service.js';
 export {
   OfflineAccessError,

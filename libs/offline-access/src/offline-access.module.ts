@@ -5,6 +5,8 @@ import { ConfigService } from '@grantkeeper/config';
 import { IdentityModule, SignInService } from '@grantkeeper/identity';
 import { VaultModule } from '@grantkeeper/vault';
 import { AccessTokenBroker } from './access-token.broker.js';
+import { GrantRefresh } from './grant-refresh.js';
+import { KeepAliveRefresher } from './keep-alive.refresher.js';
 import { CodeExchangeService } from './code-exchange.service.js';
 import { GoogleClientBreaker } from './google-client-breaker.js';
 import { GrantEntity } from './grant.entity.js';
@@ -51,6 +53,8 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     GrantsService,
     GrantStatisticsService,
     AccessTokenBroker,
+    GrantRefresh,
+    KeepAliveRefresher,
     RefreshAudit,
     RefreshTokenRetirement,
     RedirectStateStore,
@@ -58,6 +62,7 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
   ],
   exports: [
     AccessTokenBroker,
+    KeepAliveRefresher,
     GoogleClientBreaker,
     GrantsService,
     GrantStatisticsService,

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { type AppConfig, ConfigService } from '@grantkeeper/config';
 import {
-  AccessTokenBroker,
   GrantsService,
   type KeepAliveOutcome,
+  KeepAliveRefresher,
 } from '@grantkeeper/offline-access';
 import { JobQueue } from './job-queue.js';
 import { QUEUES } from './queues.js';
@@ -51,7 +51,7 @@ export class KeepAliveWorker {
     config: ConfigService,
     private readonly queue: JobQueue,
     private readonly grants: GrantsService,
-    private readonly broker: AccessTokenBroker,
+    private readonly refresher: KeepAliveRefresher,
     private readonly tasks: UserTasksService,
     private readonly metrics: SchedulerMetrics,
   ) {
@@ -92,7 +92,7 @@ export class KeepAliveWorker {
   /**
    * Refreshes the batch's grants that are still due, a group of `KEEP_ALIVE_GROUP_SIZE` at a
    * time: each group's calls to Google at once, its writes in one transaction under its row locks
-   * (see {@link AccessTokenBroker.keepAlive}). A batch retried after a crash or a failure
+   * (see {@link KeepAliveRefresher.keepAlive}). A batch retried after a crash or a failure
    * refreshes only those it had not done. Past `deadline` (half the job's timeout) the rest goes
    * to a new job, so a slow batch never expires while it is still working. Grants Google could
    * not serve now make the batch fail after the others are done, and pg-boss retries it with
@@ -124,7 +124,7 @@ export class KeepAliveWorker {
       for (const id of group) this.logger.debug(`Keep-alive refresh of grant ${id}`);
       let outcomes: KeepAliveOutcome[];
       try {
-        outcomes = await this.broker.keepAlive(group, dueBefore);
+        outcomes = await this.refresher.keepAlive(group, dueBefore);
       } catch (error) {
         // The group's transaction failed (nothing of it was written): the others go on.
         failed += group.length;

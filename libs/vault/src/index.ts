@@ -8,10 +8,8 @@ export { Keyring, type KeyringEntry } from './keyring.js';
 export { VaultError, type VaultErrorCode } from './vault.errors.js';
 export { VAULT_ENTITIES, VaultModule } from './vault.module.js';
 export {
-  envelopeUpsertParams,
   KEK_ENCRYPTION_LIMIT,
   KEK_ENCRYPTION_WARNING,
-  envelopeUpsertSql,
   type SealedRow,
   VaultService,
   type VaultStatus,

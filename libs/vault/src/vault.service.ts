@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import { type EnvelopeBinding, EnvelopeCipher, type SealedEnvelope } from './envelope-cipher.js';
 import { Keyring } from './keyring.js';
 import { VaultEnvelopeEntity } from './vault-envelope.entity.js';
@@ -26,43 +26,6 @@ export const KEK_ENCRYPTION_WARNING = 2 ** 30;
 export interface SealedRow extends SealedEnvelope {
   readonly id: string;
   readonly purpose: string;
-}
-
-/**
- * One data-modifying CTE that writes {@link SealedRow}s (insert, or replace the secret of the
- * envelope with that id, as {@link VaultService.reseal} does), for a statement that also writes
- * the rows referring to them. One statement text for any number of envelopes, one array
- * parameter per column: its parameters, from `$first` on, are {@link envelopeUpsertParams}.
- */
-export function envelopeUpsertSql(name: string, first: number): string {
-  const p = (i: number) => `$${first + i}`;
-  return `${name} AS (
-    INSERT INTO vault_envelopes
-      (id, purpose, kek_version, data_key_nonce, wrapped_data_key, data_key_tag, nonce, ciphertext, tag)
-    SELECT * FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::int[], ${p(3)}::bytea[],
-                         ${p(4)}::bytea[], ${p(5)}::bytea[], ${p(6)}::bytea[], ${p(7)}::bytea[],
-                         ${p(8)}::bytea[])
-    ON CONFLICT (id) DO UPDATE SET
-      purpose = excluded.purpose, kek_version = excluded.kek_version,
-      data_key_nonce = excluded.data_key_nonce, wrapped_data_key = excluded.wrapped_data_key,
-      data_key_tag = excluded.data_key_tag, nonce = excluded.nonce,
-      ciphertext = excluded.ciphertext, tag = excluded.tag, rewrapped_at = NULL
-    RETURNING id)`;
-}
-
-/** The nine column arrays of {@link envelopeUpsertSql}, in the order of `rows`. */
-export function envelopeUpsertParams(rows: readonly SealedRow[]): unknown[][] {
-  return [
-    rows.map((row) => row.id),
-    rows.map((row) => row.purpose),
-    rows.map((row) => row.kekVersion),
-    rows.map((row) => row.dataKeyNonce),
-    rows.map((row) => row.wrappedDataKey),
-    rows.map((row) => row.dataKeyTag),
-    rows.map((row) => row.nonce),
-    rows.map((row) => row.ciphertext),
-    rows.map((row) => row.tag),
-  ];
 }
 
 export interface VaultStatus {
@@ -301,7 +264,7 @@ export class VaultService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Seals `plaintext` for envelope `id` (a new id when none is given) without writing it; the
-   * caller writes the row, e.g. with {@link envelopeUpsertSql}, in its own transaction.
+   * caller writes the row, e.g. with {@link writeSealed}, in its own transaction.
    */
   sealRow(id: string | null, plaintext: string, binding: EnvelopeBinding): SealedRow {
     assertBinding(binding);
@@ -322,6 +285,51 @@ export class VaultService implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       throw integrityFailure(id, error);
     }
+  }
+
+  /**
+   * The envelopes with these ids, by id, read in one query (in the caller's transaction when
+   * given `manager`); ids with no envelope are absent. Opened with {@link openRow}.
+   */
+  async readSealed(
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, SealedEnvelope>> {
+    const wanted = ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase());
+    if (wanted.length === 0) return new Map();
+    const rows = await this.repository(manager).findBy({ id: In(wanted) });
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * Writes {@link SealedRow}s in one statement, inserting each or replacing the secret of the
+   * envelope with its id (as {@link reseal} does), in the caller's transaction when given
+   * `manager`. One statement text for any number of rows: one array parameter per column.
+   */
+  async writeSealed(rows: readonly SealedRow[], manager?: EntityManager): Promise<void> {
+    if (rows.length === 0) return;
+    await this.repository(manager).query(
+      `INSERT INTO vault_envelopes
+         (id, purpose, kek_version, data_key_nonce, wrapped_data_key, data_key_tag, nonce, ciphertext, tag)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bytea[], $5::bytea[],
+                            $6::bytea[], $7::bytea[], $8::bytea[], $9::bytea[])
+       ON CONFLICT (id) DO UPDATE SET
+         purpose = excluded.purpose, kek_version = excluded.kek_version,
+         data_key_nonce = excluded.data_key_nonce, wrapped_data_key = excluded.wrapped_data_key,
+         data_key_tag = excluded.data_key_tag, nonce = excluded.nonce,
+         ciphertext = excluded.ciphertext, tag = excluded.tag, rewrapped_at = NULL`,
+      [
+        rows.map((row) => row.id),
+        rows.map((row) => row.purpose),
+        rows.map((row) => row.kekVersion),
+        rows.map((row) => row.dataKeyNonce),
+        rows.map((row) => row.wrappedDataKey),
+        rows.map((row) => row.dataKeyTag),
+        rows.map((row) => row.nonce),
+        rows.map((row) => row.ciphertext),
+        rows.map((row) => row.tag),
+      ],
+    );
   }
 
   /** Deletes an envelope; false when there was none. The secret is gone for good. */
