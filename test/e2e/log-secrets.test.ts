@@ -203,7 +203,7 @@ describe.each(FORMATS)('No secret in the api’s logs ($name, LOG_LEVEL=debug)',
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const output = stack.api.output();
     // The output is what it claims to be: debug lines, in the format under test.
-    expect(output).toMatch(/Task news-digest of user task/);
+    expect(output).toMatch(/Offline task run/);
     const lines = output.split('\n').filter((line) => line.startsWith('{'));
     if (format.env.NODE_ENV === 'test') expect(lines.length).toBeGreaterThan(20);
     else expect(lines).toEqual([]);

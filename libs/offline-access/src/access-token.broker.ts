@@ -11,18 +11,14 @@ import {
 } from './grant-refresh.js';
 import { GrantVault } from './grant-vault.js';
 import { OfflineAccessError } from './offline-access.errors.js';
+import type { BrokeredAccessToken } from './brokered-access-token.js';
 import { type RefreshOutcome, RefreshAudit } from './refresh-audit.js';
 import { missingScopes } from './scopes.js';
 
 export { CLIENT_REJECTED_REASON } from './grant-refresh.js';
 
-/** A valid access token for a user's grant. The token is live: never log it. */
-export interface BrokeredAccessToken {
-  readonly accessToken: string;
-  readonly expiresAt: Date;
-  readonly scopes: readonly string[];
-  readonly grantId: string;
-}
+export type { BrokeredAccessToken } from './brokered-access-token.js';
+
 /**
  * What proving a user's grant at Google found: `alive` (refreshed now, or proven within the
  * window), `dead` (Google refused it just now: it was marked revoked), `off` (it was not live

@@ -53,19 +53,21 @@ export class GoogleClientBreaker {
     this.lastRefusalAt = now;
     if (this.openedAt !== null) return;
     this.openedAt = now;
-    this.logger.error(
-      'ALERT: Google refuses our OAuth client (401 invalid_client): check GOOGLE_CLIENT_IDS and ' +
-        'GOOGLE_CLIENT_SECRET. Refreshes are held back, grants are left as they are; ' +
-        `Google is asked again every ${Math.round(this.coolDownMs / 1000)} s.`,
-    );
+    this.logger.error({
+      msg:
+        'ALERT: Google refuses our OAuth client (401 invalid_client): check GOOGLE_CLIENT_IDS and ' +
+        'GOOGLE_CLIENT_SECRET. Refreshes are held back, grants are left as they are.',
+      retryEverySeconds: Math.round(this.coolDownMs / 1000),
+    });
   }
 
   /** Google accepted the client again (any successful refresh). */
   accepted(): void {
     if (this.openedAt === null) return;
-    this.logger.log(
-      `Google accepts our OAuth client again after ${this.refusals} refusal(s); refreshes resume.`,
-    );
+    this.logger.log({
+      msg: 'Google accepts our OAuth client again; refreshes resume.',
+      refusals: this.refusals,
+    });
     this.openedAt = null;
     this.refusals = 0;
   }

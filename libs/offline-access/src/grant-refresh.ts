@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { BrokeredAccessToken } from './access-token.broker.js';
+import type { BrokeredAccessToken } from './brokered-access-token.js';
 import { GoogleClientBreaker } from './google-client-breaker.js';
 import { GoogleCallError, GoogleTokenEndpoint } from './google-token-endpoint.js';
 import { GrantEntity } from './grant.entity.js';

@@ -309,9 +309,11 @@ export class GrantsService {
       result = await this.google.revoke(await this.grantVault.open(grant, 'refresh'));
     } catch (error) {
       if (!(error instanceof GoogleCallError)) throw error;
-      this.logger.warn(
-        `Google's revoke failed for grant ${grant.id} (${error.reason}); will retry.`,
-      );
+      this.logger.warn({
+        msg: "Google's revoke failed; will retry",
+        grantId: grant.id,
+        reason: error.reason,
+      });
       return 'pending';
     }
     await this.dataSource.transaction(async (manager) => {
@@ -328,7 +330,7 @@ export class GrantsService {
     });
     // Final: Google will answer the same to every retry, so the refusal goes on the record.
     if (result === 'not_revocable') {
-      this.logger.warn(`Google refuses to revoke grant ${grant.id}'s token; not retried.`);
+      this.logger.warn({ msg: "Google refuses to revoke a grant's token; not retried", grantId: grant.id });
       await this.audit.record({
         action: 'offline_access.upstream_revoke_refused',
         actor: { kind: 'google' },

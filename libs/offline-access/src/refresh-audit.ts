@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@grantkeeper/audit';
-import type { BrokeredAccessToken } from './access-token.broker.js';
+import type { BrokeredAccessToken } from './brokered-access-token.js';
 import type { GrantEntity } from './grant.entity.js';
 
 /** How one locked refresh of a grant ended (see AccessTokenBroker). */
@@ -56,7 +56,7 @@ export class RefreshAudit {
       details: { reason: reason ?? 'backing_off', final: outcome.kind === 'revoked' },
     });
     if (outcome.kind === 'revoked') {
-      this.logger.warn(`Grant ${grantId} is dead at Google (${reason}); marked revoked.`);
+      this.logger.warn({ msg: 'Grant dead at Google; marked revoked', grantId, reason });
       await this.audit.record({
         action: 'offline_access.revoked',
         actor: { kind: 'google' },

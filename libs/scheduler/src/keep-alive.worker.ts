@@ -69,7 +69,7 @@ export class KeepAliveWorker {
       testingMode: this.googleApp.publishingStatus === 'testing',
       testingDays: this.googleApp.testingRefreshTokenDays,
     });
-    if (flagged > 0) this.logger.warn(`${flagged} grants carry health flags.`);
+    if (flagged > 0) this.logger.warn({ msg: 'Grants carry health flags', grants: flagged });
     const olderThan = this.dueBefore();
     let queued = 0;
     let after: string | undefined;
@@ -85,7 +85,7 @@ export class KeepAliveWorker {
       if (ids.length < SWEEP_PAGE) break;
       after = ids[ids.length - 1];
     }
-    if (queued > 0) this.logger.log(`Queued ${queued} batches of grants for a keep-alive refresh.`);
+    if (queued > 0) this.logger.log({ msg: 'Queued keep-alive batches', batches: queued });
     return queued;
   }
 
@@ -115,29 +115,31 @@ export class KeepAliveWorker {
         // Not queued (a batch starting at the same grant already is): carry on here instead,
         // so nothing is dropped; at worst this job expires and its retry skips what is done.
         if (handed !== null) {
-          this.logger.log(`Keep-alive batch ran long: ${rest.length} grants handed to a new job.`);
+          this.logger.log({ msg: 'Keep-alive batch ran long; the rest handed to a new job', grants: rest.length });
           break;
         }
         deadline = Infinity;
       }
       const group = ids.slice(start, start + groupSize);
-      for (const id of group) this.logger.debug(`Keep-alive refresh of grant ${id}`);
+      this.logger.debug({ msg: 'Keep-alive refresh', grantIds: group });
       let outcomes: KeepAliveOutcome[];
       try {
         outcomes = await this.refresher.keepAlive(group, dueBefore);
       } catch (error) {
         // The group's transaction failed (nothing of it was written): the others go on.
         failed += group.length;
-        this.logger.warn(`Keep-alive refresh of ${group.length} grants failed: ${String(error)}`);
+        this.logger.warn({ msg: 'Keep-alive refresh of a group failed', grants: group.length, err: error });
         continue;
       }
       for (const [i, outcome] of outcomes.entries()) {
         if (outcome.kind === 'skipped') continue;
         if (outcome.kind === 'failed') {
           failed += 1;
-          this.logger.warn(
-            `Keep-alive refresh of grant ${group[i]} failed: ${String(outcome.error)}`,
-          );
+          this.logger.warn({
+            msg: 'Keep-alive refresh failed',
+            grantId: group[i],
+            err: outcome.error,
+          });
           continue;
         }
         this.metrics.refreshes.inc({ outcome: outcome.kind });

@@ -52,7 +52,12 @@ export class TaskRunner {
     if (!task)
       return this.finish(row, job, new Date(), { outcome: 'paused', error: 'unknown_task' });
     const startedAt = new Date();
-    this.logger.debug(`Task ${task.name} of user task ${row.id}, attempt ${job.retryCount}`);
+    this.logger.debug({
+      msg: 'Offline task run',
+      task: task.name,
+      userTaskId: row.id,
+      attempt: job.retryCount,
+    });
     const finished = await this.attempt(row, task, job.signal);
     this.metrics.taskRuns.inc({ task: task.name, outcome: finished.outcome });
     return this.finish(row, job, startedAt, finished, task);
@@ -90,7 +95,12 @@ export class TaskRunner {
         if (PAUSING_CODES.has(error.code)) return { outcome: 'paused', error: error.code };
         return { outcome: 'failed', error: error.code, retryable: error.retryable };
       }
-      this.logger.warn(`Task ${task.name} failed for user ${row.userId}: ${String(error)}`);
+      this.logger.warn({
+        msg: 'Offline task failed',
+        task: task.name,
+        userId: row.userId,
+        err: error,
+      });
       return { outcome: 'failed', error: 'task_error', retryable: true };
     }
   }
