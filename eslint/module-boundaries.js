@@ -60,6 +60,17 @@ const ALIAS_ONLY = {
   message: 'Libraries never import apps; other libraries only through their @grantkeeper alias.',
 };
 
+/**
+ * Library log lines carry their values as fields (`logger.warn({ msg, grantId })`), so the
+ * redaction paths apply to them and a collector can filter on them: a message built from a
+ * template literal with values is refused.
+ */
+const STRUCTURED_LOG_LINES = {
+  selector:
+    "CallExpression[callee.property.name=/^(log|warn|error|debug|verbose|fatal)$/][callee.object.property.name='logger'] > TemplateLiteral.arguments[expressions.length>0]",
+  message: 'Log values as fields: logger.warn({ msg: "what happened", field }), not a template.',
+};
+
 /** A statement keyword followed by the table's name: what SQL that reads or writes it says. */
 function tableSelectors(table, owner) {
   const pattern = `/\\b(?:from|join|into|update|table)\\s+${table}\\b/i`;
@@ -105,6 +116,7 @@ export function moduleBoundaries(extraPatterns = []) {
         'no-restricted-syntax': [
           'error',
           ...foreignTables.flatMap(([table, owner]) => tableSelectors(table, owner)),
+          STRUCTURED_LOG_LINES,
         ],
       },
     };
