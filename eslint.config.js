@@ -1,6 +1,7 @@
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import { moduleBoundaries } from './eslint/module-boundaries.js';
 
 export default tseslint.config(
   {
@@ -41,49 +42,8 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['libs/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/libs/**', '**/apps/**', '@grantkeeper/*/*'],
-              message: 'Libraries never import apps; other libraries only through their alias.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The RISC receiver and the admin API sit at the top of the module graph: they act through
-    // identity and offline-access, and no other library may depend on them (the api composes them).
-    files: ['libs/**/*.ts'],
-    ignores: ['libs/risc/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/libs/**', '**/apps/**', '@grantkeeper/*/*'],
-              message: 'Libraries never import apps; other libraries only through their alias.',
-            },
-            {
-              group: ['@grantkeeper/risc'],
-              message: 'No library depends on the RISC receiver; the api composes it.',
-            },
-            {
-              group: ['@grantkeeper/admin'],
-              message: 'No library depends on the admin API; the api composes it.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // One block per library: its allowed imports and the tables it may name (the module table).
+  ...moduleBoundaries(),
   {
     // `npm start`'s supervisor stays small (no Nest, no TypeORM): it reads the configuration and
     // runs PostgreSQL through these files of their libraries; their index brings the Nest modules.
@@ -97,47 +57,6 @@ export default tseslint.config(
               regex:
                 '/(apps/|libs/(?!config/src/(load-config|config\\.errors)\\.js$|database/src/embedded-database\\.js$))|^@grantkeeper/[^/]+/',
               message: 'Import another module through its @grantkeeper/<module> alias only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Each table has one owner module: only the vault names its tables in SQL; everyone else
-    // goes through VaultService. The seed command is a bulk loader on a raw pg client, outside
-    // the app's modules (the benchmarks' set-up shares it), so it writes envelopes itself.
-    files: ['libs/**/*.ts', 'apps/**/*.ts'],
-    ignores: ['libs/vault/**', 'apps/seed/**', '**/*.spec.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'Literal[value=/vault_(envelopes|key_versions)/]',
-          message: 'The vault tables belong to libs/vault: use VaultService.',
-        },
-        {
-          selector: 'TemplateElement[value.raw=/vault_(envelopes|key_versions)/]',
-          message: 'The vault tables belong to libs/vault: use VaultService.',
-        },
-      ],
-    },
-  },
-  {
-    // The vault sits at the bottom of the module graph (docs: DESIGN.md): configuration only.
-    files: ['libs/vault/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/libs/**', '**/apps/**', '@grantkeeper/*/*'],
-              message: 'Libraries never import apps; other libraries only through their alias.',
-            },
-            {
-              group: ['@grantkeeper/*', '!@grantkeeper/config'],
-              message: 'The vault uses no other module than @grantkeeper/config.',
             },
           ],
         },

@@ -330,7 +330,10 @@ export class GrantsService {
     });
     // Final: Google will answer the same to every retry, so the refusal goes on the record.
     if (result === 'not_revocable') {
-      this.logger.warn({ msg: "Google refuses to revoke a grant's token; not retried", grantId: grant.id });
+      this.logger.warn({
+        msg: "Google refuses to revoke a grant's token; not retried",
+        grantId: grant.id,
+      });
       await this.audit.record({
         action: 'offline_access.upstream_revoke_refused',
         actor: { kind: 'google' },

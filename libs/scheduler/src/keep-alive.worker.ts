@@ -115,7 +115,10 @@ export class KeepAliveWorker {
         // Not queued (a batch starting at the same grant already is): carry on here instead,
         // so nothing is dropped; at worst this job expires and its retry skips what is done.
         if (handed !== null) {
-          this.logger.log({ msg: 'Keep-alive batch ran long; the rest handed to a new job', grants: rest.length });
+          this.logger.log({
+            msg: 'Keep-alive batch ran long; the rest handed to a new job',
+            grants: rest.length,
+          });
           break;
         }
         deadline = Infinity;
@@ -128,7 +131,11 @@ export class KeepAliveWorker {
       } catch (error) {
         // The group's transaction failed (nothing of it was written): the others go on.
         failed += group.length;
-        this.logger.warn({ msg: 'Keep-alive refresh of a group failed', grants: group.length, err: error });
+        this.logger.warn({
+          msg: 'Keep-alive refresh of a group failed',
+          grants: group.length,
+          err: error,
+        });
         continue;
       }
       for (const [i, outcome] of outcomes.entries()) {
