@@ -30,6 +30,10 @@ const SCHEDULER = {
 
 // Two compiled api processes on one database, both running cron triggers and workers: every
 // unit of work runs once, and a job whose instance is killed is retried and completes.
+/** The debug line (JSON, NODE_ENV=test) of an offline task's run: its user task and attempt. */
+const taskRunLine = (userTaskId: string, attempt: number): string =>
+  `"msg":"Offline task run","task":"news-digest","userTaskId":"${userTaskId}","attempt":${attempt}`;
+
 describe('Scheduler across two api instances', () => {
   let stack: ProcessStack;
   let second: { url: string; process: RunningProcess };
@@ -138,7 +142,7 @@ describe('Scheduler across two api instances', () => {
           (n) => n === 1,
         );
       }
-      const survivor = await killWorker(`Task news-digest of user task ${task}, attempt 0`, marks);
+      const survivor = await killWorker(taskRunLine(task, 0), marks);
       return { task, sent, since, survivor };
     } finally {
       await locker.end();
@@ -212,7 +216,7 @@ describe('Scheduler across two api instances', () => {
 
     expect(await tokenCalls()).toBe(USERS.length);
     const both = [stack.api.output(), second.process.output()].map((out) =>
-      out.includes('Keep-alive refresh of grant'),
+      out.includes('"msg":"Keep-alive refresh","grantId":'),
     );
     expect(both.some(Boolean)).toBe(true);
   });
@@ -232,7 +236,7 @@ describe('Scheduler across two api instances', () => {
       () => callsInFlight('/token'),
       (n) => n === 1,
     );
-    const marker = `Keep-alive refresh of grant ${grant.id}`;
+    const marker = `"msg":"Keep-alive refresh","grantId":"${grant.id}"`;
     const survivor = await killWorker(marker, marks);
 
     const [after] = await eventually(
@@ -279,9 +283,7 @@ describe('Scheduler across two api instances', () => {
     expect(await jobsOf('offline-task', task, since)).toEqual([
       { state: 'completed', retry_count: 1 },
     ]);
-    expect(survivor.process.output().slice(survivor.mark)).toContain(
-      `Task news-digest of user task ${task}, attempt 1`,
-    );
+    expect(survivor.process.output().slice(survivor.mark)).toContain(taskRunLine(task, 1));
     await replaceKilled();
   });
 
@@ -299,8 +301,6 @@ describe('Scheduler across two api instances', () => {
     expect(await jobsOf('offline-task', task, since)).toEqual([
       { state: 'completed', retry_count: 1 },
     ]);
-    expect(survivor.process.output().slice(survivor.mark)).toContain(
-      `Task news-digest of user task ${task}, attempt 1`,
-    );
+    expect(survivor.process.output().slice(survivor.mark)).toContain(taskRunLine(task, 1));
   });
 });

@@ -124,7 +124,7 @@ export class KeepAliveWorker {
         deadline = Infinity;
       }
       const group = ids.slice(start, start + groupSize);
-      this.logger.debug({ msg: 'Keep-alive refresh', grantIds: group });
+      for (const id of group) this.logger.debug({ msg: 'Keep-alive refresh', grantId: id });
       let outcomes: KeepAliveOutcome[];
       try {
         outcomes = await this.refresher.keepAlive(group, dueBefore);
