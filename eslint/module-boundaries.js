@@ -3,7 +3,18 @@
 // alias (its index.ts), only if the table below lists it, and reads or writes only its own
 // tables; everything else calls the owner's exported service.
 
-/** Each library's allowed imports (other libraries, by alias). `admin` composes every module. */
+const SCHEDULER_USES = [
+  'offline-access',
+  'identity',
+  'vault',
+  'google',
+  'audit',
+  'database',
+  'config',
+  'errors',
+];
+
+/** Each library's allowed imports (other libraries, by alias). */
 export const MODULE_USES = {
   errors: [],
   config: ['errors'],
@@ -15,27 +26,9 @@ export const MODULE_USES = {
   'offline-access': ['identity', 'vault', 'google', 'audit', 'database', 'config', 'errors'],
   risc: ['offline-access', 'identity', 'google', 'audit', 'database', 'config', 'errors'],
   // The vault's re-wrap runs as a scheduled job: the scheduler starts it through VaultService.
-  scheduler: [
-    'offline-access',
-    'identity',
-    'vault',
-    'google',
-    'audit',
-    'database',
-    'config',
-    'errors',
-  ],
-  admin: [
-    'scheduler',
-    'offline-access',
-    'identity',
-    'vault',
-    'google',
-    'audit',
-    'database',
-    'config',
-    'errors',
-  ],
+  scheduler: SCHEDULER_USES,
+  // The admin API composes every module but the RISC receiver.
+  admin: ['scheduler', ...SCHEDULER_USES],
 };
 
 /** The tables each module owns (created by migrations/, named in SQL by their owner only). */

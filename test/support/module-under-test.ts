@@ -3,14 +3,12 @@
 // logic is tested by calling it, as the api composes it, and its effects read back from the
 // database. Tests that need requests, cookies or processes stay in test/integration and test/e2e.
 import { randomBytes } from 'node:crypto';
-import type { DynamicModule, INestApplicationContext, Type } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { type AppConfig, ConfigModule, loadConfig } from '@grantkeeper/config';
-import { DatabaseModule } from '@grantkeeper/database';
 import { GoogleModule } from '@grantkeeper/google';
 import { DataSource } from 'typeorm';
-import { ENTITIES } from '../../apps/api/src/entities.js';
-import { migrations } from '../../migrations/index.js';
+import { appDatabaseModule } from '../../apps/api/src/app-database.module.js';
 
 export type ModuleImport = Type | DynamicModule;
 
@@ -53,19 +51,13 @@ export async function startModules(
   const moduleRef = await Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(config),
-      DatabaseModule.forRoot({
-        url: config.database.url,
-        poolSize: config.database.poolSize,
-        entities: ENTITIES,
-        migrations,
-      }),
+      appDatabaseModule({ url: config.database.url, poolSize: config.database.poolSize }),
       GoogleModule,
       ...imports,
     ],
   })
     .setLogger({ log() {}, error() {}, warn() {} })
     .compile();
-  const context: INestApplicationContext = moduleRef;
   try {
     await moduleRef.init();
   } catch (error) {
@@ -74,8 +66,8 @@ export async function startModules(
   }
   return {
     config,
-    dataSource: context.get(DataSource),
-    get: <T>(token: Type<T> | string | symbol) => context.get<T>(token),
+    dataSource: moduleRef.get(DataSource),
+    get: <T>(token: Type<T> | string | symbol) => moduleRef.get<T>(token),
     close: () => moduleRef.close(),
   };
 }

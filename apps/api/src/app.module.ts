@@ -3,7 +3,6 @@ import { APP_FILTER } from '@nestjs/core';
 import { AdminModule } from '@grantkeeper/admin';
 import { AuditModule } from '@grantkeeper/audit';
 import { type AppConfig, ConfigModule } from '@grantkeeper/config';
-import { DatabaseModule } from '@grantkeeper/database';
 import { GoogleModule } from '@grantkeeper/google';
 import { IdentityModule } from '@grantkeeper/identity';
 import { VaultModule } from '@grantkeeper/vault';
@@ -12,9 +11,8 @@ import { SchedulerModule } from '@grantkeeper/scheduler';
 import { RiscModule } from '@grantkeeper/risc';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
-import { migrations } from '../../../migrations/index.js';
 import { AdminAppController } from './admin-app/admin-app.controller.js';
-import { ENTITIES } from './entities.js';
+import { appDatabaseModule } from './app-database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -34,12 +32,7 @@ export class AppModule {
         // pino logger. nestjs-pino's per-request middleware is left out: run through middie, it
         // measurably cut the guarded /api/v1/me throughput (docs/BENCHMARKS.md).
         LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
-        DatabaseModule.forRoot({
-          url: config.database.url,
-          poolSize: config.database.poolSize,
-          entities: ENTITIES,
-          migrations,
-        }),
+        appDatabaseModule({ url: config.database.url, poolSize: config.database.poolSize }),
         GoogleModule,
         AuditModule,
         IdentityModule,

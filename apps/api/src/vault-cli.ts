@@ -11,10 +11,8 @@ import {
   loadVaultCommandConfig,
   type VaultCommandConfig,
 } from '@grantkeeper/config';
-import { DatabaseModule } from '@grantkeeper/database';
 import { KEK_ENCRYPTION_WARNING, VaultError, VaultModule, VaultService } from '@grantkeeper/vault';
-import { migrations } from '../../../migrations/index.js';
-import { ENTITIES } from './entities.js';
+import { appDatabaseModule } from './app-database.module.js';
 
 const USAGE = 'usage: vault-cli status | rotate [--batch-size=N]';
 
@@ -25,11 +23,9 @@ class VaultCliModule {
       module: VaultCliModule,
       imports: [
         ConfigModule.forRoot({ vault: config.vault }),
-        DatabaseModule.forRoot({
+        appDatabaseModule({
           url: config.databaseUrl,
           poolSize: 2,
-          entities: ENTITIES,
-          migrations,
           applicationName: 'grantkeeper-vault-cli',
         }),
         VaultModule,

@@ -60,23 +60,7 @@ export class AuditService {
 
   /** Appends one event; with `manager`, inside that transaction (it commits with the change). */
   async record(input: AuditEventInput, manager?: EntityManager): Promise<void> {
-    const events = manager?.getRepository(AuditEventEntity) ?? this.events;
-    // insert(), not save(): one INSERT statement instead of a transaction around it (three
-    // round trips), on paths that write an event per refresh (docs/BENCHMARKS.md).
-    await events.insert(
-      // TypeORM's insert() types a jsonb Record field as nested entity columns; it is one value.
-      events.create({
-        action: input.action,
-        actorKind: input.actor.kind,
-        actorId: input.actor.id ?? null,
-        subjectUserId: input.subjectUserId ?? null,
-        grantId: input.grantId ?? null,
-        requestId: input.context?.requestId?.slice(0, 100) ?? null,
-        ip: input.context?.ip ?? null,
-        userAgent: input.context?.userAgent?.slice(0, 500) ?? null,
-        details: sanitizeAuditDetails(input.details ?? {}),
-      }) as Parameters<Repository<AuditEventEntity>['insert']>[0],
-    );
+    await this.recordMany([input], manager);
   }
 
   /**
@@ -135,8 +119,10 @@ export class AuditService {
 
   /**
    * Appends events in one statement (one text for any number of events, one array parameter
-   * per column); with `manager`, inside that transaction, so they exist exactly when the change
-   * they record does. Details are sanitised as {@link record} sanitises them.
+   * per column, details sanitised in {@link columnsOf}); with `manager`, inside that transaction,
+   * so they exist exactly when the change they record does. A raw INSERT rather than the
+   * repository's: no entity built per event and no RETURNING, on paths that write an event per
+   * refresh (docs/BENCHMARKS.md).
    */
   async recordMany(inputs: readonly AuditEventInput[], manager?: EntityManager): Promise<void> {
     if (inputs.length === 0) return;

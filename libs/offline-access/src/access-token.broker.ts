@@ -15,8 +15,6 @@ import type { BrokeredAccessToken } from './brokered-access-token.js';
 import { type RefreshOutcome, RefreshAudit } from './refresh-audit.js';
 import { missingScopes } from './scopes.js';
 
-export { CLIENT_REJECTED_REASON } from './grant-refresh.js';
-
 export type { BrokeredAccessToken } from './brokered-access-token.js';
 
 /**
@@ -145,8 +143,8 @@ export class AccessTokenBroker {
   }
 
   /**
-   * Refreshes the grant now whatever its cached token (the keep-alive job). Returns the outcome
-   * instead of throwing for a dead grant, so a batch can carry on.
+   * Refreshes the grant now whatever its cached token (how a refresh token's retirement proves
+   * the grant it may have ended). Returns the outcome instead of throwing for a dead grant.
    */
   async refreshNow(grantId: string): Promise<'refreshed' | 'revoked' | 'unavailable'> {
     const outcome = await this.dataSource.transaction((manager) =>

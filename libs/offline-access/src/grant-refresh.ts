@@ -7,11 +7,8 @@ import { GrantEntity } from './grant.entity.js';
 import { GrantVault } from './grant-vault.js';
 import { REAUTH_FLAG } from './health-flags.js';
 import { OfflineAccessError } from './offline-access.errors.js';
-import type { RefreshOutcome } from './refresh-audit.js';
+import { CLIENT_REJECTED_REASON, type RefreshOutcome } from './refresh-audit.js';
 import { nextRefreshAttempt } from './refresh-backoff.js';
-
-/** The reason of refreshes held back while Google refuses our OAuth client (not audited). */
-export const CLIENT_REJECTED_REASON = 'google_client_rejected';
 
 /** An access token is handed out only with at least this much life left. */
 const MIN_REMAINING_MS = 5 * 60_000;

@@ -12,7 +12,7 @@ import { GrantEntity } from './grant.entity.js';
 import { GrantRefresh } from './grant-refresh.js';
 import { type GrantOwner, GrantVault, refreshTokenIdentifier } from './grant-vault.js';
 import { REAUTH_FLAG } from './health-flags.js';
-import { type RefreshOutcome, RefreshAudit } from './refresh-audit.js';
+import { type RefreshOutcome, RefreshAudit, refreshSucceededEvent } from './refresh-audit.js';
 
 /**
  * How one grant's keep-alive refresh ended. `skipped`: the grant is gone, no longer live, or no
@@ -205,12 +205,6 @@ export class KeepAliveRefresher {
     refreshed: ReadonlyArray<{ row: LockedGrantRow; owner: GrantOwner; tokens: GoogleTokens }>,
     now: Date,
   ): Promise<void> {
-    const params: unknown[] = [now];
-    const next = (values: unknown[]) => {
-      const first = params.length + 1;
-      params.push(...values);
-      return first;
-    };
     const envelopes: SealedRow[] = [];
     const grants = {
       id: [] as string[],
@@ -246,35 +240,33 @@ export class KeepAliveRefresher {
       grants.refreshIdentifier.push(
         tokens.refreshToken ? refreshTokenIdentifier(tokens.refreshToken) : null,
       );
-      events.push({
-        action: 'offline_access.refresh_succeeded',
-        actor: { kind: 'system' },
-        subjectUserId: owner.userId,
-        grantId: owner.id,
-        details: { rotated: tokens.refreshToken !== undefined },
-      });
+      events.push(refreshSucceededEvent(owner, tokens.refreshToken !== undefined));
     }
-    const g = (values: unknown[]) => `$${next([values])}`;
-    const grantsCte = `grant_rows AS (
-      UPDATE grants g SET
-        access_token_envelope_id = v.access_envelope_id,
-        access_token_expires_at = v.access_expires_at,
-        scopes = coalesce(string_to_array(v.scopes, ' '), g.scopes),
-        refresh_token_identifier = coalesce(v.refresh_identifier, g.refresh_token_identifier),
-        refresh_token_issued_at =
-          CASE WHEN v.refresh_identifier IS NULL THEN g.refresh_token_issued_at ELSE $1 END,
-        last_refreshed_at = $1, failure_count = 0, last_error = NULL, next_refresh_at = NULL,
-        reauth_required_at = NULL,
-        health_flags = array_remove(g.health_flags, '${REAUTH_FLAG}'), updated_at = $1
-      FROM unnest(${g(grants.id)}::uuid[], ${g(grants.accessEnvelopeId)}::uuid[],
-                  ${g(grants.accessExpiresAt)}::timestamptz[], ${g(grants.scopes)}::text[],
-                  ${g(grants.refreshIdentifier)}::text[])
-        AS v(id, access_envelope_id, access_expires_at, scopes, refresh_identifier)
-      WHERE g.id = v.id
-      RETURNING g.id)`;
     // The envelopes first: the grants refer to them.
     await this.vault.writeSealed(envelopes, runner.manager);
-    await runner.query(`WITH ${grantsCte}\nSELECT count(*) FROM grant_rows`, params);
+    await runner.query(
+      `UPDATE grants g SET
+         access_token_envelope_id = v.access_envelope_id,
+         access_token_expires_at = v.access_expires_at,
+         scopes = coalesce(string_to_array(v.scopes, ' '), g.scopes),
+         refresh_token_identifier = coalesce(v.refresh_identifier, g.refresh_token_identifier),
+         refresh_token_issued_at =
+           CASE WHEN v.refresh_identifier IS NULL THEN g.refresh_token_issued_at ELSE $1 END,
+         last_refreshed_at = $1, failure_count = 0, last_error = NULL, next_refresh_at = NULL,
+         reauth_required_at = NULL,
+         health_flags = array_remove(g.health_flags, '${REAUTH_FLAG}'), updated_at = $1
+       FROM unnest($2::uuid[], $3::uuid[], $4::timestamptz[], $5::text[], $6::text[])
+         AS v(id, access_envelope_id, access_expires_at, scopes, refresh_identifier)
+       WHERE g.id = v.id`,
+      [
+        now,
+        grants.id,
+        grants.accessEnvelopeId,
+        grants.accessExpiresAt,
+        grants.scopes,
+        grants.refreshIdentifier,
+      ],
+    );
     await this.audit.recordMany(events, runner.manager);
   }
 }
