@@ -26,6 +26,7 @@ import {
 interface GrantItem {
   id: string;
   userId: string;
+  email: string | null;
   status: string;
   scopes: string[];
   createdAt: string;
@@ -62,51 +63,29 @@ describe('Admin API: grants', () => {
   });
 
   describe('listing', () => {
-    it.each([
-      ['created_at', 'desc'],
-      ['created_at', 'asc'],
-      ['last_used_at', 'desc'],
-      ['last_used_at', 'asc'],
-    ])('pages by %s %s through every grant, without duplicates or gaps', async (sort, order) => {
-      const { items } = await allPages<GrantItem>(
-        api,
-        admin,
-        `grants?sort=${sort}&order=${order}&limit=7`,
+    // Paging and filtering themselves are GrantSearchService's (test/medium/grant-search.test.ts);
+    // here, what the HTTP layer adds: the query's parsing and the email of each grant's user.
+    it('lists grants newest first with their users’ emails, and pages by cursor', async () => {
+      const first = await list('?limit=7');
+      expect(first.status).toBe(200);
+      expect(first.body.items[0].userId).toBe(aliceId);
+      const [{ email }] = await api.db.query<{ email: string }>(
+        'SELECT email FROM users WHERE id = $1',
+        [aliceId],
       );
+      expect(email).toContain('@');
+      expect(first.body.items[0].email).toBe(email);
+      const { items } = await allPages<GrantItem>(api, admin, 'grants?limit=7');
       expect(items).toHaveLength(SEEDED + 1);
       expect(new Set(items.map((g) => g.id)).size).toBe(SEEDED + 1);
-      const key = (g: GrantItem) => (sort === 'created_at' ? g.createdAt : g.lastUsedAt);
-      const keys = items.map(key).filter((k): k is string => k !== null);
-      const sorted = [...keys].sort();
-      expect(keys).toEqual(order === 'asc' ? sorted : sorted.reverse());
     });
 
-    it('filters by status, scope, health flag, last use and creation time', async () => {
-      const revoked = await allPages<GrantItem>(api, admin, 'grants?status=revoked&limit=200');
-      expect(revoked.items.length).toBe(21); // n even and divisible by 3, n ≤ 130
-      expect(revoked.items.every((g) => g.status === 'revoked')).toBe(true);
-      const scoped = (await list('?scope=scope:b&limit=200')).body.items;
-      expect(scoped.length).toBe(32);
-      expect(scoped.every((g) => g.scopes.includes('scope:b'))).toBe(true);
-      // A Google scope by its short name, as by its URL.
+    it('filters by a Google scope by its short name, as by its URL', async () => {
       const gmail = 'https://www.googleapis.com/auth/gmail.send';
       const byUrl = (await list(`?scope=${encodeURIComponent(gmail)}`)).body.items;
       expect(byUrl.map((g) => g.userId)).toEqual([aliceId]);
       expect((await list('?scope=gmail.send')).body.items).toEqual(byUrl);
-      await api.db.query(
-        `UPDATE grants SET health_flags = '{idle_near_expiry}' WHERE user_id = $1`,
-        [aliceId],
-      );
-      expect((await list('?flag=idle_near_expiry')).body.items.map((g) => g.userId)).toEqual([
-        aliceId,
-      ]);
-      const idle = (await list('?lastUsedBefore=2026-06-02T00:00:00Z&limit=200')).body.items;
-      // last used June 1 (even n, n % 7 = 0, n % 5 ≠ 0: 8) plus never used since January (13)
-      expect(idle.length).toBe(21);
-      const created = await list(
-        '?createdFrom=2026-01-01T00:00:01Z&createdTo=2026-01-01T00:00:02Z',
-      );
-      expect(created.body.items.length).toBe(5); // n = 10..19, even
+      expect((await list('?status=revoked&limit=200')).body.items).toHaveLength(21);
     });
 
     it.each([

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
 import type { AuthenticatedUser } from '@grantkeeper/identity';
-import { GrantsService } from '@grantkeeper/offline-access';
+import { GrantSearchService, GrantsService } from '@grantkeeper/offline-access';
 import { AdminError } from './admin.errors.js';
-import { AdminGrantsService } from './admin-grants.service.js';
 import type { BulkRevokeDto, BulkRevokeResultDto } from './dto/bulk-revoke.dto.js';
 
 const BATCH = 100;
@@ -12,7 +11,7 @@ const BATCH = 100;
 @Injectable()
 export class AdminBulkRevokeService {
   constructor(
-    private readonly adminGrants: AdminGrantsService,
+    private readonly search: GrantSearchService,
     private readonly grants: GrantsService,
     private readonly audit: AuditService,
   ) {}
@@ -26,14 +25,14 @@ export class AdminBulkRevokeService {
     if (criteria.length === 0) {
       throw new AdminError('empty_filter', 'Give at least one criterion.');
     }
-    if (request.dryRun) return { count: await this.adminGrants.countMatching(request.filter) };
+    if (request.dryRun) return { count: await this.search.countLive(request.filter) };
     const by = { kind: 'admin', id: admin.id } as const;
     let revoked = 0;
     let after: string | undefined;
     for (;;) {
-      const batch = await this.adminGrants.idsMatching(request.filter, BATCH, after);
+      const batch = await this.search.liveIds(request.filter, BATCH, after);
       for (const grant of batch) {
-        await this.grants.revoke(grant.user_id, by, request.reason, context);
+        await this.grants.revoke(grant.userId, by, request.reason, context);
         revoked += 1;
       }
       if (batch.length < BATCH) break;

@@ -31,7 +31,7 @@ export class AdminGrantsController {
   @ApiOperation({ summary: 'List grants by status, scope, health flag, use and creation time' })
   @ApiOkResponse({ type: AdminGrantPageDto })
   list(@Query() query: ListGrantsQueryDto): Promise<AdminGrantPageDto> {
-    return this.grants.search(query);
+    return this.grants.list(query);
   }
 
   @Post('revoke-bulk')

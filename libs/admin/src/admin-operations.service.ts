@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, type AuditRequestContext } from '@grantkeeper/audit';
-import type { AuthenticatedUser } from '@grantkeeper/identity';
+import { type AuthenticatedUser, UsersService } from '@grantkeeper/identity';
 import {
   JobQueue,
   QUEUES,
@@ -10,7 +10,6 @@ import {
   VAULT_REWRAPPED,
 } from '@grantkeeper/scheduler';
 import { KEK_ENCRYPTION_LIMIT, KEK_ENCRYPTION_WARNING, VaultService } from '@grantkeeper/vault';
-import { DataSource } from 'typeorm';
 import type {
   FailedJobsDto,
   JobsOverviewDto,
@@ -43,7 +42,7 @@ export class AdminOperationsService {
     private readonly tasks: UserTasksService,
     private readonly vault: VaultService,
     private readonly audit: AuditService,
-    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
   ) {
     this.taskCounts = new RecentValue(COUNTS_TTL_MS, () => this.tasks.countsByState());
     this.vaultCounts = new RecentValue(COUNTS_TTL_MS, () => this.vault.status());
@@ -55,7 +54,7 @@ export class AdminOperationsService {
       this.taskCounts.get(),
       this.tasks.recentRuns(50),
     ]);
-    const emails = await this.emailsOf(runs.map((run) => run.userId));
+    const emails = await this.users.emailsOf(runs.map((run) => run.userId));
     return {
       queues,
       tasks: tasks.value,
@@ -72,16 +71,6 @@ export class AdminOperationsService {
         error: run.error,
       })),
     };
-  }
-
-  /** The users' emails by id, in one primary-key lookup. */
-  private async emailsOf(userIds: readonly string[]): Promise<Map<string, string | null>> {
-    if (userIds.length === 0) return new Map();
-    const rows = await this.dataSource.query<Array<{ id: string; email: string | null }>>(
-      `SELECT id, email FROM users WHERE id = ANY($1::uuid[])`,
-      [[...new Set(userIds)]],
-    );
-    return new Map(rows.map((row) => [row.id, row.email]));
   }
 
   async failedJobs(queue?: QueueName): Promise<FailedJobsDto> {

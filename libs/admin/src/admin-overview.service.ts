@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@grantkeeper/audit';
 import { GoogleClientBreaker, GrantStatisticsService, utcDays } from '@grantkeeper/offline-access';
+import { UsersService } from '@grantkeeper/identity';
 import { UserTasksService } from '@grantkeeper/scheduler';
-import { DataSource } from 'typeorm';
 import type { OverviewDto, OverviewHeadlineDto } from './dto/overview.dto.js';
 
 const REFRESH_SUCCEEDED = 'offline_access.refresh_succeeded';
@@ -20,7 +20,7 @@ export class AdminOverviewService {
     private readonly audit: AuditService,
     private readonly tasks: UserTasksService,
     private readonly breaker: GoogleClientBreaker,
-    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
   ) {}
 
   async overview(days: number, now = new Date()): Promise<OverviewDto> {
@@ -40,7 +40,7 @@ export class AdminOverviewService {
           new Date(`${firstDay}T00:00:00Z`),
         ),
         this.tasks.countsByState(),
-        this.userCount(),
+        this.users.count(),
         this.tasks.failingCount(),
       ]);
     const count = new Map(events.map((row) => [`${row.action} ${row.date}`, row.count]));
@@ -74,13 +74,6 @@ export class AdminOverviewService {
       signIns: dates.map((date) => ({ date, count: of(SIGN_IN, date) })),
       tasksByState,
     };
-  }
-
-  private async userCount(): Promise<number> {
-    const [row] = await this.dataSource.query<Array<{ count: number }>>(
-      `SELECT count(*)::int AS count FROM users`,
-    );
-    return row?.count ?? 0;
   }
 }
 

@@ -15,6 +15,7 @@ import { AdminGrantsController } from './admin-grants.controller.js';
 import { AdminGrantsService } from './admin-grants.service.js';
 import { AdminUsersController } from './admin-users.controller.js';
 import { AdminUsersService } from './admin-users.service.js';
+import { AuditEventsWithPeople } from './audit-events-with-people.js';
 
 @Module({})
 export class AdminModule {
@@ -41,6 +42,7 @@ export class AdminModule {
         AdminOperationsService,
         AdminOverviewService,
         AdminBulkRevokeService,
+        AuditEventsWithPeople,
       ],
     };
   }

@@ -1,6 +1,16 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditActorKind = 'user' | 'admin' | 'service' | 'system' | 'google' | 'anonymous';
+/** Who can cause an event: the one list the log, its filters and the API docs use. */
+export const AUDIT_ACTOR_KINDS = [
+  'user',
+  'admin',
+  'service',
+  'system',
+  'google',
+  'anonymous',
+] as const;
+
+export type AuditActorKind = (typeof AUDIT_ACTOR_KINDS)[number];
 
 /** One row of the append-only audit log (UPDATE and DELETE are refused by a trigger). */
 // Indexes are written by hand in the migrations; `synchronize: false` tells the generator so.

@@ -84,15 +84,6 @@ export class AuditService {
     }
   }
 
-  /** The newest events about one user, newest first. */
-  async recentForUser(userId: string, limit = 20): Promise<AuditEventView[]> {
-    return this.events.find({
-      where: { subjectUserId: userId },
-      order: { occurredAt: 'DESC', id: 'DESC' },
-      take: limit,
-    });
-  }
-
   /**
    * How many events of each of `actions` happened per UTC day since `since` (read from the
    * `(action, occurred_at)` index): `{ action, date: 'YYYY-MM-DD', count }` rows, days without

@@ -1,4 +1,10 @@
-export type { AuditActorKind } from './audit-event.entity.js';
+export { AUDIT_ACTOR_KINDS, type AuditActorKind } from './audit-event.entity.js';
+export {
+  type AuditFilter,
+  type AuditRecord,
+  type AuditSearchQuery,
+  AuditSearchService,
+} from './audit-search.service.js';
 export { AUDIT_ENTITIES, AuditModule } from './audit.module.js';
 export {
   type AuditEventInput,

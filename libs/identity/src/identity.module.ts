@@ -18,6 +18,7 @@ import { SessionCookie } from './session-cookie.js';
 import { SessionsService } from './sessions.service.js';
 import { SignInService } from './sign-in.service.js';
 import { UserEntity } from './user.entity.js';
+import { UserSearchService } from './user-search.service.js';
 import { UsersService } from './users.service.js';
 import { VerifiedTokenCache } from './verified-token.cache.js';
 
@@ -70,11 +71,19 @@ export const IDENTITY_ENTITIES = [UserEntity, SessionEntity];
         ),
     },
     UsersService,
+    UserSearchService,
     SessionsService,
     SignInService,
     SessionCookie,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [UsersService, SessionsService, SignInService, SessionCookie, GoogleIdTokenVerifier],
+  exports: [
+    UsersService,
+    UserSearchService,
+    SessionsService,
+    SignInService,
+    SessionCookie,
+    GoogleIdTokenVerifier,
+  ],
 })
 export class IdentityModule {}

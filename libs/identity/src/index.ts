@@ -29,5 +29,10 @@ export { type SignInResult, SignInService } from './sign-in.service.js';
 export { DOCUMENTED_SELECT_BY } from './select-by.js';
 // The class, not just the type: other modules' entities reference users by foreign key.
 export { type UserEntity, type UserRole } from './user.entity.js';
+export {
+  type UserListing,
+  type UserSearchQuery,
+  UserSearchService,
+} from './user-search.service.js';
 export { type RoleChange, UsersService } from './users.service.js';
 export { VerifiedTokenCache } from './verified-token.cache.js';

@@ -8,6 +8,8 @@ import { BearerUserCache } from './bearer-user.cache.js';
 import type { VerifiedIdToken } from './verified-id-token.js';
 import { UserEntity, type UserRole } from './user.entity.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** How long a Bearer caller's user row is reused in this instance before it is read again. */
 const BEARER_USER_TTL_MS = 5_000;
 
@@ -108,6 +110,26 @@ export class UsersService {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /** How many users there are. */
+  async count(): Promise<number> {
+    return this.users.count();
+  }
+
+  /**
+   * The emails of the users with these ids, in one primary-key lookup: a map from id to email
+   * (null when the user has none). Ids that are not uuids, or of users that no longer exist,
+   * are absent from the map.
+   */
+  async emailsOf(ids: Iterable<string>): Promise<Map<string, string | null>> {
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (wanted.length === 0) return new Map();
+    const rows = await this.users.query<Array<{ id: string; email: string | null }>>(
+      `SELECT id, email FROM users WHERE id = ANY($1::uuid[])`,
+      [wanted],
+    );
+    return new Map(rows.map((row) => [row.id, row.email]));
   }
 
   /** The user with this Google account id (`sub`), or null. */

@@ -4,6 +4,13 @@ export { GrantViewDto } from './dto/grant-view.dto.js';
 export { GoogleClientBreaker, type GoogleClientState } from './google-client-breaker.js';
 export type { GrantEntity, GrantStatus } from './grant.entity.js';
 export {
+  type GrantFilter,
+  type GrantListing,
+  type GrantSearchQuery,
+  GrantSearchService,
+  type GrantSortColumn,
+} from './grant-search.service.js';
+export {
   type GrantStatusDay,
   GrantStatisticsService,
   utcDays,

@@ -10,6 +10,7 @@ import { KeepAliveRefresher } from './keep-alive.refresher.js';
 import { CodeExchangeService } from './code-exchange.service.js';
 import { GoogleClientBreaker } from './google-client-breaker.js';
 import { GrantEntity } from './grant.entity.js';
+import { GrantSearchService } from './grant-search.service.js';
 import { GrantStatisticsService } from './grant-statistics.service.js';
 import { GrantVault } from './grant-vault.js';
 import { GrantsService } from './grants.service.js';
@@ -52,6 +53,7 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     CodeExchangeService,
     GrantsService,
     GrantStatisticsService,
+    GrantSearchService,
     AccessTokenBroker,
     GrantRefresh,
     KeepAliveRefresher,
@@ -66,6 +68,7 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     GoogleClientBreaker,
     GrantsService,
     GrantStatisticsService,
+    GrantSearchService,
     CodeExchangeService,
     RedirectStateStore,
   ],

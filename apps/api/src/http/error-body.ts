@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { AdminError, adminErrorStatus } from '@grantkeeper/admin';
+import { AppError } from '@grantkeeper/errors';
 import {
   AuthError,
   type AuthErrorCode,
@@ -24,6 +25,16 @@ export interface ErrorBody {
 
 /** Maps any thrown value to a status and a body. Unknown errors become a bare 500. */
 export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof AppError) {
+    // `instanceof` narrows to AppError<any>: read it as the base type.
+    const { status, code, message } = error as AppError;
+    return {
+      ...body(status, code, message),
+      ...(error.retryAfterSeconds === undefined
+        ? {}
+        : { retryAfterSeconds: error.retryAfterSeconds }),
+    };
+  }
   if (error instanceof IdTokenError) {
     const unavailable = idTokenErrorDisposition(error.code) === 'unavailable';
     return body(unavailable ? 503 : 401, error.code, error.message);

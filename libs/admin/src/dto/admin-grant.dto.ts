@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { GrantViewDto } from '@grantkeeper/offline-access';
+import {
+  GRANT_HEALTH_FLAGS,
+  type GrantHealthFlag,
+  type GrantStatus,
+  GrantViewDto,
+} from '@grantkeeper/offline-access';
 import { MinLength } from 'class-validator';
 import { IsPlainText } from './is-plain-text.js';
 import { AuditEventDto } from './audit-event.dto.js';
@@ -9,9 +14,10 @@ export class AdminGrantDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) userId!: string;
   @ApiProperty({ type: String, nullable: true }) email!: string | null;
-  @ApiProperty({ enum: ['active', 'revoked', 'suspended'] }) status!: string;
+  @ApiProperty({ enum: ['active', 'revoked', 'suspended'] }) status!: GrantStatus;
   @ApiProperty({ type: [String] }) scopes!: string[];
-  @ApiProperty({ type: [String] }) healthFlags!: string[];
+  @ApiProperty({ enum: GRANT_HEALTH_FLAGS, enumName: 'GrantHealthFlag', isArray: true })
+  healthFlags!: GrantHealthFlag[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, nullable: true }) lastUsedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) lastRefreshedAt!: string | null;

@@ -1,17 +1,16 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { AUDIT_ACTOR_KINDS, type AuditActorKind } from '@grantkeeper/audit';
 import { IsPlainText } from './is-plain-text.js';
 import { IsTimestamp } from './is-timestamp.js';
 import { PageQueryDto } from './page-query.dto.js';
 
-const ACTOR_KINDS = ['user', 'admin', 'service', 'system', 'google', 'anonymous'];
-
 /** Filters of the audit log (the JSON pages and the CSV export). */
 export class AuditFilterDto {
-  @ApiPropertyOptional({ enum: ACTOR_KINDS })
+  @ApiPropertyOptional({ enum: AUDIT_ACTOR_KINDS })
   @IsOptional()
-  @IsIn(ACTOR_KINDS)
-  actorKind?: string;
+  @IsIn(AUDIT_ACTOR_KINDS)
+  actorKind?: AuditActorKind;
 
   @ApiPropertyOptional()
   @IsOptional()

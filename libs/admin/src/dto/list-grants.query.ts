@@ -1,15 +1,13 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
-import { GRANT_HEALTH_FLAGS } from '@grantkeeper/offline-access';
+import { GRANT_HEALTH_FLAGS, type GrantHealthFlag } from '@grantkeeper/offline-access';
 import { IsPlainText } from './is-plain-text.js';
 import { IsTimestamp } from './is-timestamp.js';
 import { PageQueryDto } from './page-query.dto.js';
 import { fullScope } from './scope-name.js';
 
 export const GRANT_STATUSES = ['active', 'revoked', 'suspended'] as const;
-/** The flags offline-access computes: one list, so a new flag is filterable at once. */
-const HEALTH_FLAGS = [...GRANT_HEALTH_FLAGS];
 
 /** Filters of the grant list (also the filter of bulk revocation). */
 export class GrantFilterDto {
@@ -30,10 +28,12 @@ export class GrantFilterDto {
   @IsPlainText(300)
   scope?: string;
 
-  @ApiPropertyOptional({ enum: HEALTH_FLAGS })
+  // The flags offline-access computes, by the schema's one name: a new flag is filterable at
+  // once, and the dashboard's label table (typed by the generated schema) must name it.
+  @ApiPropertyOptional({ enum: GRANT_HEALTH_FLAGS, enumName: 'GrantHealthFlag' })
   @IsOptional()
-  @IsIn(HEALTH_FLAGS)
-  flag?: string;
+  @IsIn(GRANT_HEALTH_FLAGS)
+  flag?: GrantHealthFlag;
 
   @ApiPropertyOptional({
     format: 'date-time',

@@ -520,7 +520,7 @@ export interface components {
       /** @description Failed refreshes in a row. */
       failureCount: number;
       /** @description Google-specific warnings: `testing_mode_expiry`, `idle_near_expiry`, `refresh_token_churn`, `reauth_required`. */
-      healthFlags: string[];
+      healthFlags: components['schemas']['GrantHealthFlag'][];
       /**
        * Format: uuid
        * @description The grant.
@@ -817,11 +817,8 @@ export interface components {
        * @description Created before.
        */
       createdTo?: string;
-      /**
-       * @description Grants with this health flag.
-       * @enum {string}
-       */
-      flag?: 'testing_mode_expiry' | 'idle_near_expiry' | 'refresh_token_churn' | 'reauth_required';
+      /** @description Grants with this health flag. */
+      flag?: components['schemas']['GrantHealthFlag'];
       /**
        * Format: date-time
        * @description Not used since (a never-used grant counts from its creation).
@@ -838,6 +835,9 @@ export interface components {
        */
       status?: 'active' | 'revoked' | 'suspended';
     };
+    /** @enum {string} */
+    GrantHealthFlag:
+      'testing_mode_expiry' | 'idle_near_expiry' | 'refresh_token_churn' | 'reauth_required';
     GrantStatusDayDto: {
       /** @description Live and not suspended at the end of the day. */
       active: number;
@@ -1361,8 +1361,7 @@ export interface operations {
         createdTo?: string;
         /** @description The `nextCursor` of the previous page. */
         cursor?: string;
-        flag?:
-          'testing_mode_expiry' | 'idle_near_expiry' | 'refresh_token_churn' | 'reauth_required';
+        flag?: components['schemas']['GrantHealthFlag'];
         /** @description Not used since (a never-used grant counts from its creation). */
         lastUsedBefore?: string;
         limit?: number;

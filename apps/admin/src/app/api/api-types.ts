@@ -20,6 +20,8 @@ export type AdminGrantDetail = Schema<'AdminGrantDetailDto'>;
 export type RevokedGrant = Schema<'RevokedGrantDto'>;
 export type BulkRevokeResult = Schema<'BulkRevokeResultDto'>;
 export type GrantFilter = Schema<'GrantFilterDto'>;
+/** The health flags offline-access computes, as the api declares them. */
+export type GrantHealthFlag = Schema<'GrantHealthFlag'>;
 export type AuditEvent = Schema<'AuditEventDto'>;
 export type AuditEventPage = Schema<'AuditEventPageDto'>;
 export type JobsOverview = Schema<'JobsOverviewDto'>;

@@ -1,6 +1,12 @@
 /** Human words for the codes the api hands the dashboard: health flags, reasons, scopes. */
+import type { GrantHealthFlag } from '../api/api-types';
 
-export const HEALTH_FLAG_LABELS: Readonly<Record<string, string>> = {
+/**
+ * Every health flag the api declares (the generated schema's `GrantHealthFlag`, from
+ * offline-access's one list), each with its words: a flag added there fails this build until
+ * it has a label here.
+ */
+export const HEALTH_FLAG_LABELS: Readonly<Record<GrantHealthFlag, string>> = {
   testing_mode_expiry: 'Expires soon (app in testing mode)',
   idle_near_expiry: 'Unused, about to expire',
   refresh_token_churn: 'Too many refresh tokens',
@@ -41,7 +47,8 @@ const REASON_LABELS: Readonly<Record<string, string>> = {
 
 /** A code in words, or the code with its underscores as spaces when it is none we know. */
 export function labelOf(code: string): string {
-  return HEALTH_FLAG_LABELS[code] ?? REASON_LABELS[code] ?? code.replaceAll('_', ' ');
+  const labels: Readonly<Record<string, string>> = HEALTH_FLAG_LABELS;
+  return labels[code] ?? REASON_LABELS[code] ?? code.replaceAll('_', ' ');
 }
 
 const GOOGLE_SCOPE = 'https://www.googleapis.com/auth/';

@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { type ApiError, apiErrorOf } from '../../api/api-error';
-import type { AdminGrant } from '../../api/api-types';
+import type { AdminGrant, GrantHealthFlag } from '../../api/api-types';
 import { GrantsApi } from '../../api/grants-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { PagedList } from '../../shared/load-state';
@@ -24,7 +24,8 @@ import {
 } from './grant-filter';
 
 const PAGE_SIZE = 50;
-export const HEALTH_FLAGS = Object.keys(HEALTH_FLAG_LABELS);
+/** The flags to filter by: every one the api declares (the label table is typed by them). */
+export const HEALTH_FLAGS = Object.keys(HEALTH_FLAG_LABELS) as GrantHealthFlag[];
 
 /**
  * Grants by status, scope, health flag, use and creation; sort; revoke all a filter matches. The

@@ -1,10 +1,16 @@
-import { AdminError } from './admin.errors.js';
+import { DatabaseQueryError } from './database.errors.js';
 
 /** The sort key and id of the last row of a page: where the next page starts. */
 export interface KeysetPosition {
   /** The sort column as PostgreSQL prints it (full microsecond precision), or null. */
   readonly key: string | null;
   readonly id: string;
+}
+
+/** One page of a keyset-paged list: the items, and the cursor of the next page (null: the last). */
+export interface Page<Item> {
+  readonly items: Item[];
+  readonly nextCursor: string | null;
 }
 
 /** Opaque to clients: base64url of the JSON `[key, id]`. */
@@ -30,7 +36,7 @@ export function decodeCursor(
   } catch {
     // Falls through: any undecodable cursor is the same client error.
   }
-  throw new AdminError('invalid_cursor', 'The cursor is not valid.');
+  throw new DatabaseQueryError('invalid_cursor', 'The cursor is not valid.');
 }
 
 /** A page of `limit` rows from `limit + 1` fetched: the extra row says there is a next page. */
@@ -38,7 +44,7 @@ export function pageOf<Row extends { sort_key: string | null; id: string }, Item
   rows: Row[],
   limit: number,
   toItem: (row: Row) => Item,
-): { items: Item[]; nextCursor: string | null } {
+): Page<Item> {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -1,27 +1,36 @@
 // User search looks among the newest 1,000 users first, then (when matches came often enough)
 // among the newest 3,000, and otherwise collects the newest matches through the indexes
-// (AdminUsersService.search): every way must give exactly the pages of the plain query. More
+// (UserSearchService.search): every way must give exactly the pages of the plain query. More
 // users than those looks cover, so each way is taken, and each case says which it takes.
-import { DataSource } from 'typeorm';
+import { IdentityModule, type UserListing, UserSearchService } from '@grantkeeper/identity';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type ApiUnderTest, startApiUnderTest, WEB_CLIENT_ID } from '../support/api-under-test.js';
-import { allPages, seedUsers, signInAdmin } from '../support/admin-client.js';
+import { type ModuleUnderTest, startModules } from '../support/module-under-test.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const FILLERS = 3_500;
 
-describe('Admin API: user search over many users', () => {
-  let api: ApiUnderTest;
-  let admin: string;
+describe('User search over many users', () => {
+  let db: TestDatabase;
+  let modules: ModuleUnderTest;
+  let search: UserSearchService;
 
   beforeAll(async () => {
-    api = await startApiUnderTest();
-    admin = await signInAdmin(api);
-    await seedUsers(api, 130, WEB_CLIENT_ID); // created 2026-01-01, "Seed Person <n>"
+    db = await createTestDatabase();
+    modules = await startModules([IdentityModule], { databaseUrl: db.url });
+    search = modules.get(UserSearchService);
+    // 130 users created 2026-01-01, "Seed Person <n>", ten a second.
+    await db.query(
+      `INSERT INTO users (google_sub, email, email_verified, name, created_at)
+       SELECT '2000000000' || lpad(n::text, 11, '0'), 'seed-' || n || '@example.org', true,
+              'Seed Person ' || n,
+              '2026-01-01T00:00:00Z'::timestamptz + (n / 10) * interval '1 second'
+         FROM generate_series(1, 130) AS n`,
+    );
     // Newer than those, in one second, so ties on created_at are broken by id; every 100th is
     // a "Rare Name" (1 %, too few to fill a page among the newest), every other 40th a "Mid
     // Name" (2 %: 20 among the newest 1,000, 60 among the newest 3,000), the rest "Filler
     // Person".
-    await api.db.query(
+    await db.query(
       `INSERT INTO users (google_sub, email, email_verified, name, created_at)
        SELECT '3000000000' || lpad(n::text, 11, '0'), 'filler-' || n || '@example.net', true,
               CASE WHEN n % 100 = 0 THEN 'Rare Name ' || n
@@ -31,13 +40,16 @@ describe('Admin API: user search over many users', () => {
       [FILLERS],
     );
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await modules?.close();
+    await db?.drop();
+  });
   afterEach(() => vi.restoreAllMocks());
 
   /** Records which ways the searches take: a look at the newest 1,000 or 3,000, or the indexes. */
   function watchWays(): Set<string> {
     const ways = new Set<string>();
-    const dataSource = api.app.get(DataSource);
+    const dataSource = modules.dataSource;
     const query = dataSource.query.bind(dataSource);
     vi.spyOn(dataSource, 'query').mockImplementation((sql, params) => {
       const values: unknown[] = Array.isArray(params) ? params : [];
@@ -53,13 +65,26 @@ describe('Admin API: user search over many users', () => {
 
   /** What the search must answer: every match, newest first, ties by id. */
   async function expected(q: string): Promise<string[]> {
-    const rows = await api.db.query<{ id: string }>(
+    const rows = await db.query<{ id: string }>(
       `SELECT id FROM users
         WHERE email ILIKE '%' || $1 || '%' OR name ILIKE '%' || $1 || '%' OR google_sub = $1
         ORDER BY created_at DESC, id DESC`,
       [q],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** Every page of a search, following `nextCursor` (at most 100 pages). */
+  async function allPages(q: string, limit: number): Promise<UserListing[]> {
+    const items: UserListing[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 100; pages += 1) {
+      const page = await search.search({ q, limit, cursor });
+      items.push(...page.items);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    return items;
   }
 
   const ALL = ['indexes', 'newest 1,000', 'newest 3,000'];
@@ -87,11 +112,7 @@ describe('Admin API: user search over many users', () => {
     'pages through every match of %j (limit %i) exactly as the plain query orders them',
     async (q, limit, ways) => {
       const taken = watchWays();
-      const { items } = await allPages<{ id: string }>(
-        api,
-        admin,
-        `users?q=${encodeURIComponent(q)}&limit=${limit}`,
-      );
+      const items = await allPages(q, limit);
       const want = await expected(q);
       expect(want.length).toBeGreaterThan(0);
       expect(items.map((u) => u.id)).toEqual(want.slice(0, limit * 100));
