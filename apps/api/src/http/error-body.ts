@@ -1,6 +1,7 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { AdminError, adminErrorStatus } from '@grantkeeper/admin';
+import { AppError } from '@grantkeeper/errors';
 import {
   AuthError,
   type AuthErrorCode,
@@ -50,11 +51,22 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof SchedulerError) {
     return body(schedulerErrorStatus(error.code), error.code, error.message);
   }
+  // Every module error on the shared base (libs/google's, should one escape its caller): the
+  // status from the module's own table.
+  if (error instanceof AppError) return fromAppError(error as AppError);
   // Nest wraps Fastify's own 4xx errors (body parsing, limits) in an HttpException.
   const fastify = fromFastifyError(error instanceof HttpException ? error.cause : error);
   if (fastify) return fastify;
   if (error instanceof HttpException) return fromHttpException(error);
   return body(500, 'internal_error', 'Something went wrong on our side.');
+}
+
+function fromAppError(error: AppError): ErrorBody {
+  const { status, retryAfterSeconds } = error;
+  return {
+    ...body(status, error.code, error.message),
+    retryAfterSeconds: status === 503 ? (retryAfterSeconds ?? 5) : retryAfterSeconds,
+  };
 }
 
 function authStatus(code: AuthErrorCode): number {
