@@ -15,11 +15,12 @@ export {
 export { GoogleSigningKeys } from './google-signing-keys.js';
 export {
   ID_TOKEN_ERROR_CODES,
+  ID_TOKEN_ERROR_STATUS,
   IdTokenError,
   type IdTokenErrorCode,
   idTokenErrorDisposition,
 } from './id-token.errors.js';
-export { AuthError, type AuthErrorCode } from './identity.errors.js';
+export { AUTH_ERROR_STATUS, AuthError, type AuthErrorCode } from './identity.errors.js';
 export { IDENTITY_ENTITIES, IdentityModule } from './identity.module.js';
 export { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage.js';
 export { RATE_LIMIT_NAMES, RateLimited, type RateLimitName } from './rate-limit/rate-limits.js';
