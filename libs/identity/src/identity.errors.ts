@@ -8,7 +8,8 @@ export type AuthErrorCode =
   | 'csrf_token_missing'
   /** GIS redirect mode's `g_csrf_token` cookie and field differ (403). */
   | 'csrf_token_mismatch'
-  | 'cross_origin_request'
+  /** A state-changing request that did not come from our own pages (403, SameSiteGuard). */
+  | 'cross_site_request'
   | 'forbidden'
   /** The session's user is outside GOOGLE_HOSTED_DOMAIN (set after they signed in): ended. */
   | 'wrong_hosted_domain'
@@ -22,7 +23,7 @@ export const AUTH_ERROR_STATUS: StatusTable<AuthErrorCode> = {
   wrong_hosted_domain: 401,
   csrf_token_missing: 400,
   csrf_token_mismatch: 403,
-  cross_origin_request: 403,
+  cross_site_request: 403,
   forbidden: 403,
   consent_required: 409,
 };

@@ -24,6 +24,8 @@ export { AUTH_ERROR_STATUS, AuthError, type AuthErrorCode } from './identity.err
 export { IDENTITY_ENTITIES, IdentityModule } from './identity.module.js';
 export { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage.js';
 export { RATE_LIMIT_NAMES, RateLimited, type RateLimitName } from './rate-limit/rate-limits.js';
+export { SAME_SITE_KEY, SameSiteGuard, SameSiteRequest } from './same-site.guard.js';
+export { type SameSiteRequestOptions } from './same-site-request.js';
 export { SessionCookie } from './session-cookie.js';
 export { SessionsService } from './sessions.service.js';
 export { type SignInResult, SignInService } from './sign-in.service.js';

@@ -19,5 +19,4 @@ export {
 } from './offline-access.errors.js';
 export { OFFLINE_ACCESS_ENTITIES, OfflineAccessModule } from './offline-access.module.js';
 export { RedirectStateStore } from './redirect-state.store.js';
-export { assertSameSiteXhr } from './same-site-request.js';
 export { missingScopes, normaliseScopes, SIGN_IN_SCOPES } from './scopes.js';

@@ -10,8 +10,6 @@ export type OfflineAccessErrorCode =
   | 'invalid_code'
   /** The code is longer than Google's codes can be (400), refused without calling Google. */
   | 'code_too_long'
-  /** The request did not come from our own page (403). */
-  | 'cross_site_request'
   /** The user has no offline grant (404). */
   | 'grant_not_found'
   /** The grant was revoked: the user must consent again (410). */
@@ -39,7 +37,6 @@ export const OFFLINE_ACCESS_ERROR_STATUS: StatusTable<OfflineAccessErrorCode> = 
   invalid_code: 400,
   code_too_long: 400,
   malformed_request: 400,
-  cross_site_request: 403,
   invalid_state: 403,
   grant_suspended: 403,
   reauth_required: 403,
