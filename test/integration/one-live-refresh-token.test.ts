@@ -264,6 +264,7 @@ describe('One live refresh token per grant (required offline access)', () => {
     });
     await request(`${api.url}/auth/sign-out`, {
       method: 'POST',
+      headers: XHR,
       cookies: { [SESSION_COOKIE]: session },
     });
     expect(await liveRefreshTokens(api, ALICE_SUB)).toBe(1);

@@ -22,6 +22,14 @@ const PUBLIC_ROUTES = [
   'GET /admin/*',
 ];
 
+/**
+ * State-changing routes no browser calls with the session cookie, so without the same-site check:
+ * Google's own deliveries.
+ */
+const CROSS_SITE_WRITES = ['POST /risc/events'];
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 describe('Route protection', () => {
   let api: ApiUnderTest;
   let routes: Route[];
@@ -41,6 +49,13 @@ describe('Route protection', () => {
   it('opens exactly the listed routes to anonymous callers', () => {
     const open = routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`);
     expect(open.sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it('checks that every other state-changing route comes from our own pages', () => {
+    const writes = routes.filter((r) => !SAFE_METHODS.has(r.method));
+    expect(writes.length).toBeGreaterThan(CROSS_SITE_WRITES.length);
+    const unchecked = writes.filter((r) => !r.sameSite).map((r) => `${r.method} ${r.path}`);
+    expect(unchecked.sort()).toEqual([...CROSS_SITE_WRITES].sort());
   });
 
   it('answers 401 to an anonymous call of every other route', async () => {

@@ -121,7 +121,7 @@ describe('Rejected sign-ins over HTTP', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(response.status).toBe(403);
-    expect(response.body.error).toBe('cross_origin_request');
+    expect(response.body.error).toBe('cross_site_request');
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });
 

@@ -94,9 +94,17 @@ describe('Sign-in with a Google ID token', () => {
 
   it('signs out: the session is revoked in the database and the cookie stops working', async () => {
     const token = cookieValue(setCookies(await signIn(await api.mintIdToken())).get(COOKIE));
+    const forged = await request(`${api.url}/auth/sign-out`, {
+      method: 'POST',
+      cookies: { [COOKIE]: token },
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.body.error).toBe('cross_site_request');
     const out = await request(`${api.url}/auth/sign-out`, {
       method: 'POST',
       cookies: { [COOKIE]: token },
+      headers: { 'x-requested-with': 'XmlHttpRequest' },
     });
     expect(out.status).toBe(204);
     expect((await request(`${api.url}/api/v1/me`, { cookies: { [COOKIE]: token } })).status).toBe(

@@ -2,7 +2,7 @@
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { RequestMethod } from '@nestjs/common';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { IS_PUBLIC_KEY, REQUIRED_ROLE_KEY } from '@grantkeeper/identity';
+import { IS_PUBLIC_KEY, REQUIRED_ROLE_KEY, SAME_SITE_KEY } from '@grantkeeper/identity';
 import type { ApiUnderTest } from './api-under-test.js';
 
 export interface Route {
@@ -10,6 +10,8 @@ export interface Route {
   readonly path: string;
   readonly isPublic: boolean;
   readonly role: string | undefined;
+  /** Whether `@SameSiteRequest()` guards it (on the handler or its controller). */
+  readonly sameSite: boolean;
 }
 
 export function enumerateRoutes(api: ApiUnderTest): Route[] {
@@ -35,7 +37,8 @@ export function enumerateRoutes(api: ApiUnderTest): Route[] {
       const targets = [handler, metatype];
       const isPublic = reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) ?? false;
       const role = reflector.getAllAndOverride<string | undefined>(REQUIRED_ROLE_KEY, targets);
-      routes.push({ method: RequestMethod[method], path: full, isPublic, role });
+      const sameSite = reflector.getAllAndOverride<unknown>(SAME_SITE_KEY, targets) !== undefined;
+      routes.push({ method: RequestMethod[method], path: full, isPublic, role, sameSite });
     }
   }
   return routes;

@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, UseGuards } from '@nestjs/common';
+import { applyDecorators, Controller } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
@@ -7,15 +7,14 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { RequireRole } from '@grantkeeper/identity';
-import { AdminCsrfGuard } from './admin-csrf.guard.js';
+import { RequireRole, SameSiteRequest } from '@grantkeeper/identity';
 
 /** An admin API controller: admins only, CSRF-checked writes, documented under `admin`. */
 export function AdminController(path: string): ClassDecorator {
   return applyDecorators(
     Controller(`api/admin/${path}`.replace(/\/$/, '')),
     RequireRole('admin'),
-    UseGuards(AdminCsrfGuard),
+    SameSiteRequest(),
     ApiTags('admin'),
     ApiCookieAuth(),
     ApiBearerAuth(),

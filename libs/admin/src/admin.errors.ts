@@ -1,4 +1,6 @@
-/** Stable codes of the admin API; the api's exception filter maps them to HTTP. */
+import { AppError, type AppErrorOptions, type StatusTable } from '@grantkeeper/errors';
+
+/** Stable codes of the admin API; ADMIN_ERROR_STATUS gives each its HTTP status. */
 export type AdminErrorCode =
   /** No such user, grant or event, including ids that are not uuids (404). */
   | 'not_found'
@@ -13,29 +15,20 @@ export type AdminErrorCode =
   /** The user is an admin through `ADMIN_EMAILS`; only the configuration can demote them (409). */
   | 'bootstrap_admin';
 
-/** Thrown by the admin module; keeps the `cause` when it wraps another error. */
-export class AdminError extends Error {
-  constructor(
-    readonly code: AdminErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'AdminError';
-  }
-}
+/** HTTP status of each code; a code without a row does not compile. */
+export const ADMIN_ERROR_STATUS: StatusTable<AdminErrorCode> = {
+  not_found: 404,
+  invalid_cursor: 400,
+  empty_filter: 400,
+  already_revoked: 409,
+  last_admin: 409,
+  bootstrap_admin: 409,
+};
 
-export function adminErrorStatus(code: AdminErrorCode): number {
-  switch (code) {
-    case 'not_found':
-      return 404;
-    case 'invalid_cursor':
-    case 'empty_filter':
-      return 400;
-    case 'already_revoked':
-    case 'last_admin':
-    case 'bootstrap_admin':
-      return 409;
+/** Thrown by the admin module; keeps the `cause` when it wraps another error. */
+export class AdminError extends AppError<AdminErrorCode> {
+  constructor(code: AdminErrorCode, message: string, options?: AppErrorOptions) {
+    super(code, message, ADMIN_ERROR_STATUS, options);
   }
 }
 

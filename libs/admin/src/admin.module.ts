@@ -6,7 +6,6 @@ import { VaultModule } from '@grantkeeper/vault';
 import { AdminAuditController } from './admin-audit.controller.js';
 import { AdminAuditService } from './admin-audit.service.js';
 import { AdminBulkRevokeService } from './admin-bulk-revoke.service.js';
-import { AdminCsrfGuard } from './admin-csrf.guard.js';
 import { AdminOverviewController } from './admin-overview.controller.js';
 import { AdminOverviewService } from './admin-overview.service.js';
 import { AdminOperationsController } from './admin-operations.controller.js';
@@ -35,7 +34,6 @@ export class AdminModule {
         AdminOverviewController,
       ],
       providers: [
-        AdminCsrfGuard,
         AdminUsersService,
         AdminGrantsService,
         AdminAuditService,

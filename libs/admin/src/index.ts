@@ -1,2 +1,2 @@
-export { AdminError, type AdminErrorCode, adminErrorStatus } from './admin.errors.js';
+export { AdminError, type AdminErrorCode, ADMIN_ERROR_STATUS } from './admin.errors.js';
 export { AdminModule } from './admin.module.js';

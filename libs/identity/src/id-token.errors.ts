@@ -1,3 +1,4 @@
+import { AppError, type StatusTable } from '@grantkeeper/errors';
 import { SigningKeyError } from '@grantkeeper/google';
 
 /**
@@ -27,49 +28,36 @@ export type IdTokenErrorCode =
 /** `rejected`: the token itself is unacceptable (401). `unavailable`: try again later (503). */
 export type IdTokenErrorDisposition = 'rejected' | 'unavailable';
 
-/** Every code, for exhaustive tests and for documenting the API. */
-export const ID_TOKEN_ERROR_CODES: readonly IdTokenErrorCode[] = [
-  'token_too_large',
-  'malformed',
-  'unsupported_algorithm',
-  'unknown_kid',
-  'bad_signature',
-  'wrong_issuer',
-  'wrong_audience',
-  'azp_mismatch',
-  'service_account_not_allowed',
-  'expired',
-  'not_yet_valid',
-  'lifetime_too_long',
-  'wrong_hosted_domain',
-  'missing_subject',
-  'certificates_unavailable',
-];
-
 /**
- * Says whether a code blames the token (401) or our ability to check it (503). An exhaustive
- * switch, so adding a code without deciding its disposition fails the type check.
+ * HTTP status of each code: 401 blames the token, 503 our ability to check it. A `Record` over
+ * the codes, so adding a code without deciding its status fails the type check.
  */
+export const ID_TOKEN_ERROR_STATUS: StatusTable<IdTokenErrorCode> = {
+  token_too_large: 401,
+  malformed: 401,
+  unsupported_algorithm: 401,
+  unknown_kid: 401,
+  bad_signature: 401,
+  wrong_issuer: 401,
+  wrong_audience: 401,
+  azp_mismatch: 401,
+  service_account_not_allowed: 401,
+  expired: 401,
+  not_yet_valid: 401,
+  lifetime_too_long: 401,
+  wrong_hosted_domain: 401,
+  missing_subject: 401,
+  certificates_unavailable: 503,
+};
+
+/** Every code, for exhaustive tests and for documenting the API. */
+export const ID_TOKEN_ERROR_CODES = Object.keys(
+  ID_TOKEN_ERROR_STATUS,
+) as readonly IdTokenErrorCode[];
+
+/** Says whether a code blames the token (401) or our ability to check it (503). */
 export function idTokenErrorDisposition(code: IdTokenErrorCode): IdTokenErrorDisposition {
-  switch (code) {
-    case 'certificates_unavailable':
-      return 'unavailable';
-    case 'token_too_large':
-    case 'malformed':
-    case 'unsupported_algorithm':
-    case 'unknown_kid':
-    case 'bad_signature':
-    case 'wrong_issuer':
-    case 'wrong_audience':
-    case 'azp_mismatch':
-    case 'service_account_not_allowed':
-    case 'expired':
-    case 'not_yet_valid':
-    case 'lifetime_too_long':
-    case 'wrong_hosted_domain':
-    case 'missing_subject':
-      return 'rejected';
-  }
+  return ID_TOKEN_ERROR_STATUS[code] === 503 ? 'unavailable' : 'rejected';
 }
 
 /**
@@ -90,15 +78,9 @@ export function idTokenErrorDisposition(code: IdTokenErrorCode): IdTokenErrorDis
  * }
  * ```
  */
-export class IdTokenError extends Error {
-  override readonly name = 'IdTokenError';
-
-  constructor(
-    readonly code: IdTokenErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+export class IdTokenError extends AppError<IdTokenErrorCode> {
+  constructor(code: IdTokenErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, ID_TOKEN_ERROR_STATUS, options);
   }
 }
 

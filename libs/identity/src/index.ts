@@ -14,14 +14,17 @@ export {
 } from './google-id-token.verifier.js';
 export {
   ID_TOKEN_ERROR_CODES,
+  ID_TOKEN_ERROR_STATUS,
   IdTokenError,
   type IdTokenErrorCode,
   idTokenErrorDisposition,
 } from './id-token.errors.js';
-export { AuthError, type AuthErrorCode } from './identity.errors.js';
+export { AUTH_ERROR_STATUS, AuthError, type AuthErrorCode } from './identity.errors.js';
 export { IDENTITY_ENTITIES, IdentityModule } from './identity.module.js';
 export { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage.js';
 export { RATE_LIMIT_NAMES, RateLimited, type RateLimitName } from './rate-limit/rate-limits.js';
+export { SAME_SITE_KEY, SameSiteGuard, SameSiteRequest } from './same-site.guard.js';
+export { type SameSiteRequestOptions } from './same-site-request.js';
 export { SessionCookie } from './session-cookie.js';
 export { SessionsService } from './sessions.service.js';
 export { type SignInResult, SignInService } from './sign-in.service.js';

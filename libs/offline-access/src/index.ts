@@ -22,9 +22,8 @@ export { GrantsService, type Revoker, type UpstreamRevocation } from './grants.s
 export {
   OfflineAccessError,
   type OfflineAccessErrorCode,
-  offlineAccessStatus,
+  OFFLINE_ACCESS_ERROR_STATUS,
 } from './offline-access.errors.js';
 export { OFFLINE_ACCESS_ENTITIES, OfflineAccessModule } from './offline-access.module.js';
 export { RedirectStateStore } from './redirect-state.store.js';
-export { assertSameSiteXhr } from './same-site-request.js';
 export { missingScopes, normaliseScopes, SIGN_IN_SCOPES } from './scopes.js';

@@ -8,6 +8,7 @@ import {
   CurrentUser,
   Public,
   RateLimited,
+  SameSiteRequest,
   SessionCookie,
   SignInService,
   type UserEntity,
@@ -20,7 +21,6 @@ import { GrantViewDto } from './dto/grant-view.dto.js';
 import type { GrantEntity } from './grant.entity.js';
 import { GrantsService } from './grants.service.js';
 import { OfflineAccessError } from './offline-access.errors.js';
-import { assertSameSiteXhr } from './same-site-request.js';
 
 const REQUESTED_WITH = {
   name: 'X-Requested-With',
@@ -33,7 +33,6 @@ const REQUESTED_WITH = {
 @ApiCookieAuth()
 @Controller('offline-access')
 export class OfflineAccessController {
-  private readonly publicOrigin: string;
   private readonly mode: 'optional' | 'required';
 
   constructor(
@@ -44,7 +43,6 @@ export class OfflineAccessController {
     private readonly sessionCookie: SessionCookie,
     config: ConfigService,
   ) {
-    this.publicOrigin = new URL(config.get('publicUrl')).origin;
     this.mode = config.get('offlineAccess').mode;
   }
 
@@ -54,6 +52,7 @@ export class OfflineAccessController {
   @Post('code')
   @Public()
   @HttpCode(200)
+  @SameSiteRequest()
   @RateLimited('offline-access')
   @ApiHeader(REQUESTED_WITH)
   @ApiOperation({
@@ -72,7 +71,6 @@ export class OfflineAccessController {
   ): Promise<GrantViewDto> {
     const signingIn = user === undefined && this.mode === 'required';
     if (!signingIn) requireSession(user);
-    assertSameSiteXhr(request, this.publicOrigin);
     const context = auditContextOf(request);
     let visitor: UserEntity | undefined;
     let grant: GrantEntity;
@@ -115,6 +113,7 @@ export class OfflineAccessController {
   }
 
   @Delete()
+  @SameSiteRequest()
   @ApiHeader(REQUESTED_WITH)
   @ApiOperation({
     summary: 'Switch offline access off',
@@ -126,7 +125,6 @@ export class OfflineAccessController {
     @Req() request: FastifyRequest,
   ): Promise<GrantViewDto> {
     requireSession(user);
-    assertSameSiteXhr(request, this.publicOrigin);
     const { grant } = await this.grants.revoke(
       user.id,
       { kind: 'user', id: user.id },

@@ -1,4 +1,6 @@
-/** Stable codes of the offline-access module; the api's exception filter maps them to HTTP. */
+import { AppError, type AppErrorOptions, type StatusTable } from '@grantkeeper/errors';
+
+/** Stable codes of the offline-access module; OFFLINE_ACCESS_ERROR_STATUS maps them to HTTP. */
 export type OfflineAccessErrorCode =
   /** The code belongs to another Google account than the signed-in user (409). */
   | 'account_mismatch'
@@ -8,8 +10,6 @@ export type OfflineAccessErrorCode =
   | 'invalid_code'
   /** The code is longer than Google's codes can be (400), refused without calling Google. */
   | 'code_too_long'
-  /** The request did not come from our own page (403). */
-  | 'cross_site_request'
   /** The user has no offline grant (404). */
   | 'grant_not_found'
   /** The grant was revoked: the user must consent again (410). */
@@ -32,49 +32,49 @@ export type OfflineAccessErrorCode =
   /** Line breaks in `state` or a redirect target (400); other non-local targets are ignored. */
   | 'malformed_request';
 
-/** Thrown by the offline-access module. `retryAfterSeconds` goes out as `Retry-After`. */
-export class OfflineAccessError extends Error {
+/** HTTP status of each code; a code without a row does not compile. */
+export const OFFLINE_ACCESS_ERROR_STATUS: StatusTable<OfflineAccessErrorCode> = {
+  invalid_code: 400,
+  code_too_long: 400,
+  malformed_request: 400,
+  invalid_state: 403,
+  grant_suspended: 403,
+  reauth_required: 403,
+  wrong_hosted_domain: 403,
+  grant_not_found: 404,
+  account_mismatch: 409,
+  consent_required: 409,
+  scope_not_granted: 409,
+  grant_revoked: 410,
+  upstream_unavailable: 503,
+};
+
+/** `Retry-After` of a 503 that does not name its own delay. */
+const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Thrown by the offline-access module. A 503 goes out with `Retry-After`: `retryAfterSeconds`
+ * when given, 5 s otherwise; other statuses never carry one.
+ */
+export class OfflineAccessError extends AppError<OfflineAccessErrorCode> {
   constructor(
-    readonly code: OfflineAccessErrorCode,
+    code: OfflineAccessErrorCode,
     message: string,
-    options?: { cause?: unknown; retryAfterSeconds?: number; grantEnded?: boolean },
+    options?: AppErrorOptions & { readonly grantEnded?: boolean },
   ) {
-    super(message, options);
-    this.name = 'OfflineAccessError';
-    this.retryAfterSeconds = options?.retryAfterSeconds;
+    const unavailable = OFFLINE_ACCESS_ERROR_STATUS[code] === 503;
+    super(code, message, OFFLINE_ACCESS_ERROR_STATUS, {
+      cause: options?.cause,
+      retryAfterSeconds: unavailable
+        ? (options?.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS)
+        : undefined,
+    });
     this.grantEnded = options?.grantEnded ?? false;
   }
 
-  readonly retryAfterSeconds: number | undefined;
   /**
    * `consent_required` because the grant ended at Google just now, with the token it replaced:
    * consent asked once more (even right after `prompt=consent`) issues the grant's only token.
    */
   readonly grantEnded: boolean;
-}
-
-/** HTTP status of each code: one exhaustive switch, used by the api's error mapping. */
-export function offlineAccessStatus(code: OfflineAccessErrorCode): number {
-  switch (code) {
-    case 'invalid_code':
-    case 'code_too_long':
-    case 'malformed_request':
-      return 400;
-    case 'cross_site_request':
-    case 'invalid_state':
-    case 'grant_suspended':
-    case 'reauth_required':
-    case 'wrong_hosted_domain':
-      return 403;
-    case 'grant_not_found':
-      return 404;
-    case 'account_mismatch':
-    case 'consent_required':
-    case 'scope_not_granted':
-      return 409;
-    case 'grant_revoked':
-      return 410;
-    case 'upstream_unavailable':
-      return 503;
-  }
 }

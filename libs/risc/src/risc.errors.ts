@@ -1,5 +1,7 @@
+import { AppError, type StatusTable } from '@grantkeeper/errors';
+
 /**
- * Stable codes of the RISC receiver; the api's exception filter maps them to HTTP.
+ * Stable codes of the RISC receiver; RISC_ERROR_STATUS gives each its HTTP status.
  *
  * - `invalid_security_event` (400): the body is not a security event token Google signed for
  *   us with one known event. Google does not retry a 400
@@ -9,29 +11,23 @@
  */
 export type RiscErrorCode = 'invalid_security_event' | 'certificates_unavailable';
 
+/** HTTP status of each code; a code without a row does not compile. */
+export const RISC_ERROR_STATUS: StatusTable<RiscErrorCode> = {
+  invalid_security_event: 400,
+  certificates_unavailable: 503,
+};
+
+const RETRY_AFTER_SECONDS = 5;
+
 /**
- * Thrown by the RISC module. The message says why in a fixed sentence and never contains the
+ * Thrown by the RISC module; a 503 carries `Retry-After: 5`. The message says why in a fixed sentence and never contains the
  * token or any part of it.
  */
-export class RiscError extends Error {
-  override readonly name = 'RiscError';
-
-  constructor(
-    readonly code: RiscErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-}
-
-/** HTTP status of each code: one exhaustive switch, used by the api's error mapping. */
-export function riscErrorStatus(code: RiscErrorCode): number {
-  switch (code) {
-    case 'invalid_security_event':
-      return 400;
-    case 'certificates_unavailable':
-      return 503;
+export class RiscError extends AppError<RiscErrorCode> {
+  constructor(code: RiscErrorCode, message: string, options?: { cause?: unknown }) {
+    // Google retries a delivery that did not get 202; a 503 tells it when.
+    const retryAfterSeconds = RISC_ERROR_STATUS[code] === 503 ? RETRY_AFTER_SECONDS : undefined;
+    super(code, message, RISC_ERROR_STATUS, { cause: options?.cause, retryAfterSeconds });
   }
 }
 

@@ -11,7 +11,7 @@ export { QUEUES, type QueueName } from './queues.js';
 export {
   SchedulerError,
   type SchedulerErrorCode,
-  schedulerErrorStatus,
+  SCHEDULER_ERROR_STATUS,
 } from './scheduler.errors.js';
 export { SCHEDULER_ENTITIES, SchedulerModule } from './scheduler.module.js';
 export { SchedulerService, type Sweep } from './scheduler.service.js';

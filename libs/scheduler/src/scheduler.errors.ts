@@ -1,4 +1,6 @@
-/** Stable codes of the scheduler's HTTP-facing errors; the api's filter maps them. */
+import { AppError, type AppErrorOptions, type StatusTable } from '@grantkeeper/errors';
+
+/** Stable codes of the scheduler's HTTP-facing errors; SCHEDULER_ERROR_STATUS maps them. */
 export type SchedulerErrorCode =
   | 'task_not_found'
   | 'invalid_task_settings'
@@ -9,26 +11,18 @@ export type SchedulerErrorCode =
   /** An equal job (same singleton key) is already queued or running (409). */
   | 'job_already_queued';
 
-export class SchedulerError extends Error {
-  constructor(
-    readonly code: SchedulerErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'SchedulerError';
-  }
-}
+/** HTTP status of each code; a code without a row does not compile. */
+export const SCHEDULER_ERROR_STATUS: StatusTable<SchedulerErrorCode> = {
+  task_not_found: 404,
+  job_not_found: 404,
+  invalid_task_settings: 400,
+  job_not_failed: 409,
+  job_already_queued: 409,
+};
 
-export function schedulerErrorStatus(code: SchedulerErrorCode): number {
-  switch (code) {
-    case 'task_not_found':
-    case 'job_not_found':
-      return 404;
-    case 'job_not_failed':
-    case 'job_already_queued':
-      return 409;
-    case 'invalid_task_settings':
-      return 400;
+/** Thrown by the scheduler's HTTP-facing services; keeps the `cause`. */
+export class SchedulerError extends AppError<SchedulerErrorCode> {
+  constructor(code: SchedulerErrorCode, message: string, options?: AppErrorOptions) {
+    super(code, message, SCHEDULER_ERROR_STATUS, options);
   }
 }

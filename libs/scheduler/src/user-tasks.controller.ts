@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ConfigService } from '@grantkeeper/config';
-import { AuthError, type AuthenticatedUser, CurrentUser } from '@grantkeeper/identity';
-import { assertSameSiteXhr } from '@grantkeeper/offline-access';
-import type { FastifyRequest } from 'fastify';
+import {
+  AuthError,
+  type AuthenticatedUser,
+  CurrentUser,
+  SameSiteRequest,
+} from '@grantkeeper/identity';
 import { ConfigureTaskDto } from './dto/configure-task.dto.js';
 import { UserTaskDto } from './dto/user-task.dto.js';
 import { type UserTaskView, UserTasksService } from './user-tasks.service.js';
@@ -13,14 +15,7 @@ import { type UserTaskView, UserTasksService } from './user-tasks.service.js';
 @ApiCookieAuth()
 @Controller('offline-access/tasks')
 export class UserTasksController {
-  private readonly publicOrigin: string;
-
-  constructor(
-    private readonly tasks: UserTasksService,
-    config: ConfigService,
-  ) {
-    this.publicOrigin = new URL(config.get('publicUrl')).origin;
-  }
+  constructor(private readonly tasks: UserTasksService) {}
 
   @Get()
   @ApiOperation({ summary: 'The offline tasks on offer and their state for the user' })
@@ -30,6 +25,7 @@ export class UserTasksController {
   }
 
   @Put(':name')
+  @SameSiteRequest()
   @ApiHeader({ name: 'X-Requested-With', required: true, description: 'Must be `XmlHttpRequest`.' })
   @ApiOperation({ summary: 'Turn a task on (with its settings) or off' })
   @ApiOkResponse({ type: UserTaskDto, description: 'The task as it now is.' })
@@ -37,12 +33,10 @@ export class UserTasksController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('name') name: string,
     @Body() body: ConfigureTaskDto,
-    @Req() request: FastifyRequest,
   ): Promise<UserTaskView> {
     if (user.via !== 'session') {
       throw new AuthError('authentication_required', 'Sign in on this site to change your tasks.');
     }
-    assertSameSiteXhr(request, this.publicOrigin);
     return this.tasks.configure(user.id, name, body);
   }
 }

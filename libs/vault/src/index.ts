@@ -5,7 +5,7 @@ export {
   type SealedEnvelope,
 } from './envelope-cipher.js';
 export { Keyring, type KeyringEntry } from './keyring.js';
-export { VaultError, type VaultErrorCode } from './vault.errors.js';
+export { VAULT_ERROR_STATUS, VaultError, type VaultErrorCode } from './vault.errors.js';
 export { VAULT_ENTITIES, VaultModule } from './vault.module.js';
 export {
   KEK_ENCRYPTION_LIMIT,

@@ -1,16 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { AdminError, adminErrorStatus } from '@grantkeeper/admin';
 import { AppError } from '@grantkeeper/errors';
-import {
-  AuthError,
-  type AuthErrorCode,
-  IdTokenError,
-  idTokenErrorDisposition,
-} from '@grantkeeper/identity';
-import { OfflineAccessError, offlineAccessStatus } from '@grantkeeper/offline-access';
-import { SchedulerError, schedulerErrorStatus } from '@grantkeeper/scheduler';
-import { RiscError, riscErrorStatus } from '@grantkeeper/risc';
 
 /** The one error shape of the HTTP surface. `error` is a stable snake_case code. */
 export interface ErrorBody {
@@ -25,65 +15,29 @@ export interface ErrorBody {
 
 /** Maps any thrown value to a status and a body. Unknown errors become a bare 500. */
 export function toErrorBody(error: unknown): ErrorBody {
-  if (error instanceof IdTokenError) {
-    const unavailable = idTokenErrorDisposition(error.code) === 'unavailable';
-    return body(unavailable ? 503 : 401, error.code, error.message);
-  }
-  if (error instanceof AuthError) return body(authStatus(error.code), error.code, error.message);
-  if (error instanceof OfflineAccessError) {
-    const status = offlineAccessStatus(error.code);
-    const retryAfterSeconds = status === 503 ? (error.retryAfterSeconds ?? 5) : undefined;
-    return { ...body(status, error.code, error.message), retryAfterSeconds };
-  }
-  if (error instanceof RiscError) {
-    const status = riscErrorStatus(error.code);
-    return {
-      ...body(status, error.code, error.message),
-      ...(status === 503 ? { retryAfterSeconds: 5 } : {}),
-    };
-  }
+  if (error instanceof AppError) return fromAppError(error);
   if (error instanceof ThrottlerException) {
     return body(429, 'rate_limited', 'Too many requests; retry after the Retry-After delay.');
   }
-  if (error instanceof AdminError) {
-    return body(adminErrorStatus(error.code), error.code, error.message);
-  }
-  if (error instanceof SchedulerError) {
-    return body(schedulerErrorStatus(error.code), error.code, error.message);
-  }
-  // Every module error on the shared base (libs/google's, should one escape its caller): the
-  // status from the module's own table.
-  if (error instanceof AppError) return fromAppError(error as AppError);
   // Nest wraps Fastify's own 4xx errors (body parsing, limits) in an HttpException.
   const fastify = fromFastifyError(error instanceof HttpException ? error.cause : error);
   if (fastify) return fastify;
   if (error instanceof HttpException) return fromHttpException(error);
-  return body(500, 'internal_error', 'Something went wrong on our side.');
+  return internalError();
 }
 
-function fromAppError(error: AppError): ErrorBody {
-  const { status, retryAfterSeconds } = error;
+/**
+ * A module error answers with the status its module's table gives its code. A 500 there is our
+ * own fault (the vault's): the client gets the generic body, the log gets the error.
+ */
+function fromAppError<Code extends string>(error: AppError<Code>): ErrorBody {
+  const status = error.status;
+  if (status === 500) return internalError();
+  const { retryAfterSeconds } = error;
   return {
     ...body(status, error.code, error.message),
-    retryAfterSeconds: status === 503 ? (retryAfterSeconds ?? 5) : retryAfterSeconds,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
   };
-}
-
-function authStatus(code: AuthErrorCode): number {
-  switch (code ?? '') {
-    case 'authentication_required':
-    case 'session_invalid':
-    case 'wrong_hosted_domain':
-      return 401;
-    case 'csrf_token_missing':
-      return 400;
-    case 'csrf_token_mismatch':
-    case 'cross_origin_request':
-    case 'forbidden':
-      return 403;
-    case 'consent_required':
-      return 409;
-  }
 }
 
 function fromHttpException(error: HttpException): ErrorBody {
@@ -128,6 +82,10 @@ function fromFastifyError(error: unknown): ErrorBody | undefined {
 function snake(status: number): string {
   const name = (HttpStatus as unknown as Record<number, string>)[status] ?? 'error';
   return name.toLowerCase();
+}
+
+function internalError(): ErrorBody {
+  return body(500, 'internal_error', 'Something went wrong on our side.');
 }
 
 function body(statusCode: number, error: string, message: string): ErrorBody {

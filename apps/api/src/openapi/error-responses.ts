@@ -52,11 +52,11 @@ export const OPERATION_ERRORS: ErrorTable = {
     ...BAD_BODY,
     400: `\`validation_failed\`, \`csrf_token_missing\`: the body or the \`g_csrf_token\` is missing; ${NOT_JSON}`,
     401: 'The ID token is refused: `token_too_large`, `malformed`, `unsupported_algorithm`, `unknown_kid`, `bad_signature`, `wrong_issuer`, `wrong_audience`, `expired`, `not_yet_valid`, `lifetime_too_long`, `wrong_hosted_domain`, `missing_subject`.',
-    403: '`csrf_token_mismatch`, `cross_origin_request`: not from this site; `forbidden`: the account is disabled here.',
+    403: "`cross_site_request`: a JSON post from another site (`Origin`, `Sec-Fetch-Site`); `csrf_token_mismatch`: the form post's `g_csrf_token` cookie and field differ; `forbidden`: the account is disabled here.",
     ...RATE_LIMITED,
     503: "`certificates_unavailable`: Google's signing keys could not be fetched; retry with the same token.",
   },
-  'POST /auth/sign-out': { 403: '`cross_origin_request`: not from this site.' },
+  'POST /auth/sign-out': OWN_PAGE,
   'GET /api/v1/me': {
     401: '`authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …).',
     503: "`certificates_unavailable`: a Bearer ID token could not be checked (Google's keys); retry.",

@@ -2360,7 +2360,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description `csrf_token_mismatch`, `cross_origin_request`: not from this site; `forbidden`: the account is disabled here. */
+      /** @description `cross_site_request`: a JSON post from another site (`Origin`, `Sec-Fetch-Site`); `csrf_token_mismatch`: the form post's `g_csrf_token` cookie and field differ; `forbidden`: the account is disabled here. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2410,7 +2410,10 @@ export interface operations {
   AuthController_signOut: {
     parameters: {
       query?: never;
-      header?: never;
+      header: {
+        /** @description Must be `XmlHttpRequest`. */
+        'X-Requested-With': string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -2422,7 +2425,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description `cross_origin_request`: not from this site. */
+      /** @description `cross_site_request`: not sent by our own page (`X-Requested-With` and same-site `Origin`). */
       403: {
         headers: {
           [name: string]: unknown;

@@ -3,8 +3,8 @@ import type { HttpInterceptorFn } from '@angular/common/http';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Writes made with the session cookie must say they come from our own page: the admin API's
- * CSRF guard wants `X-Requested-With: XmlHttpRequest` (and the browser's same-origin `Origin`).
+ * Writes made with the session cookie must say they come from our own page: the api's same-site
+ * guard wants `X-Requested-With: XmlHttpRequest` (and the browser's same-origin `Origin`).
  */
 export const requestedWithInterceptor: HttpInterceptorFn = (request, next) =>
   next(
