@@ -15,6 +15,7 @@ import { GrantReauthAndExpiry1765720000000 } from './1765720000000-grant-reauth-
 import { RateLimitBuckets1765730000000 } from './1765730000000-rate-limit-buckets.js';
 import { VaultKeyVersions1765800000000 } from './1765800000000-vault-key-versions.js';
 import { UserEmailSearch1765810000000 } from './1765810000000-user-email-search.js';
+import { ServiceClients1765900000000 } from './1765900000000-service-clients.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   RateLimitBuckets1765730000000,
   VaultKeyVersions1765800000000,
   UserEmailSearch1765810000000,
+  ServiceClients1765900000000,
 ];
