@@ -2,7 +2,7 @@ import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { cpus } from 'node:os';
 import { OAuth2Client } from 'google-auth-library';
 import { GoogleIdTokenVerifier } from '../libs/identity/src/google-id-token.verifier.js';
-import { GoogleSigningKeys } from '../libs/identity/src/google-signing-keys.js';
+import { GoogleSigningKeys } from '../libs/google/src/google-signing-keys.js';
 import { VerifiedTokenCache } from '../libs/identity/src/verified-token.cache.js';
 import {
   createSigningKey,

@@ -69,6 +69,30 @@ const STRUCTURED_LOG_LINES = {
   message: 'Log values as fields: logger.warn({ msg: "what happened", field }), not a template.',
 };
 
+/**
+ * Each outside system has one home: every call to Google goes through libs/google's undici client
+ * (one pool, one deadline, one classification of Google's answers). Elsewhere in the libraries
+ * the HTTP clients themselves are refused; apps and tests are free to use them.
+ */
+export const GOOGLE_HOME = 'google';
+
+const HTTP_CLIENT_IMPORTS = {
+  paths: ['node:http', 'node:https', 'http', 'https', 'undici', 'gaxios', 'google-auth-library'],
+  message: 'Calls to Google go through @grantkeeper/google (its one HTTP client).',
+};
+
+const GLOBAL_FETCH = [
+  {
+    selector: "CallExpression[callee.type='Identifier'][callee.name='fetch']",
+    message: 'Calls to Google go through @grantkeeper/google (its one HTTP client), not fetch().',
+  },
+  {
+    selector:
+      "CallExpression[callee.type='MemberExpression'][callee.object.name='globalThis'][callee.property.name='fetch']",
+    message: 'Calls to Google go through @grantkeeper/google (its one HTTP client), not fetch().',
+  },
+];
+
 /** A statement keyword followed by the table's name: what SQL that reads or writes it says. */
 function tableSelectors(table, owner) {
   const pattern = `/\\b(?:from|join|into|update|table)\\s+${table}\\b/i`;
@@ -122,12 +146,22 @@ export function moduleBoundaries(extraPatterns = []) {
                   : []),
                 ...extraPatterns,
               ],
+              ...(module === GOOGLE_HOME
+                ? {}
+                : {
+                    paths: HTTP_CLIENT_IMPORTS.paths.map((name) => ({
+                      name,
+                      message: HTTP_CLIENT_IMPORTS.message,
+                    })),
+                  }),
             },
           ],
           'no-restricted-syntax': [
             'error',
             ...foreignTables.flatMap(([table, owner]) => tableSelectors(table, owner)),
             STRUCTURED_LOG_LINES,
+            // libs/google itself uses its undici client, never the global fetch either.
+            ...GLOBAL_FETCH,
           ],
         },
       };

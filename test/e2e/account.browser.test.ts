@@ -207,7 +207,7 @@ describe('/account in Chromium', () => {
     await admin.goto(`${stack.apiUrl}/admin/jobs`);
     await expect
       .poll(() => admin.locator('body').textContent(), { timeout: 15_000 })
-      .toContain('Google refused the access token (gmail_http_401)');
+      .toContain('Google refused the access token (gmail_token_refused)');
     await dashboard.close();
     await fetch(`${stack.emulatorUrl}/__control/faults`, { method: 'DELETE' });
   });

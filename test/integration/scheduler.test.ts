@@ -102,10 +102,16 @@ describe('Scheduler', () => {
   // What Gmail's failures do to the task: the README's "consecutive failures with their own
   // backoff" (the first retry 30–60 s later) or a pause until the user reconnects.
   it.each([
-    ['a 503', { status: 503 }, 'active', 'gmail_http_503', null],
+    ['a 503', { status: 503 }, 'active', 'gmail_unavailable', null],
     // A single 401 is the cached access token's: the broker refreshes and the resend goes through
     // (rejected-access-token.test.ts). A 401 to the fresh token too is a failure of the run.
-    ['a 401 to the fresh token too', { status: 401, times: 2 }, 'active', 'gmail_http_401', null],
+    [
+      'a 401 to the fresh token too',
+      { status: 401, times: 2 },
+      'active',
+      'gmail_token_refused',
+      null,
+    ],
     [
       'a 403 (insufficient scope)',
       { status: 403 },

@@ -4,7 +4,7 @@ import {
   GoogleIdTokenVerifier,
   type GoogleIdTokenVerifierOptions,
 } from './google-id-token.verifier.js';
-import { GoogleSigningKeys } from './google-signing-keys.js';
+import { GoogleSigningKeys } from '@grantkeeper/google';
 import type { IdTokenErrorCode } from './id-token.errors.js';
 import {
   createSigningKey,

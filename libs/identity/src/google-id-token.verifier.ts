@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import { checkKid, type GoogleSigningKeys } from './google-signing-keys.js';
-import { IdTokenError } from './id-token.errors.js';
+import { checkKid, type GoogleSigningKeys } from '@grantkeeper/google';
+import { fromSigningKeyError, IdTokenError } from './id-token.errors.js';
 import {
   type CompactJws,
   decodePayload,
@@ -150,7 +150,12 @@ export class GoogleIdTokenVerifier {
     const kid = checkHeader(jws.header);
     const key = this.keys.cachedKey(kid);
     if (key !== undefined) return this.accept(jws, key, digest);
-    return this.keys.getKey(kid).then((fetched) => this.accept(jws, fetched, digest));
+    return this.keys.getKey(kid).then(
+      (fetched) => this.accept(jws, fetched, digest),
+      (error: unknown) => {
+        throw fromSigningKeyError(error);
+      },
+    );
   }
 
   private accept(
@@ -288,7 +293,11 @@ function checkHeader(header: JsonObject): string {
   if (header.crit !== undefined) {
     throw new IdTokenError('malformed', 'The token requires header extensions not supported.');
   }
-  return checkKid(header.kid);
+  try {
+    return checkKid(header.kid);
+  } catch (error) {
+    throw fromSigningKeyError(error);
+  }
 }
 
 // RFC 7519 §2 NumericDate: a JSON number. Strings, null and booleans are refused, not coerced.

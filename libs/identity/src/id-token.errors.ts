@@ -1,3 +1,5 @@
+import { SigningKeyError } from '@grantkeeper/google';
+
 /**
  * Why a Google ID token was refused. Stable snake_case strings: clients and logs may rely on them.
  *
@@ -71,7 +73,7 @@ export function idTokenErrorDisposition(code: IdTokenErrorCode): IdTokenErrorDis
 }
 
 /**
- * Thrown by the ID-token verifier and the signing-key store.
+ * Thrown by the ID-token verifier (for the signing keys too: see {@link fromSigningKeyError}).
  *
  * The message is a short sentence for humans and never contains the token or any part of it
  * (header, claims, signature): tokens are bearer credentials and messages end up in logs.
@@ -98,4 +100,14 @@ export class IdTokenError extends Error {
   ) {
     super(message, options);
   }
+}
+
+/**
+ * The verifier's refusal for a signing key that could not be had: the same code (`unknown_kid`,
+ * `malformed`, `certificates_unavailable`) and message, the key set's error kept as `cause`.
+ * Anything else is returned as it is.
+ */
+export function fromSigningKeyError(error: unknown): unknown {
+  if (!(error instanceof SigningKeyError)) return error;
+  return new IdTokenError(error.code, error.message, { cause: error });
 }

@@ -5,11 +5,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditModule } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
-import { GOOGLE_ENDPOINTS, type GoogleEndpoints } from '@grantkeeper/google';
+import { GoogleSigningKeys } from '@grantkeeper/google';
 import { AuthController } from './auth.controller.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { GoogleIdTokenVerifier } from './google-id-token.verifier.js';
-import { GoogleSigningKeys } from './google-signing-keys.js';
 import { MeController } from './me.controller.js';
 import { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage.js';
 import { rateLimitThrottlers } from './rate-limit/rate-limits.js';
@@ -42,16 +41,6 @@ export const IDENTITY_ENTITIES = [UserEntity, SessionEntity];
   ],
   controllers: [AuthController, MeController],
   providers: [
-    {
-      provide: GoogleSigningKeys,
-      inject: [GOOGLE_ENDPOINTS, ConfigService],
-      useFactory: (endpoints: GoogleEndpoints, config: ConfigService) =>
-        new GoogleSigningKeys({
-          jwksUrl: endpoints.jwks,
-          timeoutMs: config.get('google').httpTimeoutMs,
-          refetchCooldownMs: config.get('google').certsMinRefreshMs,
-        }),
-    },
     {
       provide: VerifiedTokenCache,
       useFactory: () => new VerifiedTokenCache({ maxEntries: 10_000 }),

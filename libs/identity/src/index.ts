@@ -12,7 +12,6 @@ export {
   type GoogleIdTokenVerifierOptions,
   type VerifiedIdToken,
 } from './google-id-token.verifier.js';
-export { GoogleSigningKeys } from './google-signing-keys.js';
 export {
   ID_TOKEN_ERROR_CODES,
   IdTokenError,

@@ -12,7 +12,7 @@ import {
   GoogleTokenEndpoint,
   type GoogleTokens,
   MAX_AUTHORIZATION_CODE_LENGTH,
-} from './google-token-endpoint.js';
+} from '@grantkeeper/google';
 import { OfflineAccessError } from './offline-access.errors.js';
 import { RefreshTokenRetirement } from './refresh-token-retirement.js';
 import { normaliseScopes } from './scopes.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { BrokeredAccessToken } from './brokered-access-token.js';
 import { GoogleClientBreaker } from './google-client-breaker.js';
-import { GoogleCallError, GoogleTokenEndpoint } from './google-token-endpoint.js';
+import { GoogleCallError, GoogleTokenEndpoint } from '@grantkeeper/google';
 import { GrantEntity } from './grant.entity.js';
 import { GrantVault } from './grant-vault.js';
 import { REAUTH_FLAG } from './health-flags.js';

@@ -4,7 +4,7 @@ import { ConfigService } from '@grantkeeper/config';
 import { DataSource, type EntityManager, type FindOptionsWhere, IsNull, Not } from 'typeorm';
 import { GrantEntity, type GrantStatus } from './grant.entity.js';
 import { GrantVault } from './grant-vault.js';
-import { GoogleCallError, GoogleTokenEndpoint } from './google-token-endpoint.js';
+import { GoogleCallError, GoogleTokenEndpoint } from '@grantkeeper/google';
 import { OfflineAccessError } from './offline-access.errors.js';
 
 /** Who switched a grant off, as recorded on the grant and in the audit log. */

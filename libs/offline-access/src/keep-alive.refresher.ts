@@ -3,11 +3,7 @@ import { type AuditEventInput, AuditService } from '@grantkeeper/audit';
 import { type SealedEnvelope, type SealedRow, VaultService } from '@grantkeeper/vault';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { GoogleClientBreaker } from './google-client-breaker.js';
-import {
-  GoogleCallError,
-  GoogleTokenEndpoint,
-  type GoogleTokens,
-} from './google-token-endpoint.js';
+import { GoogleCallError, GoogleTokenEndpoint, type GoogleTokens } from '@grantkeeper/google';
 import { GrantEntity } from './grant.entity.js';
 import { GrantRefresh } from './grant-refresh.js';
 import { type GrantOwner, GrantVault, refreshTokenIdentifier } from './grant-vault.js';

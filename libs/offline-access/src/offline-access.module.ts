@@ -14,7 +14,6 @@ import { GrantSearchService } from './grant-search.service.js';
 import { GrantStatisticsService } from './grant-statistics.service.js';
 import { GrantVault } from './grant-vault.js';
 import { GrantsService } from './grants.service.js';
-import { GoogleTokenEndpoint } from './google-token-endpoint.js';
 import { GoogleRedirectController } from './google-redirect.controller.js';
 import { OAuthStateEntity } from './oauth-state.entity.js';
 import { OfflineAccessController } from './offline-access.controller.js';
@@ -35,19 +34,6 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
   ],
   controllers: [OfflineAccessController, GoogleRedirectController],
   providers: [
-    {
-      provide: GoogleTokenEndpoint,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => {
-        const google = config.get('google');
-        return new GoogleTokenEndpoint({
-          clientId: google.webClientId,
-          clientSecret: google.clientSecret,
-          endpoints: google.urls,
-          timeoutMs: google.httpTimeoutMs,
-        });
-      },
-    },
     { provide: GoogleClientBreaker, useFactory: () => new GoogleClientBreaker() },
     GrantVault,
     CodeExchangeService,

@@ -16,7 +16,7 @@ import {
   type VerifyCallback,
 } from 'passport-google-oauth20';
 import { assertCodeLength, CodeExchangeService } from './code-exchange.service.js';
-import type { GoogleTokens } from './google-token-endpoint.js';
+import type { GoogleTokens } from '@grantkeeper/google';
 import { GrantsService } from './grants.service.js';
 import { OfflineAccessError } from './offline-access.errors.js';
 import { runStrategy } from './passport-strategy.runner.js';
@@ -49,6 +49,12 @@ export interface RedirectFlowResult {
  * single-use `state` bound to the browser. `prompt=consent` is asked only when we hold no live
  * refresh token for the user: Google keeps at most 100 refresh tokens per user and client and
  * silently kills the oldest, so prompting on every sign-in would churn them.
+ *
+ * The callback's code exchange is passport's own (node-oauth), the one call to Google outside
+ * `@grantkeeper/google`: passport-oauth2 checks the `state` against its store, takes the PKCE
+ * `code_verifier` out of it and exchanges the code in one step inside `authenticate()`. Taking
+ * the exchange over would mean re-implementing that callback (state, PKCE, Google's `error`
+ * parameters) and so changing the redirect flow itself; its deadline is `runStrategy`'s.
  */
 @Injectable()
 export class RedirectFlowService {

@@ -7,11 +7,7 @@ import { AccessTokenBroker } from './access-token.broker.js';
 import { GrantEntity } from './grant.entity.js';
 import { GrantVault } from './grant-vault.js';
 import { GrantsService, type UpstreamRevocation } from './grants.service.js';
-import {
-  GoogleCallError,
-  GoogleTokenEndpoint,
-  type GoogleTokens,
-} from './google-token-endpoint.js';
+import { GoogleCallError, GoogleTokenEndpoint, type GoogleTokens } from '@grantkeeper/google';
 import { OfflineAccessError } from './offline-access.errors.js';
 
 /**

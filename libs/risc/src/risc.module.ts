@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
+import { RiscSigningKeys } from '@grantkeeper/google';
 import { IdentityModule } from '@grantkeeper/identity';
 import { OfflineAccessModule } from '@grantkeeper/offline-access';
 import { RiscActions } from './risc-actions.js';
 import { RiscController } from './risc.controller.js';
 import { RiscEventEntity } from './risc-event.entity.js';
 import { RiscEventsService } from './risc-events.service.js';
-import { RiscSigningKeys } from './risc-signing-keys.js';
 import { SecurityEventTokenVerifier } from './security-event-token.verifier.js';
 
 /** Entities owned by this module, for the composition root's data source. */
@@ -24,20 +24,6 @@ export const RISC_ENTITIES = [RiscEventEntity];
   ],
   controllers: [RiscController],
   providers: [
-    {
-      provide: RiscSigningKeys,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => {
-        const google = config.get('google');
-        return new RiscSigningKeys({
-          configurationUrl: google.risc.configurationUrl,
-          jwksUrl: google.risc.jwksUrl,
-          issuer: google.risc.issuer,
-          timeoutMs: google.httpTimeoutMs,
-          refetchCooldownMs: google.certsMinRefreshMs,
-        });
-      },
-    },
     {
       provide: SecurityEventTokenVerifier,
       inject: [ConfigService, RiscSigningKeys],

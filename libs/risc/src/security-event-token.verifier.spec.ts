@@ -1,9 +1,10 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { GoogleHttpClient, RiscSigningKeys } from '@grantkeeper/google';
 import { exportJWK, type JWTPayload, SignJWT } from 'jose';
+import { MockAgent } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RiscError } from './risc.errors.js';
 import { RISC_EVENT_TYPES } from './risc-event-types.js';
-import { RiscSigningKeys } from './risc-signing-keys.js';
 import { SecurityEventTokenVerifier } from './security-event-token.verifier.js';
 
 const ISSUER = 'https://accounts.google.com/';
@@ -15,15 +16,21 @@ const JWKS_URL = 'https://keys.example/certs';
 let privateKey: KeyObject;
 let jwks: unknown;
 
-function googleFetch(failing: 'none' | 'config' | 'keys' = 'none'): typeof fetch {
-  return (input) => {
-    const url = String(input instanceof Request ? input.url : input);
-    if ((failing === 'config' && url === CONFIG_URL) || (failing === 'keys' && url === JWKS_URL)) {
-      return Promise.resolve(new Response('down', { status: 503 }));
-    }
-    const body = url === CONFIG_URL ? { issuer: ISSUER, jwks_uri: JWKS_URL } : jwks;
-    return Promise.resolve(Response.json(body, { headers: { 'cache-control': 'max-age=300' } }));
-  };
+// Google's two documents, answered by undici's MockAgent in place of the network.
+function googleHttp(failing: 'none' | 'config' | 'keys' = 'none'): GoogleHttpClient {
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  const headers = { 'content-type': 'application/json', 'cache-control': 'max-age=300' };
+  for (const [url, failed, body] of [
+    [CONFIG_URL, failing === 'config', () => ({ issuer: ISSUER, jwks_uri: JWKS_URL })],
+    [JWKS_URL, failing === 'keys', () => jwks],
+  ] as const) {
+    const { origin, pathname } = new URL(url);
+    const interceptor = agent.get(origin).intercept({ path: pathname, method: 'GET' });
+    if (failed) interceptor.reply(503, 'down').persist();
+    else interceptor.reply(200, () => JSON.stringify(body()), { headers }).persist();
+  }
+  return new GoogleHttpClient({ timeoutMs: 1000, dispatcher: agent });
 }
 
 function verifier(failing?: 'config' | 'keys'): SecurityEventTokenVerifier {
@@ -32,7 +39,7 @@ function verifier(failing?: 'config' | 'keys'): SecurityEventTokenVerifier {
     issuer: ISSUER,
     timeoutMs: 1000,
     refetchCooldownMs: 0,
-    fetch: googleFetch(failing),
+    http: googleHttp(failing),
   });
   return new SecurityEventTokenVerifier({ issuer: ISSUER, audiences: [CLIENT] }, keys);
 }

@@ -1,7 +1,7 @@
+import { type RiscSigningKeys, SigningKeyError } from '@grantkeeper/google';
 import { errors, jwtVerify, type JWTPayload } from 'jose';
 import { invalid, RiscError } from './risc.errors.js';
 import { riscEventName, type RiscEventName } from './risc-event-types.js';
-import type { RiscSigningKeys } from './risc-signing-keys.js';
 
 /** Who or what an event is about: a Google account, or one refresh token (`token-revoked`). */
 export type RiscSubject =
@@ -139,6 +139,7 @@ function parseSubject(subject: unknown, event: RiscEventName, issuer: string): R
 // token can reach the answer or the logs.
 function fromJoseError(error: unknown): RiscError {
   if (error instanceof RiscError) return error;
+  if (error instanceof SigningKeyError) return fromSigningKeyError(error);
   if (!(error instanceof errors.JOSEError)) return invalid('the token could not be read');
   if (error instanceof errors.JWTClaimValidationFailed) {
     switch (error.claim) {
@@ -159,4 +160,17 @@ function fromJoseError(error: unknown): RiscError {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// The key set's refusal: an unknown or ill-formed kid is an invalid token (400, Google does not
+// retry); keys that could not be fetched decide nothing (503, Google retries).
+function fromSigningKeyError(error: SigningKeyError): RiscError {
+  switch (error.code) {
+    case 'certificates_unavailable':
+      return new RiscError('certificates_unavailable', error.message, { cause: error });
+    case 'unknown_kid':
+      return invalid('unknown signing key');
+    case 'malformed':
+      return invalid('ill-formed key id');
+  }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '@nestjs/common';
+import type { OfflineAccessErrorCode } from '@grantkeeper/offline-access';
 
 /** What a task's `run` gets: a valid access token for the user's grant, and their settings. */
 export interface OfflineTaskContext {
@@ -19,16 +20,45 @@ export interface OfflineTaskContext {
   readonly logger: Logger;
 }
 
-/** Says why a run failed in a way that retrying now won't fix (kept as the run's error code). */
+/**
+ * Why a task's run failed, kept as the run's error code (and the user task's `last_error`), a
+ * closed set that pages and the dashboard translate:
+ * - the broker's codes, passed on when no access token could be had (`grant_revoked`,
+ *   `scope_not_granted`, `upstream_unavailable`…): see {@link OfflineAccessErrorCode};
+ * - `invalid_settings`: the saved settings are refused; `no_email`: the user has no address;
+ * - Gmail's answers: `gmail_unreachable` (no answer, or none in time), `gmail_unavailable`
+ *   (429 or 5xx), `gmail_token_refused` (401, to the renewed token too), `gmail_rejected` (any
+ *   other refusal). The HTTP status goes with the error as `upstreamStatus`, never in the code.
+ */
+export type OfflineTaskErrorCode =
+  | OfflineAccessErrorCode
+  | 'invalid_settings'
+  | 'no_email'
+  | 'gmail_unreachable'
+  | 'gmail_unavailable'
+  | 'gmail_token_refused'
+  | 'gmail_rejected';
+
+/** Options of an {@link OfflineTaskError}. */
+export interface OfflineTaskErrorOptions {
+  readonly cause?: unknown;
+  /** The HTTP status of the upstream answer behind the failure, kept in the run's details. */
+  readonly upstreamStatus?: number;
+}
+
+/** Says why a run failed; `retryable` says whether trying again soon may help. */
 export class OfflineTaskError extends Error {
+  readonly upstreamStatus: number | undefined;
+
   constructor(
-    readonly code: string,
+    readonly code: OfflineTaskErrorCode,
     message: string,
     readonly retryable: boolean,
-    options?: { cause?: unknown },
+    options: OfflineTaskErrorOptions = {},
   ) {
-    super(message, options);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'OfflineTaskError';
+    this.upstreamStatus = options.upstreamStatus;
   }
 }
 

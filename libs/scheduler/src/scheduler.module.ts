@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
+import { GmailSender } from '@grantkeeper/google';
 import { IdentityModule } from '@grantkeeper/identity';
 import { OfflineAccessModule } from '@grantkeeper/offline-access';
 import { VaultModule } from '@grantkeeper/vault';
@@ -24,13 +25,12 @@ import { UserTasksService } from './user-tasks.service.js';
 export const SCHEDULER_ENTITIES = [UserTaskEntity, TaskRunEntity];
 
 /** The offline tasks that ship with Grantkeeper, configured from the environment. */
-function builtInTasks(config: ConfigService): OfflineTask[] {
+function builtInTasks(config: ConfigService, gmail: GmailSender): OfflineTask[] {
   return [
     newsDigestTask({
-      gmailUrl: config.get('google').urls.gmail,
+      gmail,
       accountUrl: new URL('/account', config.get('publicUrl')).href,
       schedule: config.get('scheduler').newsDigestCron,
-      timeoutMs: config.get('google').httpTimeoutMs,
     }),
   ];
 }
@@ -63,9 +63,9 @@ export class SchedulerModule {
         },
         {
           provide: OFFLINE_TASKS,
-          inject: [ConfigService],
-          useFactory: (config: ConfigService) => [
-            ...builtInTasks(config),
+          inject: [ConfigService, GmailSender],
+          useFactory: (config: ConfigService, gmail: GmailSender) => [
+            ...builtInTasks(config, gmail),
             ...(options.tasks ?? []),
           ],
         },

@@ -5,7 +5,7 @@ import { AccessTokenBroker, OfflineAccessError } from '@grantkeeper/offline-acce
 import { CronTime } from 'cron';
 import type { Job } from 'pg-boss';
 import type { Repository } from 'typeorm';
-import { type OfflineTask, OfflineTaskError } from './offline-task.js';
+import { type OfflineTask, OfflineTaskError, type OfflineTaskErrorCode } from './offline-task.js';
 import { SchedulerMetrics } from './scheduler.metrics.js';
 import { TaskRunEntity, type TaskRunOutcome } from './task-run.entity.js';
 import { UserTaskEntity } from './user-task.entity.js';
@@ -16,7 +16,7 @@ const RETRY_BASE_MS = 60_000;
 const RETRY_MAX_MS = 6 * 3600_000;
 
 /** Grant problems the user must fix: the task waits, it does not fail. */
-const PAUSING_CODES = new Set([
+const PAUSING_CODES: ReadonlySet<OfflineTaskErrorCode> = new Set<OfflineTaskErrorCode>([
   'grant_not_found',
   'grant_revoked',
   'grant_suspended',
@@ -24,7 +24,18 @@ const PAUSING_CODES = new Set([
   'wrong_hosted_domain',
 ]);
 
-type Finished = { outcome: TaskRunOutcome; error?: string; retryable?: boolean; details?: object };
+/**
+ * A run's stored error code: a task's {@link OfflineTaskErrorCode}, `unknown_task` (the task is
+ * no longer registered) or `task_error` (the task threw something else).
+ */
+export type TaskRunErrorCode = OfflineTaskErrorCode | 'unknown_task' | 'task_error';
+
+type Finished = {
+  outcome: TaskRunOutcome;
+  error?: TaskRunErrorCode;
+  retryable?: boolean;
+  details?: object;
+};
 
 /**
  * Runs one user's task once (one `offline-task` job): gets an access token from the broker, calls
@@ -92,8 +103,11 @@ export class TaskRunner {
       return { outcome: 'succeeded', details };
     } catch (error) {
       if (error instanceof OfflineTaskError) {
-        if (PAUSING_CODES.has(error.code)) return { outcome: 'paused', error: error.code };
-        return { outcome: 'failed', error: error.code, retryable: error.retryable };
+        // The upstream status (Gmail's 503, say) is data of the run, not part of its code.
+        const details =
+          error.upstreamStatus === undefined ? {} : { upstreamStatus: error.upstreamStatus };
+        if (PAUSING_CODES.has(error.code)) return { outcome: 'paused', error: error.code, details };
+        return { outcome: 'failed', error: error.code, retryable: error.retryable, details };
       }
       this.logger.warn({
         msg: 'Offline task failed',

@@ -25,16 +25,6 @@ export interface ErrorBody {
 
 /** Maps any thrown value to a status and a body. Unknown errors become a bare 500. */
 export function toErrorBody(error: unknown): ErrorBody {
-  if (error instanceof AppError) {
-    // `instanceof` narrows to AppError<any>: read it as the base type.
-    const { status, code, message } = error as AppError;
-    return {
-      ...body(status, code, message),
-      ...(error.retryAfterSeconds === undefined
-        ? {}
-        : { retryAfterSeconds: error.retryAfterSeconds }),
-    };
-  }
   if (error instanceof IdTokenError) {
     const unavailable = idTokenErrorDisposition(error.code) === 'unavailable';
     return body(unavailable ? 503 : 401, error.code, error.message);
@@ -61,11 +51,22 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof SchedulerError) {
     return body(schedulerErrorStatus(error.code), error.code, error.message);
   }
+  // Every module error on the shared base (libs/google's, should one escape its caller): the
+  // status from the module's own table.
+  if (error instanceof AppError) return fromAppError(error as AppError);
   // Nest wraps Fastify's own 4xx errors (body parsing, limits) in an HttpException.
   const fastify = fromFastifyError(error instanceof HttpException ? error.cause : error);
   if (fastify) return fastify;
   if (error instanceof HttpException) return fromHttpException(error);
   return body(500, 'internal_error', 'Something went wrong on our side.');
+}
+
+function fromAppError(error: AppError): ErrorBody {
+  const { status, retryAfterSeconds } = error;
+  return {
+    ...body(status, error.code, error.message),
+    retryAfterSeconds: status === 503 ? (retryAfterSeconds ?? 5) : retryAfterSeconds,
+  };
 }
 
 function authStatus(code: AuthErrorCode): number {

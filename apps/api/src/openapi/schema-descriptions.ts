@@ -63,7 +63,7 @@ export const SCHEMA_DESCRIPTIONS: Record<string, Record<string, string>> = {
       'Why it waits: `grant_revoked`, `grant_not_found`, `grant_suspended`, `scope_not_granted`.',
     nextRunAt: WHEN('it runs next'),
     lastRunAt: WHEN('it last ran'),
-    lastError: 'The error code of the last run if it failed, e.g. `gmail_http_401`.',
+    lastError: 'The error code of the last run if it failed, e.g. `gmail_token_refused`.',
     consecutiveFailures: 'Failed runs in a row; 0 after a success.',
   },
   AdminUserDetailDto: {
@@ -125,7 +125,7 @@ export const SCHEMA_DESCRIPTIONS: Record<string, Record<string, string>> = {
     startedAt: WHEN('it started'),
     finishedAt: WHEN('it finished'),
     outcome: '`succeeded`, `failed` or `paused`.',
-    error: 'The error code if it failed, e.g. `gmail_http_401`.',
+    error: 'The error code if it failed, e.g. `gmail_token_refused`.',
   },
   JobsOverviewDto: { queues: 'Each job queue with its counts.' },
   FailedJobDto: {

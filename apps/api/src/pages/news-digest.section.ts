@@ -13,9 +13,9 @@ function resumeHint(reason: string | null, offlineOn: boolean, m: Messages): str
 
 /** The last run's error code in plain words: what went wrong and what happens next. */
 export function describeTaskError(code: string, m: Messages): string {
-  if (code === 'gmail_http_401') return m.digest.error401;
-  if (code === 'gmail_http_403') return m.digest.error403;
-  if (code === 'gmail_unreachable' || /^gmail_http_(429|5\d\d)$/.test(code)) {
+  if (code === 'gmail_token_refused') return m.digest.error401;
+  if (code === 'gmail_rejected') return m.digest.error403;
+  if (code === 'gmail_unreachable' || code === 'gmail_unavailable') {
     return m.digest.errorUnreachable;
   }
   return m.digest.errorOther(code);

@@ -2,7 +2,7 @@ import {
   GoogleIdTokenVerifier,
   type GoogleIdTokenVerifierOptions,
 } from '../google-id-token.verifier.js';
-import { GoogleSigningKeys, type GoogleSigningKeysOptions } from '../google-signing-keys.js';
+import { GoogleSigningKeys, type GoogleSigningKeysOptions } from '@grantkeeper/google';
 import { IdTokenError } from '../id-token.errors.js';
 import { VerifiedTokenCache } from '../verified-token.cache.js';
 import {

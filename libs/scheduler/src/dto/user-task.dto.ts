@@ -43,7 +43,8 @@ export class UserTaskDto implements UserTaskView {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'The error code of the last run if it failed (e.g. `gmail_http_401`); else null.',
+    description:
+      'The error code of the last run if it failed (e.g. `gmail_token_refused`); else null.',
   })
   lastError!: string | null;
   @ApiProperty({ description: 'Failed runs in a row; 0 after a success.' })

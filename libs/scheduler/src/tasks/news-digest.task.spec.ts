@@ -1,16 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
+import { GmailSender, GoogleHttpClient } from '@grantkeeper/google';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OfflineTaskError } from '../offline-task.js';
 import { nextOccurrence } from '../task-runner.js';
 import { newsDigestTask } from './news-digest.task.js';
 
+const gmail = (baseUrl: string) =>
+  new GmailSender({ baseUrl, http: new GoogleHttpClient({ timeoutMs: 1000 }) });
 const task = newsDigestTask({
-  gmailUrl: 'http://gmail.test',
+  gmail: gmail('http://gmail.test'),
   accountUrl: 'https://grantkeeper.test/account',
   schedule: '0 7 * * *',
-  timeoutMs: 1000,
 });
 
 describe('newsDigestTask', () => {
@@ -68,10 +70,9 @@ describe('newsDigestTask.run against Gmail answering 401', () => {
 
   const run = (renew: () => Promise<string>) =>
     newsDigestTask({
-      gmailUrl,
+      gmail: gmail(gmailUrl),
       accountUrl: 'https://grantkeeper.test/account',
       schedule: '0 7 * * *',
-      timeoutMs: 1000,
     }).run({
       userId: 'u',
       email: 'alice@example.com',
@@ -97,7 +98,7 @@ describe('newsDigestTask.run against Gmail answering 401', () => {
     expect(seen).toEqual(['Bearer ya29.old', 'Bearer ya29.new']);
   });
 
-  it('fails with gmail_http_401 when the new token is refused too, renewing only once', async () => {
+  it('fails with gmail_token_refused when the new token is refused too, renewing only once', async () => {
     answers.splice(0, answers.length, 401, 401);
     let renewals = 0;
 
@@ -107,7 +108,11 @@ describe('newsDigestTask.run against Gmail answering 401', () => {
     }).catch((caught: unknown) => caught as OfflineTaskError);
 
     expect(renewals).toBe(1);
-    expect(error).toMatchObject({ code: 'gmail_http_401', retryable: true });
+    expect(error).toMatchObject({
+      code: 'gmail_token_refused',
+      retryable: true,
+      upstreamStatus: 401,
+    });
   });
 
   it('passes on the renewal’s refusal (a dead grant) as is', async () => {

@@ -1,3 +1,4 @@
+import { type GmailSender, GoogleCallError } from '@grantkeeper/google';
 import { type OfflineTask, type OfflineTaskContext, OfflineTaskError } from '../offline-task.js';
 import { NEWS, NEWS_CATEGORIES, type NewsItem } from './news-items.js';
 
@@ -6,12 +7,11 @@ const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
 const ITEMS_PER_CATEGORY = 3;
 
 export interface NewsDigestOptions {
-  /** Base URL of the Gmail API: https://gmail.googleapis.com, or the emulator. */
-  readonly gmailUrl: string;
+  /** Gmail's `users.messages.send`, from `@grantkeeper/google`. */
+  readonly gmail: GmailSender;
   /** Where the user changes or stops the digest (`PUBLIC_URL/account`), linked from every mail. */
   readonly accountUrl: string;
   readonly schedule: string;
-  readonly timeoutMs: number;
 }
 
 /**
@@ -91,43 +91,51 @@ async function sendThroughGmail(
   context: OfflineTaskContext,
   message: string,
 ): Promise<void> {
-  let status = await postToGmail(options, context, context.accessToken, message);
-  // 401: Google no longer accepts this access token (revoked with the grant, or the token
-  // alone). The broker drops it and refreshes once: a new token means only the token was dead,
-  // and the message goes with it; a dead grant rejects the renewal and pauses the task.
-  if (status === 401) {
-    status = await postToGmail(options, context, await context.renewAccessToken(), message);
+  try {
+    try {
+      await options.gmail.send(context.accessToken, message, context.signal);
+    } catch (error) {
+      // 401: Google no longer accepts this access token (revoked with the grant, or the token
+      // alone). The broker drops it and refreshes once: a new token means only the token was
+      // dead, and the message goes with it; a dead grant rejects the renewal and pauses the task.
+      if (!(error instanceof GoogleCallError) || error.code !== 'invalid_token') throw error;
+      await options.gmail.send(await context.renewAccessToken(), message, context.signal);
+    }
+  } catch (error) {
+    throw error instanceof GoogleCallError ? taskError(error) : error;
   }
-  if (status >= 200 && status < 300) return;
-  // 403: the token lacks the scope (the user unticked it): waiting won't help, reconnecting will.
-  if (status === 403) {
-    throw new OfflineTaskError('scope_not_granted', 'Gmail refused: insufficient scope.', false);
-  }
-  throw new OfflineTaskError(`gmail_http_${status}`, 'Gmail refused the message.', true);
 }
 
-async function postToGmail(
-  options: NewsDigestOptions,
-  context: OfflineTaskContext,
-  accessToken: string,
-  message: string,
-): Promise<number> {
-  let response: Response;
-  try {
-    response = await fetch(`${options.gmailUrl}/gmail/v1/users/me/messages/send`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ raw: Buffer.from(message).toString('base64url') }),
-      signal: AbortSignal.any([context.signal, AbortSignal.timeout(options.timeoutMs)]),
-    });
-  } catch (error) {
-    throw new OfflineTaskError('gmail_unreachable', 'Gmail did not answer.', true, {
-      cause: error,
-    });
+/** Gmail's refusal as the run's error: a fixed code, the HTTP status as data. */
+function taskError(error: GoogleCallError): OfflineTaskError {
+  const options = { cause: error, upstreamStatus: error.upstreamStatus };
+  switch (error.code) {
+    case 'google_unreachable':
+    case 'google_timeout':
+      return new OfflineTaskError('gmail_unreachable', 'Gmail did not answer.', true, options);
+    case 'google_unavailable':
+    case 'google_rate_limited':
+    case 'google_malformed_answer':
+      return new OfflineTaskError('gmail_unavailable', 'Gmail is unavailable.', true, options);
+    case 'invalid_token':
+      return new OfflineTaskError(
+        'gmail_token_refused',
+        'Gmail refused the access token.',
+        true,
+        options,
+      );
+    // 403: the token lacks the scope (the user unticked it): waiting won't help, reconnecting will.
+    case 'google_forbidden':
+      return new OfflineTaskError(
+        'scope_not_granted',
+        'Gmail refused: insufficient scope.',
+        false,
+        options,
+      );
+    case 'invalid_grant':
+    case 'reauth_required':
+    case 'invalid_client':
+    case 'google_rejected':
+      return new OfflineTaskError('gmail_rejected', 'Gmail refused the message.', true, options);
   }
-  await response.body?.cancel().catch(() => undefined);
-  return response.status;
 }

@@ -643,7 +643,7 @@ export interface components {
       consecutiveFailures: number;
       /** @description Whether the user switched it on. */
       enabled: boolean;
-      /** @description The error code of the last run if it failed, e.g. `gmail_http_401`. */
+      /** @description The error code of the last run if it failed, e.g. `gmail_token_refused`. */
       lastError: string | null;
       /** @description When it last ran (ISO 8601, UTC). */
       lastRunAt: string | null;
@@ -1103,7 +1103,7 @@ export interface components {
     TaskRunDto: {
       /** @description Which attempt of the job (1 for the first). */
       attempt: number;
-      /** @description The error code if it failed, e.g. `gmail_http_401`. */
+      /** @description The error code if it failed, e.g. `gmail_token_refused`. */
       error: string | null;
       /**
        * Format: date-time
@@ -1172,7 +1172,7 @@ export interface components {
       consecutiveFailures: number;
       /** @description Whether the user switched it on. */
       enabled: boolean;
-      /** @description The error code of the last run if it failed (e.g. `gmail_http_401`); else null. */
+      /** @description The error code of the last run if it failed (e.g. `gmail_token_refused`); else null. */
       lastError: string | null;
       /**
        * Format: date-time

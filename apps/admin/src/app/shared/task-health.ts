@@ -15,9 +15,9 @@ export function taskHealth(
 
 /** A task run's error code in plain words (the code stays next to it). */
 export function describeTaskError(code: string): string {
-  if (code === 'gmail_http_401') return 'Google refused the access token';
-  if (code === 'gmail_http_403') return 'Google refused to send for this user';
-  if (code === 'gmail_unreachable' || /^gmail_http_(429|5\d\d)$/.test(code)) {
+  if (code === 'gmail_token_refused') return 'Google refused the access token';
+  if (code === 'gmail_rejected') return 'Google refused to send for this user';
+  if (code === 'gmail_unreachable' || code === 'gmail_unavailable') {
     return 'Gmail could not be reached; retried';
   }
   if (code === 'scope_not_granted') return 'the grant lacks the scope it needs';

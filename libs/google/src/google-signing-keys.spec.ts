@@ -5,8 +5,12 @@ import {
   freshnessSeconds,
   type GoogleSigningKeysOptions,
 } from './google-signing-keys.js';
-import { IdTokenError, type IdTokenErrorCode } from './id-token.errors.js';
-import { createSigningKey, FakeGoogleCerts, type SigningKey } from './testing/fake-google-certs.js';
+import { SigningKeyError, type SigningKeyErrorCode } from './google.errors.js';
+import {
+  createSigningKey,
+  FakeGoogleCerts,
+  type SigningKey,
+} from '../../identity/src/testing/fake-google-certs.js';
 
 const START = Date.UTC(2026, 0, 15, 12);
 let certs: FakeGoogleCerts;
@@ -34,12 +38,12 @@ function setup(options: Partial<GoogleSigningKeysOptions> = {}) {
   return { clock, keys };
 }
 
-async function codeOf(promise: Promise<unknown>): Promise<IdTokenErrorCode> {
+async function codeOf(promise: Promise<unknown>): Promise<SigningKeyErrorCode> {
   const error = await promise.then(
     () => new Error('expected a rejection'),
     (e: unknown) => e,
   );
-  if (!(error instanceof IdTokenError)) throw error;
+  if (!(error instanceof SigningKeyError)) throw error;
   return error.code;
 }
 

@@ -1,6 +1,8 @@
 import type { KeyObject } from 'node:crypto';
-import { GoogleSigningKeys, IdTokenError } from '@grantkeeper/identity';
-import { invalid, RiscError } from './risc.errors.js';
+import { isSuccess, parseJsonObject } from './google-answer.js';
+import { GoogleHttpClient } from './google-http.client.js';
+import { GoogleSigningKeys } from './google-signing-keys.js';
+import { SigningKeyError } from './google.errors.js';
 
 /** Options of {@link RiscSigningKeys}. */
 export interface RiscSigningKeysOptions {
@@ -12,7 +14,8 @@ export interface RiscSigningKeysOptions {
   readonly issuer: string;
   readonly timeoutMs: number;
   readonly refetchCooldownMs: number;
-  readonly fetch?: typeof fetch;
+  /** The shared client (the module's); one of its own otherwise. */
+  readonly http?: GoogleHttpClient;
 }
 
 /** How long the `jwks_uri` read from the configuration document is trusted before re-reading. */
@@ -27,29 +30,20 @@ const CONFIGURATION_TTL_MS = 3_600_000;
  */
 export class RiscSigningKeys {
   private keys: { url: string; keys: GoogleSigningKeys; until: number } | undefined;
-  private readonly fetchFn: typeof fetch;
+  private readonly http: GoogleHttpClient;
 
   constructor(private readonly options: RiscSigningKeysOptions) {
-    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+    this.http = options.http ?? new GoogleHttpClient({ timeoutMs: options.timeoutMs });
   }
 
   /**
    * The public key named by a token's `kid`.
    *
-   * @throws RiscError `invalid_security_event` (unknown or ill-formed kid) or
+   * @throws SigningKeyError `unknown_kid`, `malformed` (ill-formed kid) or
    *   `certificates_unavailable` (configuration or keys could not be fetched).
    */
   async getKey(kid: unknown): Promise<KeyObject> {
-    const keys = await this.keySet();
-    try {
-      return await keys.getKey(kid);
-    } catch (error) {
-      if (!(error instanceof IdTokenError)) throw error;
-      if (error.code === 'certificates_unavailable') {
-        throw new RiscError('certificates_unavailable', error.message, { cause: error });
-      }
-      throw invalid(error.code === 'unknown_kid' ? 'unknown signing key' : 'ill-formed key id');
-    }
+    return (await this.keySet()).getKey(kid);
   }
 
   private async keySet(): Promise<GoogleSigningKeys> {
@@ -64,7 +58,7 @@ export class RiscSigningKeys {
           jwksUrl: url,
           timeoutMs: this.options.timeoutMs,
           refetchCooldownMs: this.options.refetchCooldownMs,
-          fetch: this.fetchFn,
+          http: this.http,
         }),
       };
     }
@@ -73,22 +67,21 @@ export class RiscSigningKeys {
   }
 
   private async discoverJwksUrl(): Promise<string> {
-    let document: unknown;
+    let document: Record<string, unknown> | undefined;
     try {
-      const response = await this.fetchFn(this.options.configurationUrl, {
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-        redirect: 'error',
+      const answer = await this.http.send({
+        method: 'GET',
+        url: this.options.configurationUrl,
         headers: { accept: 'application/json' },
+        timeoutMs: this.options.timeoutMs,
       });
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new Error(`HTTP ${response.status}`);
-      }
-      document = JSON.parse(await response.text());
+      if (!isSuccess(answer)) throw new Error(`HTTP ${answer.status}`);
+      document = parseJsonObject(answer.body);
+      if (document === undefined) throw new Error('not a JSON document');
     } catch (error) {
       throw unavailable("Google's RISC configuration could not be fetched.", error);
     }
-    const { issuer, jwks_uri: jwksUri } = (document ?? {}) as Record<string, unknown>;
+    const { issuer, jwks_uri: jwksUri } = document ?? {};
     if (issuer !== this.options.issuer || typeof jwksUri !== 'string' || !isHttpUrl(jwksUri)) {
       throw unavailable("Google's RISC configuration names another issuer or no jwks_uri.");
     }
@@ -100,6 +93,6 @@ function isHttpUrl(value: string): boolean {
   return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }
 
-function unavailable(message: string, cause?: unknown): RiscError {
-  return new RiscError('certificates_unavailable', message, { cause });
+function unavailable(message: string, cause?: unknown): SigningKeyError {
+  return new SigningKeyError('certificates_unavailable', message, { cause });
 }

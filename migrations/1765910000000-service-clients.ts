@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * disclosures, one row for every token a service asked for, given or refused. Disclosures are
  * append-only like the audit log: the same trigger refuses UPDATE and DELETE.
  */
-export class ServiceClients1765900000000 implements MigrationInterface {
-  name = 'ServiceClients1765900000000';
+export class ServiceClients1765910000000 implements MigrationInterface {
+  name = 'ServiceClients1765910000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(

@@ -1,5 +1,7 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
-import { IdTokenError } from './id-token.errors.js';
+import { isSuccess, parseJsonObject } from './google-answer.js';
+import { GoogleHttpClient } from './google-http.client.js';
+import { SigningKeyError } from './google.errors.js';
 
 /** Options of {@link GoogleSigningKeys}. Durations in milliseconds unless the name says seconds. */
 export interface GoogleSigningKeysOptions {
@@ -11,8 +13,8 @@ export interface GoogleSigningKeysOptions {
   readonly refetchCooldownMs?: number;
   /** Freshness when the answer carries no `max-age`. Default 300. */
   readonly fallbackMaxAgeSeconds?: number;
-  /** Only for benchmarks and odd runtimes; defaults to the global `fetch`. */
-  readonly fetch?: typeof fetch;
+  /** The shared client (the module's); one of its own otherwise. */
+  readonly http?: GoogleHttpClient;
   /** Clock in epoch milliseconds; defaults to `Date.now`. */
   readonly now?: () => number;
 }
@@ -35,18 +37,20 @@ const MIN_MODULUS_BITS = 2048;
 /**
  * Validates a JWS `kid` header value before it is used for anything.
  *
- * @throws IdTokenError `unknown_kid` when absent, `malformed` when not a well-formed key id.
+ * @throws SigningKeyError `unknown_kid` when absent, `malformed` when not a well-formed key id.
  */
 export function checkKid(kid: unknown): string {
-  if (kid === undefined) throw new IdTokenError('unknown_kid', 'The token names no signing key.');
+  if (kid === undefined)
+    throw new SigningKeyError('unknown_kid', 'The token names no signing key.');
   if (typeof kid !== 'string' || !KID.test(kid)) {
-    throw new IdTokenError('malformed', 'The token names an ill-formed signing key id.');
+    throw new SigningKeyError('malformed', 'The token names an ill-formed signing key id.');
   }
   return kid;
 }
 
 /**
- * Google's ID-token signing keys, fetched from one configured JWKS URL and kept as `KeyObject`s.
+ * Google's signing keys, fetched from one JWKS URL and kept as `KeyObject`s: the ID-token keys
+ * (identity's verifier) and, through {@link RiscSigningKeys}, those of security event tokens.
  *
  * - Honours `Cache-Control: max-age` (minus `Age`), as Google asks
  *   (https://developers.google.com/identity/gsi/web/guides/verify-google-id-token); `no-store`,
@@ -66,7 +70,7 @@ export class GoogleSigningKeys {
   private readonly timeoutMs: number;
   private readonly cooldownMs: number;
   private readonly fallbackMaxAgeSeconds: number;
-  private readonly fetchFn: typeof fetch;
+  private readonly http: GoogleHttpClient;
   private readonly now: () => number;
   private keySet: KeySet | undefined;
   private inflight: Promise<KeySet> | undefined;
@@ -81,7 +85,7 @@ export class GoogleSigningKeys {
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.cooldownMs = options.refetchCooldownMs ?? 30_000;
     this.fallbackMaxAgeSeconds = options.fallbackMaxAgeSeconds ?? 300;
-    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+    this.http = options.http ?? new GoogleHttpClient({ timeoutMs: this.timeoutMs });
     this.now = options.now ?? Date.now;
   }
 
@@ -96,7 +100,7 @@ export class GoogleSigningKeys {
    * The key for `kid`, fetching the key set when it is stale, or when the kid is unknown and the
    * cooldown allows.
    *
-   * @throws IdTokenError `unknown_kid`, `malformed` (ill-formed kid, no fetch) or
+   * @throws SigningKeyError `unknown_kid`, `malformed` (ill-formed kid, no fetch) or
    * `certificates_unavailable`.
    */
   async getKey(kidValue: unknown): Promise<KeyObject> {
@@ -105,7 +109,10 @@ export class GoogleSigningKeys {
     if (cached !== undefined) return cached;
     const key = (await this.keySetFor()).keys.get(kid);
     if (key === undefined) {
-      throw new IdTokenError('unknown_kid', 'The token names a signing key Google does not list.');
+      throw new SigningKeyError(
+        'unknown_kid',
+        'The token names a signing key Google does not list.',
+      );
     }
     return key;
   }
@@ -140,20 +147,20 @@ export class GoogleSigningKeys {
     let body: unknown;
     let headers: Headers;
     try {
-      // One signal for headers and body: a server trickling bytes still hits the deadline.
-      const response = await this.fetchFn(this.url, {
-        signal: AbortSignal.timeout(this.timeoutMs),
-        redirect: 'error',
+      // The client's deadline covers headers and body: a server trickling bytes still hits it.
+      const answer = await this.http.send({
+        method: 'GET',
+        url: this.url,
         headers: { accept: 'application/json' },
+        timeoutMs: this.timeoutMs,
       });
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw unavailable(`Google's signing-key endpoint answered HTTP ${response.status}.`);
+      if (!isSuccess(answer)) {
+        throw unavailable(`Google's signing-key endpoint answered HTTP ${answer.status}.`);
       }
-      headers = response.headers;
-      body = JSON.parse(await response.text());
+      headers = answer.headers;
+      body = parseJsonObject(answer.body);
     } catch (error) {
-      if (error instanceof IdTokenError) throw error;
+      if (error instanceof SigningKeyError) throw error;
       throw unavailable("Google's signing keys could not be fetched.", error);
     }
     const keys = parseJwks(body);
@@ -226,8 +233,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function unavailable(message: string, cause?: unknown): IdTokenError {
-  return new IdTokenError(
+function unavailable(message: string, cause?: unknown): SigningKeyError {
+  return new SigningKeyError(
     'certificates_unavailable',
     message,
     cause === undefined ? {} : { cause },

@@ -8,7 +8,8 @@ import {
   emulatorConfig,
 } from '../../../apps/google-emulator/src/emulator.config.js';
 import { GOOGLE_EMULATOR_PATHS } from '../../config/src/config.schema.js';
-import { GoogleCallError, GoogleTokenEndpoint } from './google-token-endpoint.js';
+import { GoogleTokenEndpoint } from './google-token-endpoint.js';
+import { GoogleCallError } from './google.errors.js';
 
 // Google's failure modes, produced by the emulator's fault injection on its /token and /revoke
 // endpoints: the endpoint must sort each into invalid_grant, rejected or transient.
