@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
 import { adminCall, signInAdmin, userIdOf } from '../support/admin-client.js';
 import { eventually } from '../support/eventually.js';
+import { concretePath, enumerateRoutes } from '../support/routes.js';
 import { type HttpResponse, request } from '../support/http-client.js';
 import {
   authorizationCode,
@@ -36,7 +37,7 @@ describe('Service API: clients, keys and tokens', () => {
   let clientId: string;
   let key: string;
 
-  const tokens = (body: unknown, bearer: string | undefined = key, path = 'tokens') =>
+  const tokens = (body: unknown, bearer: string | null = key, path = 'tokens') =>
     request<TokenAnswer>(`${api.url}/api/v1/${path}`, {
       json: body,
       headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
@@ -112,7 +113,7 @@ describe('Service API: clients, keys and tokens', () => {
       const dup = await adminCall(api, admin, 'service-clients', {
         json: {
           name: 'newsletter',
-          team: 'x',
+          team: 'Other',
           contact: 'someone',
           allowedScopes: [],
           purposes: [],
@@ -168,6 +169,49 @@ describe('Service API: clients, keys and tokens', () => {
     });
   });
 
+  it('guards every /api/v1/ route: 401 without or with a dead key, 403 without the API scope', async () => {
+    const routes = enumerateRoutes(api).filter(
+      (route) => route.path.startsWith('/api/v1/') && route.path !== '/api/v1/me',
+    );
+    expect(routes.map((route) => `${route.method} ${route.path}`)).toContain('POST /api/v1/tokens');
+    const client = await newClient('guarded');
+    const scopeless = await newKey(client, { apiScopes: [] });
+    const dead = await newKey(client);
+    await adminCall(api, admin, `service-clients/${client}/keys/${dead.id}`, {
+      method: 'DELETE',
+      headers: XHR,
+    });
+    const call = (route: (typeof routes)[number], bearer?: string) =>
+      request(`${api.url}${concretePath(route)}`, {
+        method: route.method,
+        json: route.method === 'GET' ? undefined : forAlice(),
+        headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+      });
+    for (const route of routes) {
+      const anonymous = await call(route);
+      expect([route.path, anonymous.status, anonymous.body.error]).toEqual([
+        route.path,
+        401,
+        'invalid_credentials',
+      ]);
+      expect(anonymous.headers.get('www-authenticate')).toBe(
+        'Bearer realm="grantkeeper-service-api"',
+      );
+      const revoked = await eventually(
+        () => call(route, dead.key),
+        (response) => response.status === 401,
+        10_000,
+      );
+      expect(revoked.headers.get('www-authenticate')).toContain('error="invalid_token"');
+      const unscoped = await call(route, scopeless.key);
+      expect([route.path, unscoped.status, unscoped.body.error]).toEqual([
+        route.path,
+        403,
+        'insufficient_api_scope',
+      ]);
+    }
+  });
+
   describe('POST /api/v1/tokens', () => {
     it('gives a Google token for an allowed scope and purpose, recorded by fingerprint only', async () => {
       const response = await tokens(forAlice({ purpose_detail: 'job 42' }));
@@ -205,7 +249,7 @@ describe('Service API: clients, keys and tokens', () => {
     });
 
     it.each([
-      ['no credential', undefined],
+      ['no credential', null],
       ['a Google ID token', 'eyJhbGciOiJSUzI1NiJ9.e30.sig'],
       ['a key with a wrong checksum', 'gk_test_' + '0'.repeat(71)],
       ['an unknown key', 'unknown'],

@@ -34,7 +34,7 @@ export class AdminServiceClientsController {
   @ApiOperation({ summary: 'Every registered service client, by name' })
   @ApiOkResponse({ type: ServiceClientListDto })
   async list(): Promise<ServiceClientListDto> {
-    return { items: (await this.clients.list()).map(ServiceClientDto.from) };
+    return { items: (await this.clients.list()).map((client) => ServiceClientDto.from(client)) };
   }
 
   @Post()
@@ -59,7 +59,7 @@ export class AdminServiceClientsController {
     const client = await this.clients.get(id);
     return {
       client: ServiceClientDto.from(client),
-      keys: (await this.clients.keys(id)).map(ServiceKeyDto.from),
+      keys: (await this.clients.keys(id)).map((key) => ServiceKeyDto.from(key)),
     };
   }
 

@@ -53,14 +53,24 @@ const STATUS: StatusTable<ServiceApiErrorCode> = {
 
 /** Thrown by the service API; `fields` are added to the error body (`missing_scopes`, …). */
 export class ServiceApiError extends AppError<ServiceApiErrorCode> {
-  constructor(
-    code: ServiceApiErrorCode,
-    message: string,
-    options?: AppErrorOptions & { readonly fields?: Readonly<Record<string, unknown>> },
-  ) {
+  constructor(code: ServiceApiErrorCode, message: string, options?: AppErrorOptions) {
     super(code, message, STATUS, options);
-    this.fields = options?.fields;
   }
+}
 
-  readonly fields: Readonly<Record<string, unknown>> | undefined;
+/** The service API's RFC 6750 challenge (`WWW-Authenticate`). */
+export const SERVICE_API_CHALLENGE = 'Bearer realm="grantkeeper-service-api"';
+
+/**
+ * 401 `invalid_credentials`, with the challenge: without an error code when the request had no
+ * API key at all, `invalid_token` when it had one that failed (RFC 6750 §3.1).
+ */
+export function invalidCredentials(message: string, presented: boolean): ServiceApiError {
+  return new ServiceApiError('invalid_credentials', message, {
+    headers: {
+      'www-authenticate': presented
+        ? `${SERVICE_API_CHALLENGE}, error="invalid_token"`
+        : SERVICE_API_CHALLENGE,
+    },
+  });
 }

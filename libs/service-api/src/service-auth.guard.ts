@@ -20,7 +20,11 @@ import type { FastifyRequest } from 'fastify';
 import { KEY_PREFIX } from './api-key.js';
 import type { ServiceApiScope, ServicePrincipal } from './service-client.js';
 import { ServiceCredentials } from './service-credentials.js';
-import { ServiceApiError } from './service-api.errors.js';
+import {
+  invalidCredentials,
+  SERVICE_API_CHALLENGE,
+  ServiceApiError,
+} from './service-api.errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -79,7 +83,7 @@ export class ServiceAuthGuard implements CanActivate {
     refuseKeyInQuery(request);
     const bearer = BEARER.exec(request.headers.authorization ?? '')?.[1];
     if (!bearer?.startsWith(KEY_PREFIX)) {
-      throw new ServiceApiError('invalid_credentials', 'Send the API key as a Bearer token.');
+      throw invalidCredentials('Send the API key as a Bearer token.', bearer !== undefined);
     }
     const principal = await this.credentials.authenticate(bearer, clientAddress(request.ip));
     const needed = this.reflector.get<ServiceApiScope | undefined>(
@@ -90,6 +94,11 @@ export class ServiceAuthGuard implements CanActivate {
       throw new ServiceApiError(
         'insufficient_api_scope',
         `The credential lacks the API scope ${needed}.`,
+        {
+          headers: {
+            'www-authenticate': `${SERVICE_API_CHALLENGE}, error="insufficient_scope", scope="${needed}"`,
+          },
+        },
       );
     }
     request.service = principal;

@@ -127,8 +127,9 @@ export class ServiceClientsService {
   async update(id: string, change: ServiceClientChange, admin: AdminActor): Promise<ServiceClient> {
     assertId(id);
     return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager
-        .query<ClientRow[]>(
+      // TypeORM answers an UPDATE with [rows, affected].
+      const [[row]] = await manager
+        .query<[ClientRow[], number]>(
           `UPDATE service_clients SET
              name = coalesce($2, name), team = coalesce($3, team),
              contact = coalesce($4, contact), allowed_scopes = coalesce($5, allowed_scopes),

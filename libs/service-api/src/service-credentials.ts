@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { parseApiKey, sameHash } from './api-key.js';
 import type { ServiceApiScope, ServicePrincipal } from './service-client.js';
 import { clientOf } from './service-clients.service.js';
-import { ServiceApiError } from './service-api.errors.js';
+import { invalidCredentials, ServiceApiError } from './service-api.errors.js';
 
 /**
  * How long this instance trusts a key it has checked: a revoked key or a suspended client is
@@ -108,8 +108,8 @@ function allowlistOf(cidrs: readonly string[]): BlockList | undefined {
 }
 
 function invalid(): ServiceApiError {
-  return new ServiceApiError(
-    'invalid_credentials',
-    'The API key is missing, unknown, revoked or expired, or its client is suspended.',
+  return invalidCredentials(
+    'The API key is unknown, revoked or expired, or its client is suspended.',
+    true,
   );
 }

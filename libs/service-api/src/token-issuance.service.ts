@@ -135,7 +135,7 @@ export class TokenIssuanceService {
     error: OfflineAccessError,
     userId: string,
     scopes: readonly string[],
-  ): Promise<ServiceApiError> {
+  ): Promise<Error> {
     const cause = { cause: error };
     switch (error.code) {
       case 'grant_not_found':
@@ -152,10 +152,18 @@ export class TokenIssuanceService {
       }
       case 'scope_not_granted': {
         const grant = await this.grants.forUser(userId);
+        const missing = missingScopes(grant?.scopes ?? [], scopes);
         return new ServiceApiError(
           'insufficient_scope',
           'The user has not granted every scope asked for.',
-          { ...cause, fields: { missing_scopes: missingScopes(grant?.scopes ?? [], scopes) } },
+          {
+            ...cause,
+            fields: { missing_scopes: missing },
+            // RFC 6750 §3.1: the scope the request needs and lacks.
+            headers: {
+              'www-authenticate': `Bearer error="insufficient_scope", scope="${missing.join(' ')}"`,
+            },
+          },
         );
       }
       case 'upstream_unavailable':
@@ -163,12 +171,23 @@ export class TokenIssuanceService {
           ...cause,
           retryAfterSeconds: error.retryAfterSeconds ?? 5,
         });
-      default:
-        // Suspended by Google (RISC), re-authentication needed, outside the hosted domain.
+      // Suspended by Google (RISC), re-authentication needed, outside the hosted domain.
+      case 'grant_suspended':
+      case 'reauth_required':
+      case 'wrong_hosted_domain':
         return new ServiceApiError('grant_failing', 'The user’s grant cannot give tokens now.', {
           ...cause,
           fields: { reason: error.code },
         });
+      // The consent flows' own refusals: the broker never raises them.
+      case 'account_mismatch':
+      case 'code_too_long':
+      case 'consent_required':
+      case 'cross_site_request':
+      case 'invalid_code':
+      case 'invalid_state':
+      case 'malformed_request':
+        return error;
     }
   }
 }

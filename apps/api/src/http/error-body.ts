@@ -21,6 +21,10 @@ export interface ErrorBody {
   readonly details?: readonly string[];
   /** Seconds the client should wait before retrying; sent as `Retry-After`, not in the body. */
   readonly retryAfterSeconds?: number;
+  /** Further members of the body, for the client to act on (a module error's `fields`). */
+  readonly fields?: Readonly<Record<string, unknown>>;
+  /** Headers the refusal is defined with (`WWW-Authenticate`); not in the body. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Maps any thrown value to a status and a body. Unknown errors become a bare 500. */
@@ -62,10 +66,12 @@ export function toErrorBody(error: unknown): ErrorBody {
 }
 
 function fromAppError(error: AppError): ErrorBody {
-  const { status, retryAfterSeconds } = error;
+  const { status, retryAfterSeconds, fields, headers } = error;
   return {
     ...body(status, error.code, error.message),
     retryAfterSeconds: status === 503 ? (retryAfterSeconds ?? 5) : retryAfterSeconds,
+    ...(fields ? { fields } : {}),
+    ...(headers ? { headers } : {}),
   };
 }
 

@@ -57,6 +57,15 @@ export const OPERATION_ERRORS: ErrorTable = {
     503: "`certificates_unavailable`: Google's signing keys could not be fetched; retry with the same token.",
   },
   'POST /auth/sign-out': { 403: '`cross_origin_request`: not from this site.' },
+  'POST /api/v1/tokens': {
+    ...BAD_BODY,
+    400: `\`validation_failed\`: the body is malformed, or names the user by both or neither of \`id\` and \`google_sub\`; \`credentials_in_query\`: a key in the URL; ${NOT_JSON}`,
+    401: '`invalid_credentials`: no API key, or one that is unknown, revoked or expired, or of a suspended client (with `WWW-Authenticate`).',
+    403: '`insufficient_api_scope`, `address_not_allowed`, `scope_not_allowed`, `purpose_not_allowed`, `insufficient_scope` (with `missing_scopes` and `WWW-Authenticate`).',
+    404: '`no_grant`: the user is unknown or has no offline grant.',
+    409: '`grant_revoked` (with `reason` and `since`), `grant_failing` (with `reason`).',
+    503: '`upstream_unavailable`: Google did not answer usably; retry after `Retry-After`.',
+  },
   'GET /api/v1/me': {
     401: '`authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …).',
     503: "`certificates_unavailable`: a Bearer ID token could not be checked (Google's keys); retry.",
