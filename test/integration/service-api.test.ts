@@ -212,6 +212,55 @@ describe('Service API: clients, keys and tokens', () => {
     }
   });
 
+  describe('grant lookups', () => {
+    const lookup = <T = Record<string, unknown>>(path: string, bearer = key) =>
+      request<T>(`${api.url}/api/v1/${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+
+    it("shows a user's grant by id and by Google sub, only the scopes this service may use", async () => {
+      const byId = await lookup<{ id: string; status: string; granted_scopes: string[] }>(
+        `users/${aliceId}/grant`,
+      );
+      expect(byId.status).toBe(200);
+      expect(byId.body.status).toBe('active');
+      expect(byId.body.granted_scopes).toEqual([GMAIL_SEND]); // not openid, email, profile
+      expect(byId.text).not.toMatch(/token|envelope/i);
+      const bySub = await lookup(`users/by-google-sub/${ALICE_SUB}/grant`);
+      expect(bySub.body).toEqual(byId.body);
+      for (const path of [
+        'users/00000000-0000-0000-0000-000000000000/grant',
+        'users/nope/grant',
+        'users/by-google-sub/999999999/grant',
+        'users/by-google-sub/x/grant',
+      ]) {
+        const missing = await lookup(path);
+        expect([path, missing.status, missing.body.error]).toEqual([path, 404, 'no_grant']);
+      }
+    });
+
+    it('hides the grant from a service allowed none of its scopes', async () => {
+      const client = await newClient('calendar-only', { allowedScopes: [CALENDAR] });
+      const other = await newKey(client);
+      const response = await lookup(`users/${aliceId}/grant`, other.key);
+      expect([response.status, response.body.error]).toEqual([404, 'no_grant']);
+      const list = await lookup<{ items: unknown[] }>('grants', other.key);
+      expect(list.body.items).toEqual([]);
+    });
+
+    it('pages the grants with an allowed scope, refusing a scope it may not use', async () => {
+      const page = await lookup<{ items: Array<{ user_id: string }>; next_cursor: null }>(
+        `grants?scope=${encodeURIComponent(GMAIL_SEND)}&status=active&limit=1`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.items.map((grant) => grant.user_id)).toEqual([aliceId]);
+      const refused = await lookup(
+        `grants?scope=${encodeURIComponent('https://www.googleapis.com/auth/drive')}`,
+      );
+      expect([refused.status, refused.body.error]).toEqual([403, 'scope_not_allowed']);
+      const badCursor = await lookup('grants?cursor=%25%25');
+      expect([badCursor.status, badCursor.body.error]).toEqual([400, 'invalid_cursor']);
+    });
+  });
+
   describe('POST /api/v1/tokens', () => {
     it('gives a Google token for an allowed scope and purpose, recorded by fingerprint only', async () => {
       const response = await tokens(forAlice({ purpose_detail: 'job 42' }));

@@ -58,7 +58,7 @@ export const CurrentService = createParamDecorator(
  */
 export function ServiceApiController(path: string): ClassDecorator {
   return applyDecorators(
-    Controller(`api/v1/${path}`),
+    Controller(`api/v1/${path}`.replace(/\/$/, '')),
     Public(),
     UseGuards(ServiceAuthGuard),
     ApiTags('service'),

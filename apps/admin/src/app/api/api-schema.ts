@@ -365,6 +365,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Grants with any scope this service is allowed, newest first */
+    get: operations['GrantLookupsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -396,6 +413,40 @@ export interface paths {
     put?: never;
     /** A Google access token for a user, for this service's scopes and purpose */
     post: operations['TokensController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/grant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user's grant, by their id here */
+    get: operations['GrantLookupsController_byUserId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/by-google-sub/{sub}/grant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user's grant, by their Google account id */
+    get: operations['GrantLookupsController_byGoogleSub'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1328,6 +1379,48 @@ export interface components {
     ServiceClientListDto: {
       /** @description Every registered client, by name. */
       items: components['schemas']['ServiceClientDto'][];
+    };
+    ServiceGrantDto: {
+      /**
+       * Format: date-time
+       * @description When the user switched offline access on.
+       */
+      created_at: string;
+      /** @description The granted scopes this service is allowed (others are not shown). */
+      granted_scopes: string[];
+      /**
+       * Format: uuid
+       * @description The grant.
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When anyone last used the grant.
+       */
+      last_used_at: string | null;
+      /** @description Why it was revoked. */
+      revocation_reason: string | null;
+      /**
+       * Format: date-time
+       * @description When it was revoked; null while live.
+       */
+      revoked_at: string | null;
+      /**
+       * @description `suspended`: Google disabled the account; tokens are refused until it is not.
+       * @enum {string}
+       */
+      status: 'active' | 'revoked' | 'suspended';
+      /**
+       * Format: uuid
+       * @description The user it belongs to.
+       */
+      user_id: string;
+    };
+    ServiceGrantPageDto: {
+      /** @description The grants of this page, newest first. */
+      items: components['schemas']['ServiceGrantDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      next_cursor: string | null;
     };
     ServiceKeyDto: {
       /** @description The service API scopes the key may call (`tokens:issue`, `grants:read`). */
@@ -2985,6 +3078,59 @@ export interface operations {
       };
     };
   };
+  GrantLookupsController_list: {
+    parameters: {
+      query?: {
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+        /** @description Only grants with this scope (one this service is allowed). */
+        scope?: string;
+        status?: 'active' | 'revoked' | 'suspended';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceGrantPageDto'];
+        };
+      };
+      /** @description `validation_failed` (with `details`): a parameter is refused. `invalid_cursor`: the cursor is not ours; `credentials_in_query`: a key in the URL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `insufficient_api_scope`, `address_not_allowed`, and the route’s own refusals */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   MeController_me: {
     parameters: {
       query?: never;
@@ -3109,6 +3255,120 @@ export interface operations {
       };
       /** @description `upstream_unavailable`, with `Retry-After` */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  GrantLookupsController_byUserId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceGrantDto'];
+        };
+      };
+      /** @description `credentials_in_query`: a key in the URL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `insufficient_api_scope`, `address_not_allowed`, and the route’s own refusals */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `no_grant` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  GrantLookupsController_byGoogleSub: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sub: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceGrantDto'];
+        };
+      };
+      /** @description `credentials_in_query`: a key in the URL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `insufficient_api_scope`, `address_not_allowed`, and the route’s own refusals */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `no_grant` */
+      404: {
         headers: {
           [name: string]: unknown;
         };
