@@ -421,4 +421,31 @@ describe('Service API: clients, keys and tokens', () => {
       expect(response.body.since).toMatch(/^\d{4}-/);
     });
   });
+
+  it('lists the disclosures for admins, by client and outcome, and exports them as CSV', async () => {
+    const page = await adminCall<{
+      items: Array<{
+        clientName: string;
+        userEmail: string | null;
+        outcome: string;
+        refusal: string | null;
+      }>;
+    }>(api, admin, `disclosures?clientId=${clientId}&outcome=refused&limit=200`);
+    expect(page.status).toBe(200);
+    expect(page.body.items.length).toBeGreaterThan(0);
+    expect(page.body.items.every((item) => item.outcome === 'refused' && item.refusal)).toBe(true);
+    expect(page.body.items.every((item) => item.clientName === 'newsletter')).toBe(true);
+    const issued = await adminCall<{ items: Array<{ userEmail: string | null }> }>(
+      api,
+      admin,
+      `disclosures?userId=${aliceId}&outcome=issued`,
+    );
+    expect(issued.body.items[0].userEmail).toContain('@');
+    const csv = await adminCall(api, admin, `disclosures.csv?clientId=${clientId}`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = csv.text.trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^id,occurred_at,client_id,client_name,/);
+    expect(lines.length).toBeGreaterThan(page.body.items.length);
+    expect((await adminCall(api, admin, 'disclosures?outcome=maybe')).status).toBe(400);
+  });
 });

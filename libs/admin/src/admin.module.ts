@@ -6,6 +6,7 @@ import { ServiceApiModule } from '@grantkeeper/service-api';
 import { VaultModule } from '@grantkeeper/vault';
 import { AdminAuditController } from './admin-audit.controller.js';
 import { AdminAuditService } from './admin-audit.service.js';
+import { AdminDisclosuresController } from './admin-disclosures.controller.js';
 import { AdminBulkRevokeService } from './admin-bulk-revoke.service.js';
 import { AdminCsrfGuard } from './admin-csrf.guard.js';
 import { AdminOverviewController } from './admin-overview.controller.js';
@@ -43,6 +44,7 @@ export class AdminModule {
         AdminOperationsController,
         AdminOverviewController,
         AdminServiceClientsController,
+        AdminDisclosuresController,
       ],
       providers: [
         AdminCsrfGuard,

@@ -1,3 +1,8 @@
+export {
+  type Disclosure,
+  type DisclosureFilter,
+  DisclosuresService,
+} from './disclosures.service.js';
 export { SERVICE_API_KEY_SCHEME } from './service-auth.guard.js';
 export {
   SERVICE_API_SCOPES,

@@ -36,6 +36,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/disclosures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Disclosures, newest first, by client, user, purpose, outcome and time */
+    get: operations['AdminDisclosuresController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/disclosures.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Disclosures as CSV (same filters), streamed */
+    get: operations['AdminDisclosuresController_exportCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/grants': {
     parameters: {
       query?: never;
@@ -945,6 +979,64 @@ export interface components {
        */
       expiresInDays: number;
     };
+    DisclosureDto: {
+      /**
+       * Format: uuid
+       * @description The service client.
+       */
+      clientId: string;
+      /** @description Its name; null once deleted. */
+      clientName: string | null;
+      /**
+       * Format: uuid
+       * @description The grant.
+       */
+      grantId: string | null;
+      /** @description Increasing identity, as a string. */
+      id: string;
+      /** @description The service’s address. */
+      ip: string | null;
+      /**
+       * Format: uuid
+       * @description The API key used.
+       */
+      keyId: string | null;
+      /**
+       * Format: date-time
+       * @description When the service asked.
+       */
+      occurredAt: string;
+      /**
+       * @description Whether a token was given.
+       * @enum {string}
+       */
+      outcome: 'issued' | 'refused';
+      /** @description The purpose id the service gave. */
+      purpose: string;
+      /** @description The service’s note on this read. */
+      purposeDetail: string | null;
+      /** @description The refusal’s code. */
+      refusal: string | null;
+      /** @description The request id. */
+      requestId: string | null;
+      /** @description The scopes asked for. */
+      scopes: string[];
+      /** @description SHA-256 of the token given (`sha256:<base64url>`), to trace a leaked token. */
+      tokenFingerprint: string | null;
+      /** @description The user's email. */
+      userEmail: string | null;
+      /**
+       * Format: uuid
+       * @description The user.
+       */
+      userId: string | null;
+    };
+    DisclosurePageDto: {
+      /** @description The disclosures of this page, newest first. */
+      items: components['schemas']['DisclosureDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
     /** @description The body of every error answer. */
     ErrorResponse: {
       /** @description With `validation_failed` only: which fields were refused, and why. */
@@ -1750,6 +1842,124 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description CSV, one event a line, formula-safe cells. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `validation_failed` (with `details`): a parameter is refused. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminDisclosuresController_list: {
+    parameters: {
+      query?: {
+        /** @description The service client. */
+        clientId?: string;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description At or after. */
+        from?: string;
+        limit?: number;
+        outcome?: 'issued' | 'refused';
+        /** @description A purpose id. */
+        purpose?: string;
+        /** @description Before. */
+        to?: string;
+        /** @description The user whose access was read. */
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisclosurePageDto'];
+        };
+      };
+      /** @description `validation_failed` (with `details`): a parameter is refused. `invalid_cursor`: the cursor is not ours. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminDisclosuresController_exportCsv: {
+    parameters: {
+      query?: {
+        /** @description The service client. */
+        clientId?: string;
+        /** @description At or after. */
+        from?: string;
+        outcome?: 'issued' | 'refused';
+        /** @description A purpose id. */
+        purpose?: string;
+        /** @description Before. */
+        to?: string;
+        /** @description The user whose access was read. */
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV, one disclosure a line, formula-safe cells. */
       200: {
         headers: {
           [name: string]: unknown;
