@@ -27,8 +27,10 @@ export const MODULE_USES = {
   risc: ['offline-access', 'identity', 'google', 'audit', 'database', 'config', 'errors'],
   // The vault's re-wrap runs as a scheduled job: the scheduler starts it through VaultService.
   scheduler: SCHEDULER_USES,
+  // Other teams' services: tokens through the broker, users and grants through their owners.
+  'service-api': ['offline-access', 'identity', 'audit', 'database', 'config', 'errors'],
   // The admin API composes every module but the RISC receiver.
-  admin: ['scheduler', ...SCHEDULER_USES],
+  admin: ['scheduler', 'service-api', ...SCHEDULER_USES],
 };
 
 /** The tables each module owns (created by migrations/, named in SQL by their owner only). */
@@ -44,6 +46,9 @@ export const TABLE_OWNERS = {
   risc_events: 'risc',
   user_tasks: 'scheduler',
   task_runs: 'scheduler',
+  service_clients: 'service-api',
+  service_api_keys: 'service-api',
+  disclosures: 'service-api',
   // pg-boss's own schema: the job queue belongs to the scheduler.
   pgboss: 'scheduler',
 };

@@ -16,6 +16,7 @@ import { RateLimitBuckets1765730000000 } from './1765730000000-rate-limit-bucket
 import { VaultKeyVersions1765800000000 } from './1765800000000-vault-key-versions.js';
 import { UserEmailSearch1765810000000 } from './1765810000000-user-email-search.js';
 import { TaskErrorCodes1765900000000 } from './1765900000000-task-error-codes.js';
+import { ServiceClients1765910000000 } from './1765910000000-service-clients.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   VaultKeyVersions1765800000000,
   UserEmailSearch1765810000000,
   TaskErrorCodes1765900000000,
+  ServiceClients1765910000000,
 ];

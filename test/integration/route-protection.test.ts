@@ -15,6 +15,12 @@ const PUBLIC_ROUTES = [
   'POST /auth/sign-out',
   'POST /offline-access/code',
   'POST /risc/events',
+  // Open to the user guard, closed by the service credential guard instead (a service API key):
+  // test/integration/service-api.test.ts proves every /api/v1/ route refuses without one.
+  'POST /api/v1/tokens',
+  'GET /api/v1/users/:id/grant',
+  'GET /api/v1/users/by-google-sub/:sub/grant',
+  'GET /api/v1/grants',
   // The sign-in button's font (Roboto Medium), served from our origin.
   'GET /assets/fonts/roboto-latin-500-normal.woff2',
   // The dashboard's static files and index.html: the admin API behind it checks the role.

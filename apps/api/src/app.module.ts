@@ -9,6 +9,7 @@ import { VaultModule } from '@grantkeeper/vault';
 import { OfflineAccessModule } from '@grantkeeper/offline-access';
 import { SchedulerModule } from '@grantkeeper/scheduler';
 import { RiscModule } from '@grantkeeper/risc';
+import { ServiceApiModule } from '@grantkeeper/service-api';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AdminAppController } from './admin-app/admin-app.controller.js';
@@ -40,6 +41,7 @@ export class AppModule {
         OfflineAccessModule,
         scheduler,
         RiscModule,
+        ServiceApiModule,
         AdminModule.forRoot({ scheduler }),
         HealthModule,
       ],

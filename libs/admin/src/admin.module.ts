@@ -2,9 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@grantkeeper/audit';
 import { IdentityModule } from '@grantkeeper/identity';
 import { OfflineAccessModule } from '@grantkeeper/offline-access';
+import { ServiceApiModule } from '@grantkeeper/service-api';
 import { VaultModule } from '@grantkeeper/vault';
 import { AdminAuditController } from './admin-audit.controller.js';
 import { AdminAuditService } from './admin-audit.service.js';
+import { AdminDisclosuresController } from './admin-disclosures.controller.js';
 import { AdminBulkRevokeService } from './admin-bulk-revoke.service.js';
 import { AdminOverviewController } from './admin-overview.controller.js';
 import { AdminOverviewService } from './admin-overview.service.js';
@@ -12,6 +14,7 @@ import { AdminOperationsController } from './admin-operations.controller.js';
 import { AdminOperationsService } from './admin-operations.service.js';
 import { AdminGrantsController } from './admin-grants.controller.js';
 import { AdminGrantsService } from './admin-grants.service.js';
+import { AdminServiceClientsController } from './admin-service-clients.controller.js';
 import { AdminUsersController } from './admin-users.controller.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { AuditEventsWithPeople } from './audit-events-with-people.js';
@@ -25,13 +28,22 @@ export class AdminModule {
   static forRoot(options: { scheduler: DynamicModule }): DynamicModule {
     return {
       module: AdminModule,
-      imports: [AuditModule, IdentityModule, OfflineAccessModule, VaultModule, options.scheduler],
+      imports: [
+        AuditModule,
+        IdentityModule,
+        OfflineAccessModule,
+        VaultModule,
+        ServiceApiModule,
+        options.scheduler,
+      ],
       controllers: [
         AdminUsersController,
         AdminGrantsController,
         AdminAuditController,
         AdminOperationsController,
         AdminOverviewController,
+        AdminServiceClientsController,
+        AdminDisclosuresController,
       ],
       providers: [
         AdminUsersService,

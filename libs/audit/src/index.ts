@@ -13,4 +13,5 @@ export {
   AuditService,
 } from './audit.service.js';
 export { sanitizeAuditDetails } from './audit-details.js';
+export { csvLine } from './csv.js';
 export { auditContextOf } from './request-context.js';

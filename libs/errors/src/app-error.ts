@@ -3,6 +3,13 @@ export interface AppErrorOptions {
   readonly cause?: unknown;
   /** Seconds a client should wait before retrying; the api sends it as `Retry-After`. */
   readonly retryAfterSeconds?: number;
+  /**
+   * Members the error body carries besides `statusCode`, `error` and `message` (which they
+   * cannot replace): what a client needs to act on the refusal (`missing_scopes`). No secrets.
+   */
+  readonly fields?: Readonly<Record<string, unknown>>;
+  /** Response headers the refusal is defined with (RFC 6750's `WWW-Authenticate`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -19,6 +26,8 @@ export type StatusTable<Code extends string> = Readonly<Record<Code, number>>;
  */
 export abstract class AppError<Code extends string = string> extends Error {
   readonly retryAfterSeconds: number | undefined;
+  readonly fields: Readonly<Record<string, unknown>> | undefined;
+  readonly headers: Readonly<Record<string, string>> | undefined;
 
   protected constructor(
     readonly code: Code,
@@ -29,6 +38,8 @@ export abstract class AppError<Code extends string = string> extends Error {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.fields = options?.fields;
+    this.headers = options?.headers;
   }
 
   /** The HTTP status of this error's code, from its module's table. */

@@ -18,6 +18,8 @@ export interface GrantFilter {
   readonly status?: GrantStatus;
   /** A granted scope, as the full URL. */
   readonly scope?: string;
+  /** At least one of these scopes granted (a service's allowed scopes). */
+  readonly anyScope?: readonly string[];
   readonly flag?: GrantHealthFlag;
   /** Not used since (a never-used grant counts from its creation), ISO 8601. */
   readonly lastUsedBefore?: string;
@@ -161,6 +163,7 @@ function grantFilter(query: GrantFilter): SqlFilter {
     new SqlFilter()
       .when(query.status, (p) => `g.status = ${p}`)
       .when(query.scope, (p) => `g.scopes @> ARRAY[${p}]::text[]`)
+      .when(query.anyScope && [...query.anyScope], (p) => `g.scopes && ${p}::text[]`)
       .when(query.flag, (p) => `g.health_flags @> ARRAY[${p}]::text[]`)
       // A grant is used only after it was created, so "not used since X" also means "created
       // before X": said outright, the created_at index can start there instead of walking every

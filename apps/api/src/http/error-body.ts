@@ -11,6 +11,10 @@ export interface ErrorBody {
   readonly details?: readonly string[];
   /** Seconds the client should wait before retrying; sent as `Retry-After`, not in the body. */
   readonly retryAfterSeconds?: number;
+  /** Further members of the body, for the client to act on (a module error's `fields`). */
+  readonly fields?: Readonly<Record<string, unknown>>;
+  /** Headers the refusal is defined with (`WWW-Authenticate`); not in the body. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Maps any thrown value to a status and a body. Unknown errors become a bare 500. */
@@ -33,10 +37,12 @@ export function toErrorBody(error: unknown): ErrorBody {
 function fromAppError<Code extends string>(error: AppError<Code>): ErrorBody {
   const status = error.status;
   if (status === 500) return internalError();
-  const { retryAfterSeconds } = error;
+  const { retryAfterSeconds, fields, headers } = error;
   return {
     ...body(status, error.code, error.message),
     ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    ...(fields ? { fields } : {}),
+    ...(headers ? { headers } : {}),
   };
 }
 

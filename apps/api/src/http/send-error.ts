@@ -15,14 +15,16 @@ export function sendError(
   reply: FastifyReply,
   logger: LoggerService,
 ): void {
-  const { retryAfterSeconds, ...error } = toErrorBody(exception);
+  const { retryAfterSeconds, fields, headers, ...error } = toErrorBody(exception);
   const requestId = String(request.id);
   if (error.statusCode >= 500 && error.error === 'internal_error') {
     logger.error({ err: exception, requestId }, 'Unhandled error');
   }
   if (reply.sent) return;
-  const payload = error.statusCode >= 500 ? { ...error, requestId } : error;
+  // The fields first: they add to the stable members, never replace one.
+  const payload = { ...fields, ...error, ...(error.statusCode >= 500 ? { requestId } : {}) };
   void reply.status(error.statusCode);
+  if (headers) void reply.headers(headers);
   if (error.statusCode === 429) setRetryAfter(reply);
   if (retryAfterSeconds !== undefined) void reply.header('retry-after', String(retryAfterSeconds));
   if (wantsHtml(request)) {

@@ -47,6 +47,15 @@ const BAD_QUERY = { 400: '`validation_failed` (with `details`): a parameter is r
  * those get the schema below, and the generic 400 where they take input.
  * (error-responses.spec.ts fails when an operation is in neither.)
  */
+const SERVICE_UNAUTHENTICATED =
+  '`invalid_credentials`: no API key, or one that is unknown, revoked or expired, or of a suspended client (with `WWW-Authenticate`).';
+const SERVICE_GRANT_LOOKUP = {
+  400: '`credentials_in_query`: a key in the URL.',
+  401: SERVICE_UNAUTHENTICATED,
+  403: '`insufficient_api_scope` (`grants:read`), `address_not_allowed`.',
+  404: '`no_grant`: the user is unknown, has no grant, or none with a scope this service is allowed.',
+};
+
 export const OPERATION_ERRORS: ErrorTable = {
   'POST /auth/google/id-token': {
     ...BAD_BODY,
@@ -57,6 +66,23 @@ export const OPERATION_ERRORS: ErrorTable = {
     503: "`certificates_unavailable`: Google's signing keys could not be fetched; retry with the same token.",
   },
   'POST /auth/sign-out': OWN_PAGE,
+  'POST /api/v1/tokens': {
+    ...BAD_BODY,
+    400: `\`validation_failed\`: the body is malformed, or names the user by both or neither of \`id\` and \`google_sub\`; \`credentials_in_query\`: a key in the URL; ${NOT_JSON}`,
+    401: SERVICE_UNAUTHENTICATED,
+    403: '`insufficient_api_scope`, `address_not_allowed`, `scope_not_allowed`, `purpose_not_allowed`, `insufficient_scope` (with `missing_scopes` and `WWW-Authenticate`).',
+    404: '`no_grant`: the user is unknown or has no offline grant.',
+    409: '`grant_revoked` (with `reason` and `since`), `grant_failing` (with `reason`).',
+    503: '`upstream_unavailable`: Google did not answer usably; retry after `Retry-After`.',
+  },
+  'GET /api/v1/users/{id}/grant': SERVICE_GRANT_LOOKUP,
+  'GET /api/v1/users/by-google-sub/{sub}/grant': SERVICE_GRANT_LOOKUP,
+  'GET /api/v1/grants': {
+    ...BAD_QUERY,
+    400: `${BAD_QUERY[400]} \`invalid_cursor\`: the cursor is not ours; \`credentials_in_query\`: a key in the URL.`,
+    401: SERVICE_UNAUTHENTICATED,
+    403: '`insufficient_api_scope` (`grants:read`), `address_not_allowed`, `scope_not_allowed`: the `scope` is not one this service is allowed.',
+  },
   'GET /api/v1/me': {
     401: '`authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …).',
     503: "`certificates_unavailable`: a Bearer ID token could not be checked (Google's keys); retry.",

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig } from '@grantkeeper/config';
+import { SERVICE_API_KEY_SCHEME } from '@grantkeeper/service-api';
 import pino from 'pino';
 import { AppModule } from '../app.module.js';
 import { documentErrorResponses } from './error-responses.js';
@@ -25,6 +26,15 @@ export function buildOpenApiDocument(app: INestApplication, publicUrl: string): 
       .addServer(publicUrl, 'This deployment (PUBLIC_URL)')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'Google ID token' })
       .addCookieAuth('gk_session')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'gk_<env>_ API key',
+          description: 'A service client’s API key (service API routes under /api/v1/ but /me).',
+        },
+        SERVICE_API_KEY_SCHEME,
+      )
       .build(),
   );
   return describeSchemaProperties(documentErrorResponses(document));

@@ -36,6 +36,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/disclosures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Disclosures, newest first, by client, user, purpose, outcome and time */
+    get: operations['AdminDisclosuresController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/disclosures.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Disclosures as CSV (same filters), streamed */
+    get: operations['AdminDisclosuresController_exportCsv'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/grants': {
     parameters: {
       query?: never;
@@ -175,6 +209,77 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/service-clients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every registered service client, by name */
+    get: operations['AdminServiceClientsController_list'];
+    put?: never;
+    /** Register a service client */
+    post: operations['AdminServiceClientsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/service-clients/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A service client and its keys (never a key itself) */
+    get: operations['AdminServiceClientsController_detail'];
+    put?: never;
+    post?: never;
+    /** Delete a service client and its keys (its disclosures stay) */
+    delete: operations['AdminServiceClientsController_remove'];
+    options?: never;
+    head?: never;
+    /** Change a service client, or suspend (`status: suspended`) or resume it */
+    patch: operations['AdminServiceClientsController_update'];
+    trace?: never;
+  };
+  '/api/admin/service-clients/{id}/keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new API key; its secret is in this answer only */
+    post: operations['AdminServiceClientsController_createKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/service-clients/{id}/keys/{keyId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke an API key at once */
+    delete: operations['AdminServiceClientsController_revokeKey'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/users': {
     parameters: {
       query?: never;
@@ -294,6 +399,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/grants': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Grants with any scope this service is allowed, newest first */
+    get: operations['GrantLookupsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -306,6 +428,57 @@ export interface paths {
      * @description Accepts the session cookie or `Authorization: Bearer <Google ID token>`.
      */
     get: operations['MeController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A Google access token for a user, for this service's scopes and purpose */
+    post: operations['TokensController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/grant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user's grant, by their id here */
+    get: operations['GrantLookupsController_byUserId'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/by-google-sub/{sub}/grant': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user's grant, by their Google account id */
+    get: operations['GrantLookupsController_byGoogleSub'];
     put?: never;
     post?: never;
     delete?: never;
@@ -740,6 +913,130 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    CreatedServiceKeyDto: {
+      /** @description The service API scopes the key may call (`tokens:issue`, `grants:read`). */
+      apiScopes: ('tokens:issue' | 'grants:read')[];
+      /**
+       * Format: date-time
+       * @description When the key was made (ISO 8601, UTC).
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the key stops working (ISO 8601, UTC).
+       */
+      expiresAt: string;
+      /**
+       * Format: uuid
+       * @description The key's id (to revoke it).
+       */
+      id: string;
+      /** @description The key itself: shown this once, stored only as a hash. */
+      key: string;
+      /**
+       * Format: date-time
+       * @description When the key was last used (written at most once a minute) (ISO 8601, UTC).
+       */
+      lastUsedAt: string | null;
+      /** @description The address the key was last used from. */
+      lastUsedIp: string | null;
+      /** @description The key’s first characters after `gk_<env>_`, to tell keys apart. */
+      lookupPrefix: string;
+      /**
+       * Format: date-time
+       * @description When an admin revoked the key; null while live (ISO 8601, UTC).
+       */
+      revokedAt: string | null;
+    };
+    CreateServiceClientDto: {
+      /** @description Google scopes the service may ask tokens for (full URLs). */
+      allowedScopes: string[];
+      /** @description Who to reach about it (an email or a channel). */
+      contact: string;
+      /**
+       * @description Addresses or CIDR blocks the service calls from; empty: any.
+       * @example [
+       *       "10.0.0.0/8"
+       *     ]
+       */
+      ipAllowlist?: string[];
+      /**
+       * @description Unique name of the service.
+       * @example newsletter
+       */
+      name: string;
+      /** @description Why the service reads users’ access. */
+      purposes: components['schemas']['ServicePurposeDto'][];
+      /** @description The team that owns it. */
+      team: string;
+    };
+    CreateServiceKeyDto: {
+      /** @description Default: all. */
+      apiScopes?: ('tokens:issue' | 'grants:read')[];
+      /**
+       * @description Days until it expires.
+       * @default 90
+       */
+      expiresInDays: number;
+    };
+    DisclosureDto: {
+      /**
+       * Format: uuid
+       * @description The service client.
+       */
+      clientId: string;
+      /** @description Its name; null once deleted. */
+      clientName: string | null;
+      /**
+       * Format: uuid
+       * @description The grant.
+       */
+      grantId: string | null;
+      /** @description Increasing identity, as a string. */
+      id: string;
+      /** @description The service’s address. */
+      ip: string | null;
+      /**
+       * Format: uuid
+       * @description The API key used.
+       */
+      keyId: string | null;
+      /**
+       * Format: date-time
+       * @description When the service asked.
+       */
+      occurredAt: string;
+      /**
+       * @description Whether a token was given.
+       * @enum {string}
+       */
+      outcome: 'issued' | 'refused';
+      /** @description The purpose id the service gave. */
+      purpose: string;
+      /** @description The service’s note on this read. */
+      purposeDetail: string | null;
+      /** @description The refusal’s code. */
+      refusal: string | null;
+      /** @description The request id. */
+      requestId: string | null;
+      /** @description The scopes asked for. */
+      scopes: string[];
+      /** @description SHA-256 of the token given (`sha256:<base64url>`), to trace a leaked token. */
+      tokenFingerprint: string | null;
+      /** @description The user's email. */
+      userEmail: string | null;
+      /**
+       * Format: uuid
+       * @description The user.
+       */
+      userId: string | null;
+    };
+    DisclosurePageDto: {
+      /** @description The disclosures of this page, newest first. */
+      items: components['schemas']['DisclosureDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      nextCursor: string | null;
+    };
     /** @description The body of every error answer. */
     ErrorResponse: {
       /** @description With `validation_failed` only: which fields were refused, and why. */
@@ -919,6 +1216,48 @@ export interface components {
         | 'btn_add_session'
         | 'btn_confirm_add_session';
     };
+    IssuedTokenDto: {
+      /** @description The Google access token. Live: never log it. */
+      access_token: string;
+      /** @description The id of the disclosure that records this read. */
+      disclosure_id: string;
+      /**
+       * Format: date-time
+       * @description When the token expires (ISO 8601, UTC).
+       */
+      expires_at: string;
+      /** @description Seconds left, at the time of the answer. */
+      expires_in: number;
+      /** @description The grant the token comes from, with every scope the user granted. */
+      grant: components['schemas']['TokenGrantDto'];
+      /** @description The scopes the token carries. */
+      scopes: string[];
+      /**
+       * @description Always `Bearer`.
+       * @enum {string}
+       */
+      token_type: 'Bearer';
+    };
+    IssueTokenDto: {
+      /** @description Least life the token must have left, in seconds. The broker never hands out a token with less than 300 s left, so up to 300 is always met. */
+      min_ttl_seconds?: number;
+      /**
+       * @description A purpose id from this service’s catalogue: what the token is for, shown to the user.
+       * @example weekly-digest
+       */
+      purpose: string;
+      /** @description Free text about this one read (a job id, a ticket), kept on the disclosure. */
+      purpose_detail?: string;
+      /**
+       * @description Google scopes the token must carry, as full URLs; each allowed for this service.
+       * @example [
+       *       "https://www.googleapis.com/auth/gmail.send"
+       *     ]
+       */
+      scopes: string[];
+      /** @description Whose Google access: `{ id }` or `{ google_sub }`. */
+      user: components['schemas']['UserReferenceDto'];
+    };
     JobsOverviewDto: {
       /** @description Each job queue with its counts. */
       queues: components['schemas']['QueueStatsDto'][];
@@ -1084,6 +1423,142 @@ export interface components {
       /** @description Envelopes not yet on the active key version. */
       remaining: number;
     };
+    ServiceClientDetailDto: {
+      /** @description The client. */
+      client: components['schemas']['ServiceClientDto'];
+      /** @description Its keys, newest first: never a key itself. */
+      keys: components['schemas']['ServiceKeyDto'][];
+    };
+    ServiceClientDto: {
+      /** @description Google scopes the service may ask tokens for. */
+      allowedScopes: string[];
+      /** @description Who to reach about it. */
+      contact: string;
+      /**
+       * Format: date-time
+       * @description When the client was registered (ISO 8601, UTC).
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description The client's id.
+       */
+      id: string;
+      /** @description Addresses or CIDR blocks it may call from; empty: any. */
+      ipAllowlist: string[];
+      /**
+       * Format: date-time
+       * @description When one of its keys was last used (ISO 8601, UTC).
+       */
+      lastUsedAt: string | null;
+      /** @description Unique name of the service. */
+      name: string;
+      /** @description Why the service reads users’ access, each shown to users. */
+      purposes: components['schemas']['ServicePurposeDto'][];
+      /**
+       * @description `suspended`: every call is refused (401).
+       * @enum {string}
+       */
+      status: 'active' | 'suspended';
+      /** @description The team that owns it. */
+      team: string;
+      /**
+       * Format: date-time
+       * @description When an admin last changed it (ISO 8601, UTC).
+       */
+      updatedAt: string;
+    };
+    ServiceClientListDto: {
+      /** @description Every registered client, by name. */
+      items: components['schemas']['ServiceClientDto'][];
+    };
+    ServiceGrantDto: {
+      /**
+       * Format: date-time
+       * @description When the user switched offline access on.
+       */
+      created_at: string;
+      /** @description The granted scopes this service is allowed (others are not shown). */
+      granted_scopes: string[];
+      /**
+       * Format: uuid
+       * @description The grant.
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When anyone last used the grant.
+       */
+      last_used_at: string | null;
+      /** @description Why it was revoked. */
+      revocation_reason: string | null;
+      /**
+       * Format: date-time
+       * @description When it was revoked; null while live.
+       */
+      revoked_at: string | null;
+      /**
+       * @description `suspended`: Google disabled the account; tokens are refused until it is not.
+       * @enum {string}
+       */
+      status: 'active' | 'revoked' | 'suspended';
+      /**
+       * Format: uuid
+       * @description The user it belongs to.
+       */
+      user_id: string;
+    };
+    ServiceGrantPageDto: {
+      /** @description The grants of this page, newest first. */
+      items: components['schemas']['ServiceGrantDto'][];
+      /** @description Pass as `cursor` for the next page; null on the last page. */
+      next_cursor: string | null;
+    };
+    ServiceKeyDto: {
+      /** @description The service API scopes the key may call (`tokens:issue`, `grants:read`). */
+      apiScopes: ('tokens:issue' | 'grants:read')[];
+      /**
+       * Format: date-time
+       * @description When the key was made (ISO 8601, UTC).
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description When the key stops working (ISO 8601, UTC).
+       */
+      expiresAt: string;
+      /**
+       * Format: uuid
+       * @description The key's id (to revoke it).
+       */
+      id: string;
+      /**
+       * Format: date-time
+       * @description When the key was last used (written at most once a minute) (ISO 8601, UTC).
+       */
+      lastUsedAt: string | null;
+      /** @description The address the key was last used from. */
+      lastUsedIp: string | null;
+      /** @description The key’s first characters after `gk_<env>_`, to tell keys apart. */
+      lookupPrefix: string;
+      /**
+       * Format: date-time
+       * @description When an admin revoked the key; null while live (ISO 8601, UTC).
+       */
+      revokedAt: string | null;
+    };
+    ServicePurposeDto: {
+      /**
+       * @description The feature it serves, as users read it.
+       * @example Your weekly digest
+       */
+      feature: string;
+      /**
+       * @description Stable id the service sends with each request.
+       * @example weekly-digest
+       */
+      id: string;
+    };
     SetRoleDto: {
       /**
        * @description The new role.
@@ -1129,6 +1604,47 @@ export interface components {
        */
       userId: string;
     };
+    TokenGrantDto: {
+      /** @description Every scope the user granted. */
+      granted_scopes: string[];
+      /**
+       * Format: uuid
+       * @description The grant the token comes from.
+       */
+      id: string;
+      /**
+       * @description Always `active` on a token: other states are refusals.
+       * @enum {string}
+       */
+      status: 'active';
+    };
+    UpdateServiceClientDto: {
+      /** @description Google scopes the service may ask tokens for (full URLs). */
+      allowedScopes?: string[];
+      /** @description Who to reach about it (an email or a channel). */
+      contact?: string;
+      /**
+       * @description Addresses or CIDR blocks the service calls from; empty: any.
+       * @example [
+       *       "10.0.0.0/8"
+       *     ]
+       */
+      ipAllowlist?: string[];
+      /**
+       * @description Unique name of the service.
+       * @example newsletter
+       */
+      name?: string;
+      /** @description Why the service reads users’ access. */
+      purposes?: components['schemas']['ServicePurposeDto'][];
+      /**
+       * @description Suspended: every call 401.
+       * @enum {string}
+       */
+      status?: 'active' | 'suspended';
+      /** @description The team that owns it. */
+      team?: string;
+    };
     UserProfileDto: {
       /**
        * Format: date-time
@@ -1166,6 +1682,15 @@ export interface components {
       role: 'user' | 'admin';
       /** @description Google's stable account id (`sub`). */
       sub: string;
+    };
+    UserReferenceDto: {
+      /** @description The user’s Google account id (`sub`). */
+      google_sub?: string;
+      /**
+       * Format: uuid
+       * @description The user’s id here.
+       */
+      id?: string;
     };
     UserTaskDto: {
       /** @description Failed runs in a row; 0 after a success. */
@@ -1317,6 +1842,124 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description CSV, one event a line, formula-safe cells. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `validation_failed` (with `details`): a parameter is refused. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminDisclosuresController_list: {
+    parameters: {
+      query?: {
+        /** @description The service client. */
+        clientId?: string;
+        /** @description The `nextCursor` of the previous page. */
+        cursor?: string;
+        /** @description At or after. */
+        from?: string;
+        limit?: number;
+        outcome?: 'issued' | 'refused';
+        /** @description A purpose id. */
+        purpose?: string;
+        /** @description Before. */
+        to?: string;
+        /** @description The user whose access was read. */
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DisclosurePageDto'];
+        };
+      };
+      /** @description `validation_failed` (with `details`): a parameter is refused. `invalid_cursor`: the cursor is not ours. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminDisclosuresController_exportCsv: {
+    parameters: {
+      query?: {
+        /** @description The service client. */
+        clientId?: string;
+        /** @description At or after. */
+        from?: string;
+        outcome?: 'issued' | 'refused';
+        /** @description A purpose id. */
+        purpose?: string;
+        /** @description Before. */
+        to?: string;
+        /** @description The user whose access was read. */
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description CSV, one disclosure a line, formula-safe cells. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1827,6 +2470,454 @@ export interface operations {
       };
     };
   };
+  AdminServiceClientsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceClientListDto'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminServiceClientsController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateServiceClientDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceClientDto'];
+        };
+      };
+      /** @description `validation_failed` (with `details`): the body is refused; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `name_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminServiceClientsController_detail: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceClientDetailDto'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminServiceClientsController_remove: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminServiceClientsController_update: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateServiceClientDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceClientDto'];
+        };
+      };
+      /** @description `validation_failed` (with `details`): the body is refused; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `name_taken` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminServiceClientsController_createKey: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateServiceKeyDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedServiceKeyDto'];
+        };
+      };
+      /** @description `validation_failed` (with `details`): the body is refused; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `too_many_keys`: two are active; revoke one first */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminServiceClientsController_revokeKey: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        id: string;
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked: every instance refuses it within seconds. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found`: no such live key of this client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AdminUsersController_list: {
     parameters: {
       query?: {
@@ -2197,6 +3288,59 @@ export interface operations {
       };
     };
   };
+  GrantLookupsController_list: {
+    parameters: {
+      query?: {
+        /** @description The `next_cursor` of the previous page. */
+        cursor?: string;
+        limit?: number;
+        /** @description Only grants with this scope (one this service is allowed). */
+        scope?: string;
+        status?: 'active' | 'revoked' | 'suspended';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceGrantPageDto'];
+        };
+      };
+      /** @description `validation_failed` (with `details`): a parameter is refused. `invalid_cursor`: the cursor is not ours; `credentials_in_query`: a key in the URL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `insufficient_api_scope`, `address_not_allowed`, and the route’s own refusals */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   MeController_me: {
     parameters: {
       query?: never;
@@ -2225,6 +3369,216 @@ export interface operations {
       };
       /** @description `certificates_unavailable`: a Bearer ID token could not be checked (Google's keys); retry. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  TokensController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueTokenDto'];
+      };
+    };
+    responses: {
+      /** @description Sent with `Cache-Control: no-store`. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IssuedTokenDto'];
+        };
+      };
+      /** @description `validation_failed`: the body is malformed, or names the user by both or neither of `id` and `google_sub`; `credentials_in_query`: a key in the URL; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `insufficient_api_scope`, `address_not_allowed`, and the route’s own refusals */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `no_grant` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `grant_revoked` (with `reason`, `since`), `grant_failing` */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `upstream_unavailable`, with `Retry-After` */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  GrantLookupsController_byUserId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceGrantDto'];
+        };
+      };
+      /** @description `credentials_in_query`: a key in the URL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `insufficient_api_scope`, `address_not_allowed`, and the route’s own refusals */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `no_grant` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  GrantLookupsController_byGoogleSub: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sub: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceGrantDto'];
+        };
+      };
+      /** @description `credentials_in_query`: a key in the URL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `insufficient_api_scope`, `address_not_allowed`, and the route’s own refusals */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `no_grant` */
+      404: {
         headers: {
           [name: string]: unknown;
         };

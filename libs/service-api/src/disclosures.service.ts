@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { AuditRequestContext } from '@grantkeeper/audit';
+import {
+  BIGINT_ID,
+  decodeCursor,
+  type KeysetPosition,
+  type Page,
+  pageOf,
+  sortKeySql,
+  SqlFilter,
+} from '@grantkeeper/database';
+import { DataSource } from 'typeorm';
+
+/** One request of a service for a user's Google access, given or refused. */
+export interface DisclosureInput {
+  readonly clientId: string;
+  readonly keyId: string;
+  readonly userId: string | null;
+  readonly grantId: string | null;
+  readonly scopes: readonly string[];
+  readonly purpose: string;
+  readonly purposeDetail: string | null;
+  /** The token given (only its fingerprint is kept), or the code it was refused with. */
+  readonly outcome: { readonly issued: string } | { readonly refused: string };
+  readonly context: AuditRequestContext;
+}
+
+/** Which disclosures a page or an export is about; every criterion is optional. */
+export interface DisclosureFilter {
+  readonly clientId?: string;
+  readonly userId?: string;
+  readonly purpose?: string;
+  readonly outcome?: 'issued' | 'refused';
+  /** At or after, ISO 8601. */
+  readonly from?: string;
+  /** Before, ISO 8601. */
+  readonly to?: string;
+}
+
+/** One disclosure as admins read it (the fingerprint, never a token). */
+export interface Disclosure {
+  readonly id: string;
+  readonly occurredAt: Date;
+  readonly clientId: string;
+  readonly clientName: string | null;
+  readonly keyId: string | null;
+  readonly userId: string | null;
+  readonly grantId: string | null;
+  readonly scopes: string[];
+  readonly purpose: string;
+  readonly purposeDetail: string | null;
+  readonly outcome: 'issued' | 'refused';
+  readonly refusal: string | null;
+  readonly tokenFingerprint: string | null;
+  readonly requestId: string | null;
+  readonly ip: string | null;
+}
+
+interface DisclosureRow {
+  id: string;
+  occurred_at: Date;
+  client_id: string;
+  client_name: string | null;
+  key_id: string | null;
+  user_id: string | null;
+  grant_id: string | null;
+  scopes: string[];
+  purpose: string;
+  purpose_detail: string | null;
+  outcome: 'issued' | 'refused';
+  refusal: string | null;
+  token_fingerprint: string | null;
+  request_id: string | null;
+  ip: string | null;
+  sort_key: string;
+}
+
+/**
+ * The record of every token a service asked for: who, for whom, which scopes, for what, and
+ * the SHA-256 fingerprint of the token (never the token), so a leaked token can be traced to
+ * its disclosure.
+ */
+@Injectable()
+export class DisclosuresService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Newest first, in keyset pages on `(occurred_at, id)`. */
+  async search(
+    filter: DisclosureFilter & { readonly limit: number; readonly cursor?: string },
+  ): Promise<Page<Disclosure>> {
+    const position = decodeCursor(filter.cursor, BIGINT_ID);
+    return pageOf(await this.page(filter, position, filter.limit + 1), filter.limit, disclosureOf);
+  }
+
+  /** Every matching disclosure, page by page (for the CSV export): memory stays flat. */
+  async *all(filter: DisclosureFilter, pageSize = 500): AsyncGenerator<Disclosure> {
+    let position: KeysetPosition | undefined;
+    for (;;) {
+      const rows = await this.page(filter, position, pageSize);
+      for (const row of rows) yield disclosureOf(row);
+      const last = rows.at(-1);
+      if (!last || rows.length < pageSize) return;
+      position = { key: last.sort_key, id: last.id };
+    }
+  }
+
+  private page(
+    filter: DisclosureFilter,
+    position: KeysetPosition | undefined,
+    limit: number,
+  ): Promise<DisclosureRow[]> {
+    const sql = new SqlFilter()
+      .when(filter.clientId, (p) => `d.client_id = ${p}::uuid`)
+      .when(filter.userId, (p) => `d.user_id = ${p}::uuid`)
+      .when(filter.purpose, (p) => `d.purpose = ${p}`)
+      .when(filter.outcome, (p) => `d.outcome = ${p}`)
+      .when(filter.from, (p) => `d.occurred_at >= ${p}::timestamptz`)
+      .when(filter.to, (p) => `d.occurred_at < ${p}::timestamptz`)
+      .after('d.occurred_at', 'd.id', 'desc', position, '::bigint');
+    return this.dataSource.query<DisclosureRow[]>(
+      `SELECT d.id::text AS id, d.occurred_at, d.client_id, c.name AS client_name, d.key_id,
+              d.user_id, d.grant_id, d.scopes, d.purpose, d.purpose_detail, d.outcome, d.refusal,
+              d.token_fingerprint, d.request_id, d.ip, ${sortKeySql('d.occurred_at')} AS sort_key
+         FROM disclosures d LEFT JOIN service_clients c ON c.id = d.client_id
+         ${sql.where}
+        ORDER BY d.occurred_at DESC, d.id DESC
+        LIMIT ${sql.param(limit)}`,
+      sql.params,
+    );
+  }
+
+  /** Writes the disclosure and returns its id; the caller answers only once it is durable. */
+  async record(input: DisclosureInput): Promise<string> {
+    const issued = 'issued' in input.outcome ? input.outcome.issued : null;
+    const [row] = await this.dataSource.query<Array<{ id: string }>>(
+      `INSERT INTO disclosures
+         (client_id, key_id, user_id, grant_id, scopes, purpose, purpose_detail, outcome, refusal,
+          token_fingerprint, request_id, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id::text`,
+      [
+        input.clientId,
+        input.keyId,
+        input.userId,
+        input.grantId,
+        [...input.scopes],
+        input.purpose,
+        input.purposeDetail,
+        issued === null ? 'refused' : 'issued',
+        'refused' in input.outcome ? input.outcome.refused : null,
+        issued === null ? null : tokenFingerprint(issued),
+        input.context.requestId?.slice(0, 100) ?? null,
+        input.context.ip ?? null,
+      ],
+    );
+    return row.id;
+  }
+}
+
+function disclosureOf(row: DisclosureRow): Disclosure {
+  return {
+    id: row.id,
+    occurredAt: row.occurred_at,
+    clientId: row.client_id,
+    clientName: row.client_name,
+    keyId: row.key_id,
+    userId: row.user_id,
+    grantId: row.grant_id,
+    scopes: row.scopes,
+    purpose: row.purpose,
+    purposeDetail: row.purpose_detail,
+    outcome: row.outcome,
+    refusal: row.refusal,
+    tokenFingerprint: row.token_fingerprint,
+    requestId: row.request_id,
+    ip: row.ip,
+  };
+}
+
+/** `sha256:<base64url>` of a token: enough to match a leaked token, nothing to use it with. */
+export function tokenFingerprint(token: string): string {
+  return `sha256:${createHash('sha256').update(token).digest('base64url')}`;
+}

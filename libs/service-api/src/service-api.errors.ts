@@ -1,0 +1,76 @@
+import { AppError, type AppErrorOptions, type StatusTable } from '@grantkeeper/errors';
+
+/** Stable codes of the service API and of service-client management (DESIGN.md, "Service API"). */
+export type ServiceApiErrorCode =
+  /** No credential, or one that is unknown, revoked, expired or of a suspended client (401). */
+  | 'invalid_credentials'
+  /** A credential in the query string, where logs and proxies keep it (400). */
+  | 'credentials_in_query'
+  /** The caller's address is outside the client's IP allowlist (403). */
+  | 'address_not_allowed'
+  /** The credential lacks the API scope the route needs (403). */
+  | 'insufficient_api_scope'
+  /** The client may not ask for one of these Google scopes (403). */
+  | 'scope_not_allowed'
+  /** The purpose is not in the client's catalogue (403). */
+  | 'purpose_not_allowed'
+  /** The user blocked this service (403). */
+  | 'blocked_by_user'
+  /** The user has not granted every scope asked for (403, with `missing_scopes`). */
+  | 'insufficient_scope'
+  /** The user is unknown or has no grant for our client (404). */
+  | 'no_grant'
+  /** The user's grant was revoked (409). */
+  | 'grant_revoked'
+  /** The user's grant exists but cannot give tokens now: suspended, re-auth needed (409). */
+  | 'grant_failing'
+  /** Google did not answer usably; retry after `Retry-After` (503). */
+  | 'upstream_unavailable'
+  /** No such service client or key (404). */
+  | 'not_found'
+  /** A service client of that name exists (409). */
+  | 'name_taken'
+  /** The client has two active keys already: revoke one before adding another (409). */
+  | 'too_many_keys';
+
+const STATUS: StatusTable<ServiceApiErrorCode> = {
+  invalid_credentials: 401,
+  credentials_in_query: 400,
+  address_not_allowed: 403,
+  insufficient_api_scope: 403,
+  scope_not_allowed: 403,
+  purpose_not_allowed: 403,
+  blocked_by_user: 403,
+  insufficient_scope: 403,
+  no_grant: 404,
+  grant_revoked: 409,
+  grant_failing: 409,
+  upstream_unavailable: 503,
+  not_found: 404,
+  name_taken: 409,
+  too_many_keys: 409,
+};
+
+/** Thrown by the service API; `fields` are added to the error body (`missing_scopes`, …). */
+export class ServiceApiError extends AppError<ServiceApiErrorCode> {
+  constructor(code: ServiceApiErrorCode, message: string, options?: AppErrorOptions) {
+    super(code, message, STATUS, options);
+  }
+}
+
+/** The service API's RFC 6750 challenge (`WWW-Authenticate`). */
+export const SERVICE_API_CHALLENGE = 'Bearer realm="grantkeeper-service-api"';
+
+/**
+ * 401 `invalid_credentials`, with the challenge: without an error code when the request had no
+ * API key at all, `invalid_token` when it had one that failed (RFC 6750 §3.1).
+ */
+export function invalidCredentials(message: string, presented: boolean): ServiceApiError {
+  return new ServiceApiError('invalid_credentials', message, {
+    headers: {
+      'www-authenticate': presented
+        ? `${SERVICE_API_CHALLENGE}, error="invalid_token"`
+        : SERVICE_API_CHALLENGE,
+    },
+  });
+}

@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import type { AuditRequestContext } from '@grantkeeper/audit';
+import { UsersService } from '@grantkeeper/identity';
+import {
+  AccessTokenBroker,
+  GrantsService,
+  missingScopes,
+  OfflineAccessError,
+} from '@grantkeeper/offline-access';
+import { DisclosuresService } from './disclosures.service.js';
+import type { ServicePrincipal } from './service-client.js';
+import { ServiceApiError } from './service-api.errors.js';
+
+/** Whose access a service asks for: our user id or their Google account id. */
+export type UserReference = { readonly id: string } | { readonly googleSub: string };
+
+export interface TokenRequest {
+  readonly user: UserReference;
+  readonly scopes: readonly string[];
+  readonly purpose: string;
+  readonly purposeDetail?: string;
+}
+
+export interface IssuedToken {
+  readonly accessToken: string;
+  readonly expiresAt: Date;
+  readonly scopes: readonly string[];
+  readonly grant: {
+    readonly id: string;
+    readonly status: string;
+    readonly grantedScopes: string[];
+  };
+  readonly disclosureId: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A Google access token for a service, for one user, for scopes and a purpose the service is
+ * allowed: served by the broker (its cached token while enough life is left, else one refresh
+ * shared across instances), and recorded as a disclosure, given or refused, before the answer.
+ */
+@Injectable()
+export class TokenIssuanceService {
+  constructor(
+    private readonly broker: AccessTokenBroker,
+    private readonly grants: GrantsService,
+    private readonly users: UsersService,
+    private readonly disclosures: DisclosuresService,
+  ) {}
+
+  async issue(
+    service: ServicePrincipal,
+    request: TokenRequest,
+    context: AuditRequestContext,
+  ): Promise<IssuedToken> {
+    const record = (
+      userId: string | null,
+      grantId: string | null,
+      outcome: { issued: string } | { refused: string },
+    ) =>
+      this.disclosures.record({
+        clientId: service.client.id,
+        keyId: service.keyId,
+        userId,
+        grantId,
+        scopes: request.scopes,
+        purpose: request.purpose,
+        purposeDetail: request.purposeDetail ?? null,
+        outcome,
+        context,
+      });
+    let userId: string | null = null;
+    try {
+      this.checkAllowed(service, request);
+      userId = await this.userIdOf(request.user);
+      const token = await this.brokered(userId, request.scopes);
+      const disclosureId = await record(userId, token.grantId, { issued: token.accessToken });
+      return {
+        accessToken: token.accessToken,
+        expiresAt: token.expiresAt,
+        scopes: token.scopes,
+        grant: { id: token.grantId, status: 'active', grantedScopes: [...token.scopes] },
+        disclosureId,
+      };
+    } catch (error) {
+      if (error instanceof ServiceApiError) {
+        const grant = userId ? await this.grants.forUser(userId) : null;
+        await record(userId, grant?.id ?? null, { refused: error.code });
+      }
+      throw error;
+    }
+  }
+
+  private checkAllowed(service: ServicePrincipal, request: TokenRequest): void {
+    const allowed = new Set(service.client.allowedScopes);
+    const refused = request.scopes.filter((scope) => !allowed.has(scope));
+    if (refused.length > 0) {
+      throw new ServiceApiError(
+        'scope_not_allowed',
+        'This service may not ask for some of these scopes.',
+        { fields: { refused_scopes: refused } },
+      );
+    }
+    if (!service.client.purposes.some((purpose) => purpose.id === request.purpose)) {
+      throw new ServiceApiError(
+        'purpose_not_allowed',
+        'The purpose is not in this service’s catalogue.',
+      );
+    }
+  }
+
+  private async userIdOf(user: UserReference): Promise<string> {
+    const found =
+      'id' in user
+        ? UUID.test(user.id)
+          ? await this.users.findById(user.id)
+          : null
+        : await this.users.findByGoogleSub(user.googleSub);
+    if (!found) throw noGrant();
+    return found.id;
+  }
+
+  /** The broker's token, its refusals said in the service API's codes. */
+  private async brokered(userId: string, scopes: readonly string[]) {
+    try {
+      return await this.broker.accessTokenFor(userId, scopes);
+    } catch (error) {
+      if (!(error instanceof OfflineAccessError)) throw error;
+      throw await this.refusal(error, userId, scopes);
+    }
+  }
+
+  private async refusal(
+    error: OfflineAccessError,
+    userId: string,
+    scopes: readonly string[],
+  ): Promise<Error> {
+    const cause = { cause: error };
+    switch (error.code) {
+      case 'grant_not_found':
+        return noGrant(cause);
+      case 'grant_revoked': {
+        const grant = await this.grants.forUser(userId);
+        return new ServiceApiError('grant_revoked', 'The user’s grant was revoked.', {
+          ...cause,
+          fields: {
+            reason: grant?.revocationReason ?? null,
+            since: grant?.revokedAt?.toISOString() ?? null,
+          },
+        });
+      }
+      case 'scope_not_granted': {
+        const grant = await this.grants.forUser(userId);
+        const missing = missingScopes(grant?.scopes ?? [], scopes);
+        return new ServiceApiError(
+          'insufficient_scope',
+          'The user has not granted every scope asked for.',
+          {
+            ...cause,
+            fields: { missing_scopes: missing },
+            // RFC 6750 §3.1: the scope the request needs and lacks.
+            headers: {
+              'www-authenticate': `Bearer error="insufficient_scope", scope="${missing.join(' ')}"`,
+            },
+          },
+        );
+      }
+      case 'upstream_unavailable':
+        return new ServiceApiError('upstream_unavailable', 'Google did not answer; retry later.', {
+          ...cause,
+          retryAfterSeconds: error.retryAfterSeconds ?? 5,
+        });
+      // Suspended by Google (RISC), re-authentication needed, outside the hosted domain.
+      case 'grant_suspended':
+      case 'reauth_required':
+      case 'wrong_hosted_domain':
+        return new ServiceApiError('grant_failing', 'The user’s grant cannot give tokens now.', {
+          ...cause,
+          fields: { reason: error.code },
+        });
+      // The consent flows' own refusals: the broker never raises them.
+      case 'account_mismatch':
+      case 'code_too_long':
+      case 'consent_required':
+      case 'cross_site_request':
+      case 'invalid_code':
+      case 'invalid_state':
+      case 'malformed_request':
+        return error;
+    }
+  }
+}
+
+function noGrant(options?: { cause?: unknown }): ServiceApiError {
+  return new ServiceApiError(
+    'no_grant',
+    'The user has no offline grant for this product.',
+    options,
+  );
+}
