@@ -183,7 +183,6 @@ export class TokenIssuanceService {
       case 'account_mismatch':
       case 'code_too_long':
       case 'consent_required':
-      case 'cross_site_request':
       case 'invalid_code':
       case 'invalid_state':
       case 'malformed_request':
