@@ -30,9 +30,10 @@ const PUBLIC_ROUTES = [
 
 /**
  * State-changing routes no browser calls with the session cookie, so without the same-site check:
- * Google's own deliveries.
+ * Google's own deliveries, and the service API, which ignores cookies and admits only a service's
+ * API key in the Authorization header (test/integration/service-api.test.ts).
  */
-const CROSS_SITE_WRITES = ['POST /risc/events'];
+const CROSS_SITE_WRITES = ['POST /risc/events', 'POST /api/v1/tokens'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
