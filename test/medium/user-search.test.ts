@@ -54,7 +54,7 @@ describe('User search over many users', () => {
     vi.spyOn(dataSource, 'query').mockImplementation((sql, params) => {
       const values: unknown[] = Array.isArray(params) ? params : [];
       if (/\bFROM users u\b/.test(sql)) {
-        if (sql.includes('by_email')) ways.add('indexes');
+        if (sql.includes('by_name')) ways.add('indexes');
         else if (values.includes(3_000)) ways.add('newest 3,000');
         else if (values.includes(1_000)) ways.add('newest 1,000');
       }
