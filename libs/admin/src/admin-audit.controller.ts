@@ -1,9 +1,9 @@
-import { Readable } from 'node:stream';
 import { Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AdminController } from './admin-docs.js';
 import { AdminAuditService } from './admin-audit.service.js';
+import { sendCsvAttachment } from './csv-attachment.js';
 import { AuditEventPageDto } from './dto/audit-event.dto.js';
 import { AuditFilterDto, ListAuditQueryDto } from './dto/list-audit.query.js';
 
@@ -23,10 +23,6 @@ export class AdminAuditController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV, one event a line, formula-safe cells.' })
   exportCsv(@Query() filter: AuditFilterDto, @Res() reply: FastifyReply): FastifyReply {
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="audit.csv"')
-      .header('cache-control', 'no-store')
-      .send(Readable.from(this.audit.csv(filter)));
+    return sendCsvAttachment(reply, 'audit.csv', this.audit.csv(filter));
   }
 }

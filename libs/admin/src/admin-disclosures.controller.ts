@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { csvLine } from '@grantkeeper/audit';
@@ -6,6 +5,7 @@ import { UsersService } from '@grantkeeper/identity';
 import { type Disclosure, DisclosuresService } from '@grantkeeper/service-api';
 import type { FastifyReply } from 'fastify';
 import { AdminController } from './admin-docs.js';
+import { sendCsvAttachment } from './csv-attachment.js';
 import {
   type DisclosureDto,
   DisclosureFilterDto,
@@ -62,11 +62,7 @@ export class AdminDisclosuresController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'CSV, one disclosure a line, formula-safe cells.' })
   exportCsv(@Query() filter: DisclosureFilterDto, @Res() reply: FastifyReply): FastifyReply {
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="disclosures.csv"')
-      .header('cache-control', 'no-store')
-      .send(Readable.from(this.csv(filter)));
+    return sendCsvAttachment(reply, 'disclosures.csv', this.csv(filter));
   }
 
   private async *csv(filter: DisclosureFilterDto): AsyncGenerator<string> {

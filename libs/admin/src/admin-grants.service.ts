@@ -66,7 +66,7 @@ export class AdminGrantsService {
     admin: AuthenticatedUser,
     context: AuditRequestContext,
   ): Promise<RevokedGrantDto> {
-    const found = await this.find(grantId);
+    const found = await this.listing(grantId);
     if (found.status === 'revoked') {
       throw new AdminError('already_revoked', 'The grant is already revoked.');
     }
@@ -80,11 +80,16 @@ export class AdminGrantsService {
   }
 
   private async find(grantId: string): Promise<AdminGrantDto> {
+    const grant = await this.listing(grantId);
+    const emails = await this.users.emailsOf([grant.userId]);
+    return withEmail(grant, emails.get(grant.userId) ?? null);
+  }
+
+  private async listing(grantId: string): Promise<GrantListing> {
     assertUuid(grantId, 'grant');
     const grant = await this.search.find(grantId);
     if (!grant) throw notFound('grant');
-    const emails = await this.users.emailsOf([grant.userId]);
-    return withEmail(grant, emails.get(grant.userId) ?? null);
+    return grant;
   }
 }
 

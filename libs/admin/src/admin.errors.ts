@@ -1,11 +1,10 @@
 import { AppError, type AppErrorOptions, type StatusTable } from '@grantkeeper/errors';
+import { isUuid } from '@grantkeeper/database';
 
 /** Stable codes of the admin API; ADMIN_ERROR_STATUS gives each its HTTP status. */
 export type AdminErrorCode =
   /** No such user, grant or event, including ids that are not uuids (404). */
   | 'not_found'
-  /** The `cursor` was not one this API handed out (400). */
-  | 'invalid_cursor'
   /** A bulk revocation without any criterion, which would revoke every grant (400). */
   | 'empty_filter'
   /** The grant is already revoked (409). */
@@ -18,7 +17,6 @@ export type AdminErrorCode =
 /** HTTP status of each code; a code without a row does not compile. */
 export const ADMIN_ERROR_STATUS: StatusTable<AdminErrorCode> = {
   not_found: 404,
-  invalid_cursor: 400,
   empty_filter: 400,
   already_revoked: 409,
   last_admin: 409,
@@ -32,11 +30,9 @@ export class AdminError extends AppError<AdminErrorCode> {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Guessed or malformed ids are answered exactly like unknown ones. */
 export function assertUuid(id: string, what: string): void {
-  if (!UUID.test(id)) throw notFound(what);
+  if (!isUuid(id)) throw notFound(what);
 }
 
 export function notFound(what: string): AdminError {

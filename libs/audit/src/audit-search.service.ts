@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import {
   BIGINT_ID,
   decodeCursor,
+  everyRow,
   type KeysetPosition,
   type Page,
   pageOf,
@@ -105,14 +106,8 @@ export class AuditSearchService {
   /** Every matching event as CSV lines, read page by page so memory stays flat. */
   async *csv(filter: AuditFilter): AsyncGenerator<string> {
     yield csvLine(CSV_HEADER);
-    let position: KeysetPosition | undefined;
-    for (;;) {
-      const rows = await this.page(filter, position, CSV_PAGE);
-      for (const row of rows) yield csvLine(csvCells(row));
-      const last = rows.at(-1);
-      if (!last || rows.length < CSV_PAGE) return;
-      position = { key: last.sort_key, id: last.id };
-    }
+    const rows = everyRow((position, limit) => this.page(filter, position, limit), CSV_PAGE);
+    for await (const row of rows) yield csvLine(csvCells(row));
   }
 
   /** The newest `limit` events about one user (`audit_events_subject_idx`). */

@@ -5,11 +5,13 @@ export type DatabaseQueryErrorCode =
   /** The `cursor` was not one this API handed out (400). */
   'invalid_cursor';
 
-const STATUS: StatusTable<DatabaseQueryErrorCode> = { invalid_cursor: 400 };
+export const DATABASE_QUERY_ERROR_STATUS: StatusTable<DatabaseQueryErrorCode> = {
+  invalid_cursor: 400,
+};
 
 /** A client's query the database layer cannot run as given: always a 4xx, never a 500. */
 export class DatabaseQueryError extends AppError<DatabaseQueryErrorCode> {
   constructor(code: DatabaseQueryErrorCode, message: string, options?: { cause?: unknown }) {
-    super(code, message, STATUS, options);
+    super(code, message, DATABASE_QUERY_ERROR_STATUS, options);
   }
 }

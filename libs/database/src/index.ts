@@ -5,14 +5,20 @@ export { EmbeddedDatabase, type EmbeddedDatabaseOptions } from './embedded-datab
 export { freePort } from './free-port.js';
 export { assertDatabaseReady, DatabaseNotReadyError } from './startup-check.js';
 export { SnakeNamingStrategy } from './snake-naming.strategy.js';
-export { DatabaseQueryError, type DatabaseQueryErrorCode } from './database.errors.js';
+export {
+  DATABASE_QUERY_ERROR_STATUS,
+  DatabaseQueryError,
+  type DatabaseQueryErrorCode,
+} from './database.errors.js';
 export {
   BIGINT_ID,
   decodeCursor,
   encodeCursor,
+  everyRow,
   type KeysetPosition,
   type Page,
   pageOf,
   UUID_ID,
 } from './keyset-cursor.js';
 export { escapeLike, iso, sortKeySql, SqlFilter } from './sql-query.js';
+export { isUuid } from './uuid.js';

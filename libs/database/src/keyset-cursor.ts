@@ -53,3 +53,22 @@ export function pageOf<Row extends { sort_key: string | null; id: string }, Item
       rows.length > limit && last ? encodeCursor({ key: last.sort_key, id: last.id }) : null,
   };
 }
+
+/**
+ * Every row of a keyset-ordered query, read `pageSize` rows at a time (an export: memory stays
+ * flat however long the list). `read` returns the rows after `position` (all from the start when
+ * undefined), in the list's order, at most `limit`.
+ */
+export async function* everyRow<Row extends { sort_key: string | null; id: string }>(
+  read: (position: KeysetPosition | undefined, limit: number) => Promise<Row[]>,
+  pageSize: number,
+): AsyncGenerator<Row> {
+  let position: KeysetPosition | undefined;
+  for (;;) {
+    const rows = await read(position, pageSize);
+    yield* rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    position = { key: last.sort_key, id: last.id };
+  }
+}

@@ -7,8 +7,7 @@ import { type AuthenticatedUser, toAuthenticatedUser } from './authenticated-use
 import { BearerUserCache } from './bearer-user.cache.js';
 import type { VerifiedIdToken } from './verified-id-token.js';
 import { UserEntity, type UserRole } from './user.entity.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@grantkeeper/database';
 
 /** How long a Bearer caller's user row is reused in this instance before it is read again. */
 const BEARER_USER_TTL_MS = 5_000;
@@ -123,7 +122,7 @@ export class UsersService {
    * are absent from the map.
    */
   async emailsOf(ids: Iterable<string>): Promise<Map<string, string | null>> {
-    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    const wanted = [...new Set(ids)].filter((id) => isUuid(id));
     if (wanted.length === 0) return new Map();
     const rows = await this.users.query<Array<{ id: string; email: string | null }>>(
       `SELECT id, email FROM users WHERE id = ANY($1::uuid[])`,

@@ -111,9 +111,18 @@ export class GrantSearchService {
 
   /** One grant by id, or null; `grantId` must be a uuid (the caller checks). */
   async find(grantId: string): Promise<GrantListing | null> {
+    return this.findWhere('g.id = $1', [grantId]);
+  }
+
+  /** The user's grant for our client, live or revoked, or null; `userId` must be a uuid. */
+  async findForUser(userId: string): Promise<GrantListing | null> {
+    return this.findWhere('g.user_id = $1 AND g.client_id = $2', [userId, this.clientId]);
+  }
+
+  private async findWhere(where: string, params: unknown[]): Promise<GrantListing | null> {
     const [row] = await this.dataSource.query<GrantRow[]>(
-      `SELECT ${GRANT_COLUMNS}, NULL AS sort_key FROM grants g WHERE g.id = $1`,
-      [grantId],
+      `SELECT ${GRANT_COLUMNS}, NULL AS sort_key FROM grants g WHERE ${where}`,
+      params,
     );
     return row ? listingOf(row) : null;
   }

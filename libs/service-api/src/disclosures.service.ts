@@ -4,6 +4,7 @@ import type { AuditRequestContext } from '@grantkeeper/audit';
 import {
   BIGINT_ID,
   decodeCursor,
+  everyRow,
   type KeysetPosition,
   type Page,
   pageOf,
@@ -95,14 +96,8 @@ export class DisclosuresService {
 
   /** Every matching disclosure, page by page (for the CSV export): memory stays flat. */
   async *all(filter: DisclosureFilter, pageSize = 500): AsyncGenerator<Disclosure> {
-    let position: KeysetPosition | undefined;
-    for (;;) {
-      const rows = await this.page(filter, position, pageSize);
-      for (const row of rows) yield disclosureOf(row);
-      const last = rows.at(-1);
-      if (!last || rows.length < pageSize) return;
-      position = { key: last.sort_key, id: last.id };
-    }
+    const rows = everyRow((position, limit) => this.page(filter, position, limit), pageSize);
+    for await (const row of rows) yield disclosureOf(row);
   }
 
   private page(

@@ -1,7 +1,7 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { UsersService } from '@grantkeeper/identity';
-import { type GrantListing, GrantSearchService, GrantsService } from '@grantkeeper/offline-access';
+import { type GrantListing, GrantSearchService } from '@grantkeeper/offline-access';
 import {
   ListServiceGrantsQueryDto,
   ServiceGrantDto,
@@ -10,8 +10,7 @@ import {
 import type { ServicePrincipal } from './service-client.js';
 import { CurrentService, RequireApiScope, ServiceApiController } from './service-auth.guard.js';
 import { ServiceApiError } from './service-api.errors.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '@grantkeeper/database';
 
 /**
  * The grants of the users a service may act for: their state and the scopes it is allowed,
@@ -21,7 +20,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class GrantLookupsController {
   constructor(
     private readonly users: UsersService,
-    private readonly grants: GrantsService,
     private readonly search: GrantSearchService,
   ) {}
 
@@ -34,7 +32,7 @@ export class GrantLookupsController {
     @Param('id') id: string,
     @CurrentService() service: ServicePrincipal,
   ): Promise<ServiceGrantDto> {
-    if (!UUID.test(id)) throw noGrant();
+    if (!isUuid(id)) throw noGrant();
     return this.grantOf(id, service);
   }
 
@@ -81,8 +79,7 @@ export class GrantLookupsController {
   }
 
   private async grantOf(userId: string, service: ServicePrincipal): Promise<ServiceGrantDto> {
-    const grant = await this.grants.forUser(userId);
-    const listing = grant ? await this.search.find(grant.id) : null;
+    const listing = await this.search.findForUser(userId);
     const allowed = service.client.allowedScopes;
     if (!listing || !listing.scopes.some((scope) => allowed.includes(scope))) throw noGrant();
     return viewOf(listing, allowed);

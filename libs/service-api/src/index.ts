@@ -21,5 +21,9 @@ export {
   type ServiceClientInput,
   ServiceClientsService,
 } from './service-clients.service.js';
-export { ServiceApiError, type ServiceApiErrorCode } from './service-api.errors.js';
+export {
+  SERVICE_API_ERROR_STATUS,
+  ServiceApiError,
+  type ServiceApiErrorCode,
+} from './service-api.errors.js';
 export { ServiceApiModule } from './service-api.module.js';

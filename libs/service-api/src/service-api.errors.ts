@@ -33,7 +33,7 @@ export type ServiceApiErrorCode =
   /** The client has two active keys already: revoke one before adding another (409). */
   | 'too_many_keys';
 
-const STATUS: StatusTable<ServiceApiErrorCode> = {
+export const SERVICE_API_ERROR_STATUS: StatusTable<ServiceApiErrorCode> = {
   invalid_credentials: 401,
   credentials_in_query: 400,
   address_not_allowed: 403,
@@ -54,7 +54,7 @@ const STATUS: StatusTable<ServiceApiErrorCode> = {
 /** Thrown by the service API; `fields` are added to the error body (`missing_scopes`, …). */
 export class ServiceApiError extends AppError<ServiceApiErrorCode> {
   constructor(code: ServiceApiErrorCode, message: string, options?: AppErrorOptions) {
-    super(code, message, STATUS, options);
+    super(code, message, SERVICE_API_ERROR_STATUS, options);
   }
 }
 

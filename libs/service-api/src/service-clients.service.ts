@@ -12,6 +12,7 @@ import type {
   ServicePurpose,
 } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
+import { isUuid } from '@grantkeeper/database';
 
 /** What an admin gives to register a service, or changes on one. */
 export interface ServiceClientInput {
@@ -293,11 +294,9 @@ function uniqueName(error: unknown): unknown {
     : error;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Guessed or malformed ids are answered exactly like unknown ones. */
 function assertId(...ids: string[]): void {
-  if (!ids.every((id) => UUID.test(id))) throw notFound();
+  if (!ids.every((id) => isUuid(id))) throw notFound();
 }
 
 function notFound(): ServiceApiError {

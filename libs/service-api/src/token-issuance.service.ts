@@ -3,6 +3,7 @@ import type { AuditRequestContext } from '@grantkeeper/audit';
 import { UsersService } from '@grantkeeper/identity';
 import {
   AccessTokenBroker,
+  type GrantEntity,
   GrantsService,
   missingScopes,
   OfflineAccessError,
@@ -10,6 +11,7 @@ import {
 import { DisclosuresService } from './disclosures.service.js';
 import type { ServicePrincipal } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
+import { isUuid } from '@grantkeeper/database';
 
 /** Whose access a service asks for: our user id or their Google account id. */
 export type UserReference = { readonly id: string } | { readonly googleSub: string };
@@ -32,8 +34,6 @@ export interface IssuedToken {
   };
   readonly disclosureId: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A Google access token for a service, for one user, for scopes and a purpose the service is
@@ -71,11 +71,21 @@ export class TokenIssuanceService {
         context,
       });
     let userId: string | null = null;
+    let grantId: string | null = null;
     try {
       this.checkAllowed(service, request);
-      userId = await this.userIdOf(request.user);
-      const token = await this.brokered(userId, request.scopes);
-      const disclosureId = await record(userId, token.grantId, { issued: token.accessToken });
+      const user = await this.userIdOf(request.user);
+      userId = user;
+      const token = await this.broker
+        .accessTokenFor(user, request.scopes)
+        .catch(async (error: unknown) => {
+          if (!(error instanceof OfflineAccessError)) throw error;
+          // The broker said no: the grant, read once, says why and goes on the record.
+          const grant = await this.grants.forUser(user);
+          grantId = grant?.id ?? null;
+          throw refusalOf(error, grant, request.scopes);
+        });
+      const disclosureId = await record(user, token.grantId, { issued: token.accessToken });
       return {
         accessToken: token.accessToken,
         expiresAt: token.expiresAt,
@@ -85,8 +95,7 @@ export class TokenIssuanceService {
       };
     } catch (error) {
       if (error instanceof ServiceApiError) {
-        const grant = userId ? await this.grants.forUser(userId) : null;
-        await record(userId, grant?.id ?? null, { refused: error.code });
+        await record(userId, grantId, { refused: error.code });
       }
       throw error;
     }
@@ -113,81 +122,69 @@ export class TokenIssuanceService {
   private async userIdOf(user: UserReference): Promise<string> {
     const found =
       'id' in user
-        ? UUID.test(user.id)
+        ? isUuid(user.id)
           ? await this.users.findById(user.id)
           : null
         : await this.users.findByGoogleSub(user.googleSub);
     if (!found) throw noGrant();
     return found.id;
   }
+}
 
-  /** The broker's token, its refusals said in the service API's codes. */
-  private async brokered(userId: string, scopes: readonly string[]) {
-    try {
-      return await this.broker.accessTokenFor(userId, scopes);
-    } catch (error) {
-      if (!(error instanceof OfflineAccessError)) throw error;
-      throw await this.refusal(error, userId, scopes);
-    }
-  }
-
-  private async refusal(
-    error: OfflineAccessError,
-    userId: string,
-    scopes: readonly string[],
-  ): Promise<Error> {
-    const cause = { cause: error };
-    switch (error.code) {
-      case 'grant_not_found':
-        return noGrant(cause);
-      case 'grant_revoked': {
-        const grant = await this.grants.forUser(userId);
-        return new ServiceApiError('grant_revoked', 'The user’s grant was revoked.', {
+/** The broker's refusal in the service API's codes, with what the user's grant says of it. */
+function refusalOf(
+  error: OfflineAccessError,
+  grant: GrantEntity | null,
+  scopes: readonly string[],
+): Error {
+  const cause = { cause: error };
+  switch (error.code) {
+    case 'grant_not_found':
+      return noGrant(cause);
+    case 'grant_revoked':
+      return new ServiceApiError('grant_revoked', 'The user’s grant was revoked.', {
+        ...cause,
+        fields: {
+          reason: grant?.revocationReason ?? null,
+          since: grant?.revokedAt?.toISOString() ?? null,
+        },
+      });
+    case 'scope_not_granted': {
+      const missing = missingScopes(grant?.scopes ?? [], scopes);
+      return new ServiceApiError(
+        'insufficient_scope',
+        'The user has not granted every scope asked for.',
+        {
           ...cause,
-          fields: {
-            reason: grant?.revocationReason ?? null,
-            since: grant?.revokedAt?.toISOString() ?? null,
+          fields: { missing_scopes: missing },
+          // RFC 6750 §3.1: the scope the request needs and lacks.
+          headers: {
+            'www-authenticate': `Bearer error="insufficient_scope", scope="${missing.join(' ')}"`,
           },
-        });
-      }
-      case 'scope_not_granted': {
-        const grant = await this.grants.forUser(userId);
-        const missing = missingScopes(grant?.scopes ?? [], scopes);
-        return new ServiceApiError(
-          'insufficient_scope',
-          'The user has not granted every scope asked for.',
-          {
-            ...cause,
-            fields: { missing_scopes: missing },
-            // RFC 6750 §3.1: the scope the request needs and lacks.
-            headers: {
-              'www-authenticate': `Bearer error="insufficient_scope", scope="${missing.join(' ')}"`,
-            },
-          },
-        );
-      }
-      case 'upstream_unavailable':
-        return new ServiceApiError('upstream_unavailable', 'Google did not answer; retry later.', {
-          ...cause,
-          retryAfterSeconds: error.retryAfterSeconds ?? 5,
-        });
-      // Suspended by Google (RISC), re-authentication needed, outside the hosted domain.
-      case 'grant_suspended':
-      case 'reauth_required':
-      case 'wrong_hosted_domain':
-        return new ServiceApiError('grant_failing', 'The user’s grant cannot give tokens now.', {
-          ...cause,
-          fields: { reason: error.code },
-        });
-      // The consent flows' own refusals: the broker never raises them.
-      case 'account_mismatch':
-      case 'code_too_long':
-      case 'consent_required':
-      case 'invalid_code':
-      case 'invalid_state':
-      case 'malformed_request':
-        return error;
+        },
+      );
     }
+    case 'upstream_unavailable':
+      return new ServiceApiError('upstream_unavailable', 'Google did not answer; retry later.', {
+        ...cause,
+        retryAfterSeconds: error.retryAfterSeconds ?? 5,
+      });
+    // Suspended by Google (RISC), re-authentication needed, outside the hosted domain.
+    case 'grant_suspended':
+    case 'reauth_required':
+    case 'wrong_hosted_domain':
+      return new ServiceApiError('grant_failing', 'The user’s grant cannot give tokens now.', {
+        ...cause,
+        fields: { reason: error.code },
+      });
+    // The consent flows' own refusals: the broker never raises them.
+    case 'account_mismatch':
+    case 'code_too_long':
+    case 'consent_required':
+    case 'invalid_code':
+    case 'invalid_state':
+    case 'malformed_request':
+      return error;
   }
 }
 

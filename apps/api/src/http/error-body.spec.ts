@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_ERROR_STATUS, AdminError } from '@grantkeeper/admin';
+import { DATABASE_QUERY_ERROR_STATUS, DatabaseQueryError } from '@grantkeeper/database';
 import type { AppError, StatusTable } from '@grantkeeper/errors';
 import {
   AUTH_ERROR_STATUS,
@@ -12,6 +13,7 @@ import {
 import { OFFLINE_ACCESS_ERROR_STATUS, OfflineAccessError } from '@grantkeeper/offline-access';
 import { RISC_ERROR_STATUS, RiscError } from '@grantkeeper/risc';
 import { SCHEDULER_ERROR_STATUS, SchedulerError } from '@grantkeeper/scheduler';
+import { SERVICE_API_ERROR_STATUS, ServiceApiError } from '@grantkeeper/service-api';
 import { VAULT_ERROR_STATUS, VaultError } from '@grantkeeper/vault';
 import { toErrorBody } from './error-body.js';
 
@@ -65,7 +67,6 @@ const CONTRACT: Record<string, Record<string, number>> = {
   risc: { invalid_security_event: 400, certificates_unavailable: 503 },
   admin: {
     not_found: 404,
-    invalid_cursor: 400,
     empty_filter: 400,
     already_revoked: 409,
     last_admin: 409,
@@ -77,6 +78,25 @@ const CONTRACT: Record<string, Record<string, number>> = {
     invalid_task_settings: 400,
     job_not_failed: 409,
     job_already_queued: 409,
+  },
+  // A keyset cursor the API did not hand out, on any list (libs/database builds them all).
+  database: { invalid_cursor: 400 },
+  'service-api': {
+    invalid_credentials: 401,
+    credentials_in_query: 400,
+    address_not_allowed: 403,
+    insufficient_api_scope: 403,
+    scope_not_allowed: 403,
+    purpose_not_allowed: 403,
+    blocked_by_user: 403,
+    insufficient_scope: 403,
+    no_grant: 404,
+    grant_revoked: 409,
+    grant_failing: 409,
+    upstream_unavailable: 503,
+    not_found: 404,
+    name_taken: 409,
+    too_many_keys: 409,
   },
   vault: {
     integrity_failure: 500,
@@ -111,6 +131,14 @@ const MODULES: Record<string, ModuleErrors> = {
   scheduler: {
     table: SCHEDULER_ERROR_STATUS,
     make: (code) => new SchedulerError(code as never, 'Refused.'),
+  },
+  database: {
+    table: DATABASE_QUERY_ERROR_STATUS,
+    make: (code) => new DatabaseQueryError(code as never, 'Refused.'),
+  },
+  'service-api': {
+    table: SERVICE_API_ERROR_STATUS,
+    make: (code) => new ServiceApiError(code as never, 'Refused.'),
   },
   vault: { table: VAULT_ERROR_STATUS, make: (code) => new VaultError(code as never, 'Refused.') },
 };

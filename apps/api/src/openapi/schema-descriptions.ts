@@ -171,27 +171,9 @@ export const SCHEMA_DESCRIPTIONS: Record<string, Record<string, string>> = {
   ServiceClientListDto: {
     items: 'Every registered client, by name.',
   },
-  ServiceKeyDto: {
-    id: "The key's id (to revoke it).",
-    apiScopes: 'The service API scopes the key may call (`tokens:issue`, `grants:read`).',
-    createdAt: WHEN('the key was made'),
-    expiresAt: WHEN('the key stops working'),
-    revokedAt: WHEN('an admin revoked the key; null while live'),
-    lastUsedAt: WHEN('the key was last used (written at most once a minute)'),
-    lastUsedIp: 'The address the key was last used from.',
-  },
   ServiceClientDetailDto: {
     client: 'The client.',
     keys: 'Its keys, newest first: never a key itself.',
-  },
-  CreatedServiceKeyDto: {
-    id: "The key's id (to revoke it).",
-    apiScopes: 'The service API scopes the key may call (`tokens:issue`, `grants:read`).',
-    createdAt: WHEN('the key was made'),
-    expiresAt: WHEN('the key stops working'),
-    revokedAt: WHEN('an admin revoked the key; null while live'),
-    lastUsedAt: WHEN('the key was last used (written at most once a minute)'),
-    lastUsedIp: 'The address the key was last used from.',
   },
   GrantStatusDayDto: {
     date: 'The day (UTC).',

@@ -159,15 +159,38 @@ export class ServiceClientDto {
 }
 
 export class ServiceKeyDto {
-  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: "The key's id (to revoke it)." }) id!: string;
   @ApiProperty({ description: 'The key’s first characters after `gk_<env>_`, to tell keys apart.' })
   lookupPrefix!: string;
-  @ApiProperty({ type: [String], enum: SERVICE_API_SCOPES }) apiScopes!: string[];
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastUsedAt!: string | null;
-  @ApiProperty({ type: String, nullable: true }) lastUsedIp!: string | null;
+  @ApiProperty({
+    type: [String],
+    enum: SERVICE_API_SCOPES,
+    description: 'The service API scopes the key may call.',
+  })
+  apiScopes!: string[];
+  @ApiProperty({ format: 'date-time', description: 'When the key was made.' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the key stops working.' })
+  expiresAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When an admin revoked the key; null while live.',
+  })
+  revokedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the key was last used (written at most once a minute).',
+  })
+  lastUsedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The address the key was last used from.',
+  })
+  lastUsedIp!: string | null;
 
   static from(key: ServiceKeyView): ServiceKeyDto {
     return {

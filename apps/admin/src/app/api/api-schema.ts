@@ -914,16 +914,16 @@ export interface components {
       };
     };
     CreatedServiceKeyDto: {
-      /** @description The service API scopes the key may call (`tokens:issue`, `grants:read`). */
+      /** @description The service API scopes the key may call. */
       apiScopes: ('tokens:issue' | 'grants:read')[];
       /**
        * Format: date-time
-       * @description When the key was made (ISO 8601, UTC).
+       * @description When the key was made.
        */
       createdAt: string;
       /**
        * Format: date-time
-       * @description When the key stops working (ISO 8601, UTC).
+       * @description When the key stops working.
        */
       expiresAt: string;
       /**
@@ -935,7 +935,7 @@ export interface components {
       key: string;
       /**
        * Format: date-time
-       * @description When the key was last used (written at most once a minute) (ISO 8601, UTC).
+       * @description When the key was last used (written at most once a minute).
        */
       lastUsedAt: string | null;
       /** @description The address the key was last used from. */
@@ -944,7 +944,7 @@ export interface components {
       lookupPrefix: string;
       /**
        * Format: date-time
-       * @description When an admin revoked the key; null while live (ISO 8601, UTC).
+       * @description When an admin revoked the key; null while live.
        */
       revokedAt: string | null;
     };
@@ -1515,16 +1515,16 @@ export interface components {
       next_cursor: string | null;
     };
     ServiceKeyDto: {
-      /** @description The service API scopes the key may call (`tokens:issue`, `grants:read`). */
+      /** @description The service API scopes the key may call. */
       apiScopes: ('tokens:issue' | 'grants:read')[];
       /**
        * Format: date-time
-       * @description When the key was made (ISO 8601, UTC).
+       * @description When the key was made.
        */
       createdAt: string;
       /**
        * Format: date-time
-       * @description When the key stops working (ISO 8601, UTC).
+       * @description When the key stops working.
        */
       expiresAt: string;
       /**
@@ -1534,7 +1534,7 @@ export interface components {
       id: string;
       /**
        * Format: date-time
-       * @description When the key was last used (written at most once a minute) (ISO 8601, UTC).
+       * @description When the key was last used (written at most once a minute).
        */
       lastUsedAt: string | null;
       /** @description The address the key was last used from. */
@@ -1543,7 +1543,7 @@ export interface components {
       lookupPrefix: string;
       /**
        * Format: date-time
-       * @description When an admin revoked the key; null while live (ISO 8601, UTC).
+       * @description When an admin revoked the key; null while live.
        */
       revokedAt: string | null;
     };
