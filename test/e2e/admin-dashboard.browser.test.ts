@@ -174,6 +174,42 @@ describe('Admin dashboard in Chromium', () => {
       page.locator('.audit-event .actor', { hasText: 'anonymous' }).count(),
     ).resolves.toBe(0);
     await shot(page, 'audit');
+    // Oldest first, kept in the URL: Alice's code exchange now comes before the admin's revoke.
+    await expect(page.locator('.list-count').textContent()).resolves.toMatch(
+      /events? (shown|in all)/,
+    );
+    await page.getByLabel('Order').click();
+    await page.getByRole('option', { name: 'Oldest first' }).click();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/order=asc/);
+    const actionsInOrder = () =>
+      page
+        .locator('.audit-event')
+        .evaluateAll((events) => events.map((e) => e.getAttribute('data-action')));
+    await expect
+      .poll(async () => {
+        const actions = await actionsInOrder();
+        return (
+          actions.indexOf('offline_access.code_exchanged') >= 0 &&
+          actions.indexOf('offline_access.code_exchanged') <
+            actions.indexOf('offline_access.revoked')
+        );
+      }, WAIT)
+      .toBe(true);
+
+    // Users sort by last sign-in too; the header says how, the URL keeps it.
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('table', { name: 'Users' }).waitFor();
+    await page.getByRole('button', { name: /^Last sign-in/ }).click();
+    await page.waitForURL(/sort=last_sign_in_at/);
+    await expect(
+      page.getByRole('columnheader', { name: /Last sign-in/ }).getAttribute('aria-sort'),
+    ).resolves.toBe('descending');
+    await page.getByRole('button', { name: /^Last sign-in/ }).click();
+    await page.waitForURL(/order=asc/);
+    await expect(
+      page.getByRole('columnheader', { name: /Last sign-in/ }).getAttribute('aria-sort'),
+    ).resolves.toBe('ascending');
 
     // The other pages render too.
     await page.getByRole('link', { name: 'Grants' }).click();

@@ -139,6 +139,7 @@ and newline', '{"note": "@SUM(1+1)"}')`,
     'limit=0',
     'cursor=abc',
     'x=1',
+    'order=sideways',
   ])('answers 400 to ?%s', async (query) => {
     expect((await adminCall(api, admin, `audit?${query}`)).status).toBe(400);
     expect((await adminCall(api, admin, `audit.csv?${query.replace('limit', 'x')}`)).status).toBe(

@@ -29,6 +29,8 @@ interface UserItem {
   name: string;
   role: string;
   grantStatus: string;
+  createdAt: string;
+  lastSignInAt: string | null;
 }
 
 describe('Admin API: users', () => {
@@ -92,6 +94,22 @@ describe('Admin API: users', () => {
     expect((await list('?q=%25')).body.items).toEqual([]);
   });
 
+  it('sorts by last sign-in or joining, either way', async () => {
+    for (const [sort, field] of [
+      ['last_sign_in_at', 'lastSignInAt'],
+      ['created_at', 'createdAt'],
+    ] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const { status, body } = await list(`?sort=${sort}&order=${order}&limit=200`);
+        expect(status).toBe(200);
+        const times = body.items.map((u) => u[field]).filter((t): t is string => t !== null);
+        expect(times.length).toBeGreaterThan(1);
+        const sorted = [...times].sort();
+        expect(times).toEqual(order === 'asc' ? sorted : sorted.reverse());
+      }
+    }
+  });
+
   it("shows each user's grant status", async () => {
     const [aliceRow] = (await list(`?q=${ALICE_SUB}`)).body.items;
     expect(aliceRow).toMatchObject({
@@ -111,6 +129,8 @@ describe('Admin API: users', () => {
     'cursor=nope',
     'cursor=WzEsMl0',
     'other=1',
+    'sort=email',
+    'order=up',
   ])('answers 400 to ?%s', async (query) => {
     expect((await list(`?${query}`)).status).toBe(400);
   });

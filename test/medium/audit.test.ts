@@ -102,7 +102,7 @@ describe(AuditService.name, () => {
     expect(await search.forUser(user)).toEqual([]);
   });
 
-  it('pages the log newest first by filter, each anonymous event with the user of its request', async () => {
+  it('pages the log newest (or oldest) first by filter, each anonymous event with the user of its request', async () => {
     const user = await newUser();
     const grantId = randomUUID();
     const context = { requestId: `req-${randomUUID()}` };
@@ -128,6 +128,13 @@ describe(AuditService.name, () => {
       ['c', 'b'],
       ['a', 'grant.created'],
     ]);
+    const oldestFirst: string[][] = [];
+    do {
+      const page = await search.search({ userId: user, order: 'asc', limit: 3, cursor });
+      oldestFirst.push(page.items.map((event) => event.action));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(oldestFirst).toEqual([['grant.created', 'a', 'b'], ['c']]);
 
     const [anonymous] = (await search.search({ actorKind: 'anonymous', limit: 50 })).items.filter(
       (event) => event.requestId === context.requestId,

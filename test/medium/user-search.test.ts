@@ -63,23 +63,30 @@ describe('User search over many users', () => {
     return ways;
   }
 
-  /** What the search must answer: every match, newest first, ties by id. */
-  async function expected(q: string): Promise<string[]> {
+  type Order = { sort: 'created_at' | 'last_sign_in_at'; order: 'asc' | 'desc' };
+  const NEWEST: Order = { sort: 'created_at', order: 'desc' };
+
+  /** What the search must answer: every match in the order (newest first), ties by id. */
+  async function expected(q: string, { sort, order }: Order = NEWEST): Promise<string[]> {
     const rows = await db.query<{ id: string }>(
       `SELECT id FROM users
         WHERE email ILIKE '%' || $1 || '%' OR name ILIKE '%' || $1 || '%' OR google_sub = $1
-        ORDER BY created_at DESC, id DESC`,
+        ORDER BY ${sort} ${order}, id ${order}`,
       [q],
     );
     return rows.map((row) => row.id);
   }
 
   /** Every page of a search, following `nextCursor` (at most 100 pages). */
-  async function allPages(q: string, limit: number): Promise<UserListing[]> {
+  async function allPages(
+    q: string | undefined,
+    limit: number,
+    order: Order = NEWEST,
+  ): Promise<UserListing[]> {
     const items: UserListing[] = [];
     let cursor: string | undefined;
     for (let pages = 0; pages < 100; pages += 1) {
-      const page = await search.search({ q, limit, cursor });
+      const page = await search.search({ q, limit, cursor, ...order });
       items.push(...page.items);
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -119,4 +126,49 @@ describe('User search over many users', () => {
       expect([...taken].sort()).toEqual(ways);
     },
   );
+
+  describe('sorted by last sign-in or joining, either way', () => {
+    beforeAll(async () => {
+      // Sign-ins in a few distinct seconds, so ties on the sort key are broken by id; every
+      // third user never signed in (NULL: first when newest first, last when oldest first).
+      await db.query(
+        `UPDATE users SET last_sign_in_at = CASE WHEN abs(hashtext(google_sub)) % 3 = 0 THEN NULL
+           ELSE '2026-06-01T00:00:00Z'::timestamptz + (abs(hashtext(google_sub)) % 40) * interval '1 second'
+         END`,
+      );
+    });
+
+    const ORDERS: Order[] = [
+      { sort: 'last_sign_in_at', order: 'desc' },
+      { sort: 'last_sign_in_at', order: 'asc' },
+      { sort: 'created_at', order: 'asc' },
+    ];
+    it.each(
+      ORDERS.flatMap((order) =>
+        [
+          ['', 60],
+          ['person', 200],
+          ['rare name', 5],
+          ['mid name', 50],
+          ['iller-1234@', 5],
+        ].map(([q, limit]) => [q, limit, order] as [string, number, Order]),
+      ),
+    )(
+      'pages %j (limit %i) exactly as the plain query sorts them by %j',
+      async (q, limit, order) => {
+        const items = await allPages(q || undefined, limit, order);
+        const want = q ? await expected(q, order) : await everyone(order);
+        expect(want.length).toBeGreaterThan(0);
+        expect(items.map((u) => u.id)).toEqual(want.slice(0, limit * 100));
+      },
+    );
+
+    /** Every user in the order, without a term. */
+    async function everyone({ sort, order }: Order): Promise<string[]> {
+      const rows = await db.query<{ id: string }>(
+        `SELECT id FROM users ORDER BY ${sort} ${order}, id ${order}`,
+      );
+      return rows.map((row) => row.id);
+    }
+  });
 });

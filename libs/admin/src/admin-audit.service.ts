@@ -4,7 +4,7 @@ import { AuditEventsWithPeople } from './audit-events-with-people.js';
 import type { AuditEventPageDto } from './dto/audit-event.dto.js';
 import type { AuditFilterDto, ListAuditQueryDto } from './dto/list-audit.query.js';
 
-/** The audit log as admins read it: newest first, in keyset pages or as one CSV stream. */
+/** The audit log as admins read it: in keyset pages (newest or oldest first) or as one CSV stream, newest first. */
 @Injectable()
 export class AdminAuditService {
   constructor(

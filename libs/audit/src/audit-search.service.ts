@@ -28,6 +28,8 @@ export interface AuditFilter {
 }
 
 export interface AuditSearchQuery extends AuditFilter {
+  /** Newest first unless `asc`. */
+  readonly order?: 'asc' | 'desc';
   readonly limit: number;
   /** A cursor handed out by an earlier page; anything else is a 400 `invalid_cursor`. */
   readonly cursor?: string;
@@ -72,7 +74,7 @@ interface AuditRow {
 const AUDIT_COLUMNS =
   'e.id::text AS id, e.occurred_at, e.actor_kind, e.actor_id, e.action, e.subject_user_id, ' +
   'e.grant_id, e.request_id, e.ip, e.user_agent, e.details';
-const NEWEST = 'ORDER BY e.occurred_at DESC, e.id DESC';
+type Direction = 'asc' | 'desc';
 const CSV_PAGE = 500;
 const CSV_HEADER = [
   'id',
@@ -89,7 +91,7 @@ const CSV_HEADER = [
 ];
 
 /**
- * The audit log as people read it: newest first, in keyset pages, as one CSV stream, and as the
+ * The audit log as people read it: newest (or oldest) first, in keyset pages, as one CSV stream, and as the
  * timeline of one user or one grant.
  */
 @Injectable()
@@ -100,31 +102,36 @@ export class AuditSearchService {
 
   async search(query: AuditSearchQuery): Promise<Page<AuditRecord>> {
     const position = decodeCursor(query.cursor, BIGINT_ID);
-    return pageOf(await this.page(query, position, query.limit + 1), query.limit, recordOf);
+    const rows = await this.page(query, position, query.limit + 1, query.order ?? 'desc');
+    return pageOf(rows, query.limit, recordOf);
   }
 
   /** Every matching event as CSV lines, read page by page so memory stays flat. */
   async *csv(filter: AuditFilter): AsyncGenerator<string> {
     yield csvLine(CSV_HEADER);
-    const rows = everyRow((position, limit) => this.page(filter, position, limit), CSV_PAGE);
+    const rows = everyRow(
+      (position, limit) => this.page(filter, position, limit, 'desc'),
+      CSV_PAGE,
+    );
     for await (const row of rows) yield csvLine(csvCells(row));
   }
 
   /** The newest `limit` events about one user (`audit_events_subject_idx`). */
   async forUser(userId: string, limit = 20): Promise<AuditRecord[]> {
-    return (await this.page({ userId }, undefined, limit)).map(recordOf);
+    return (await this.page({ userId }, undefined, limit, 'desc')).map(recordOf);
   }
 
   /** The newest `limit` events about one grant (`audit_events_grant_idx`). */
   async forGrant(grantId: string, limit = 200): Promise<AuditRecord[]> {
     const sql = new SqlFilter().when(grantId, (p) => `e.grant_id = ${p}::uuid`);
-    return (await this.query(sql, limit)).map(recordOf);
+    return (await this.query(sql, limit, 'desc')).map(recordOf);
   }
 
   private page(
     filter: AuditFilter,
     position: KeysetPosition | undefined,
     limit: number,
+    direction: Direction,
   ): Promise<AuditRow[]> {
     const sql = new SqlFilter()
       .when(filter.actorKind, (p) => `e.actor_kind = ${p}`)
@@ -133,19 +140,20 @@ export class AuditSearchService {
       .when(filter.userId, (p) => `e.subject_user_id = ${p}::uuid`)
       .when(filter.from, (p) => `e.occurred_at >= ${p}::timestamptz`)
       .when(filter.to, (p) => `e.occurred_at < ${p}::timestamptz`)
-      .after('e.occurred_at', 'e.id', 'desc', position, '::bigint');
-    return this.query(sql, limit);
+      .after('e.occurred_at', 'e.id', direction, position, '::bigint');
+    return this.query(sql, limit, direction);
   }
 
   /**
-   * The newest `limit` events `sql` selects, each with the user whose request an anonymous
+   * The first `limit` events `sql` selects in time order (`direction`), each with the user whose request an anonymous
    * event belongs to, from another event of that request. Looked up after the limit, so only
    * the page's rows are: a window of the time index around each anonymous event (the request's
    * later events come within its run, well under 30 s: Google calls time out first).
    */
-  private query(sql: SqlFilter, limit: number): Promise<AuditRow[]> {
+  private query(sql: SqlFilter, limit: number, direction: Direction): Promise<AuditRow[]> {
     const page = `SELECT ${AUDIT_COLUMNS}, ${sortKeySql('e.occurred_at')} AS sort_key
-         FROM audit_events e ${sql.where} ${NEWEST} LIMIT ${sql.param(limit)}`;
+         FROM audit_events e ${sql.where}
+        ORDER BY e.occurred_at ${direction}, e.id ${direction} LIMIT ${sql.param(limit)}`;
     return this.events.query<AuditRow[]>(
       `SELECT e.*, r.actor_id AS request_user_id
          FROM (${page}) e
@@ -156,7 +164,7 @@ export class AuditSearchService {
                                     AND e.occurred_at + interval '30 seconds'
               AND o.request_id = e.request_id AND o.actor_kind IN ('user', 'admin')
             ORDER BY o.occurred_at LIMIT 1) r ON true
-        ORDER BY e.occurred_at DESC, e.id::bigint DESC`,
+        ORDER BY e.occurred_at ${direction}, e.id::bigint ${direction}`,
       sql.params,
     );
   }

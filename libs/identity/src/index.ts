@@ -32,9 +32,11 @@ export { DOCUMENTED_SELECT_BY } from './select-by.js';
 // The class, not just the type: other modules' entities reference users by foreign key.
 export { type UserEntity, type UserRole } from './user.entity.js';
 export {
+  USER_SORT_COLUMNS,
   type UserListing,
   type UserSearchQuery,
   UserSearchService,
+  type UserSortColumn,
 } from './user-search.service.js';
 export { type RoleChange, UsersService } from './users.service.js';
 export { VerifiedTokenCache } from './verified-token.cache.js';

@@ -13,10 +13,17 @@ import {
 import { DataSource } from 'typeorm';
 import type { UserRole } from './user.entity.js';
 
-/** What a user search asks: an optional term, a page size, and where the page starts. */
+/** The columns a user list sorts by; each has a `(column, id)` index. */
+export const USER_SORT_COLUMNS = ['created_at', 'last_sign_in_at'] as const;
+export type UserSortColumn = (typeof USER_SORT_COLUMNS)[number];
+
+/** What a user search asks: an optional term, an order, a page size, and where the page starts. */
 export interface UserSearchQuery {
   /** Part of the email or the name (case-insensitive), or the exact Google `sub`. */
   readonly q?: string;
+  /** Newest joined first unless said otherwise. */
+  readonly sort?: UserSortColumn;
+  readonly order?: 'asc' | 'desc';
   readonly limit: number;
   /** A cursor handed out by an earlier page; anything else is a 400 `invalid_cursor`. */
   readonly cursor?: string;
@@ -39,7 +46,19 @@ const FIRST_LOOK = 1_000;
 const RECENT_WINDOW = 3_000;
 /** A `q` that can only be a `sub` (digits): the unique index finds it, no walk can help. */
 const SUB_LIKE = /^\d{6,}$/;
-const NEWEST = 'ORDER BY u.created_at DESC, u.id DESC';
+
+/** One list order: its column, direction, and the keyset clause and ORDER BY that follow it. */
+interface UserOrder {
+  readonly column: string;
+  readonly direction: 'asc' | 'desc';
+  readonly by: string;
+}
+
+function orderOf(query: UserSearchQuery): UserOrder {
+  const column = `u.${query.sort ?? 'created_at'}`;
+  const direction = query.order ?? 'desc';
+  return { column, direction, by: `ORDER BY ${column} ${direction}, u.id ${direction}` };
+}
 
 /**
  * After the first look found `found` matches (fewer than a page), whether the newest
@@ -59,16 +78,18 @@ interface UserRow {
   role: UserRole;
   created_at: Date;
   last_sign_in_at: Date | null;
-  sort_key: string;
+  sort_key: string | null;
 }
 
-/** Users newest first, in keyset pages, optionally matching a search term. */
+/** Users in keyset pages (newest joined first unless asked otherwise), optionally matching a term. */
 @Injectable()
 export class UserSearchService {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Newest first; `q` matches part of the email or the name, or the exact `sub`. No single
+   * In the query's order (by joining or last sign-in, either way; newest joined first by
+   * default, and "newest" below means first in that order); `q` matches part of the email or
+   * the name, or the exact `sub`. No single
    * plan suits every `q` (PostgreSQL's estimates for `LIKE`/`ILIKE` are rough): a common term is
    * found fastest by walking users newest first, a rare one through the email and name indexes.
    * So a search first looks among the newest {@link FIRST_LOOK} users after the cursor, then,
@@ -79,40 +100,38 @@ export class UserSearchService {
    */
   async search(query: UserSearchQuery): Promise<Page<UserListing>> {
     const { limit, q } = query;
-    const position = decodeCursor(query.cursor, UUID_ID);
-    if (q === undefined) return pageOf(await this.newest(limit, position), limit, listingOf);
+    const order = orderOf(query);
+    const filter = () => afterPosition(order, decodeCursor(query.cursor, UUID_ID));
+    if (q === undefined) return pageOf(await this.newest(limit, order, filter()), limit, listingOf);
     if (!SUB_LIKE.test(q)) {
-      const first = await this.recent(limit, position, q, FIRST_LOOK);
+      const first = await this.recent(limit, order, filter(), q, FIRST_LOOK);
       if (first.length > limit) return pageOf(first, limit, listingOf);
       if (worthLookingFurther(first.length, limit)) {
-        const recent = await this.recent(limit, position, q, RECENT_WINDOW);
+        const recent = await this.recent(limit, order, filter(), q, RECENT_WINDOW);
         if (recent.length > limit) return pageOf(recent, limit, listingOf);
       }
     }
-    return pageOf(await this.indexed(limit, position, q), limit, listingOf);
+    return pageOf(await this.indexed(limit, order, filter(), q), limit, listingOf);
   }
 
-  /** The newest users after the position. */
-  private newest(limit: number, position: KeysetPosition | undefined): Promise<UserRow[]> {
-    const filter = new SqlFilter();
-    filter.after('u.created_at', 'u.id', 'desc', position, '::uuid');
-    const page = `SELECT u.* FROM users u ${filter.where} ${NEWEST} LIMIT ${filter.param(limit + 1)}`;
-    return this.rows('', page, filter);
+  /** The first users in the order after the position. */
+  private newest(limit: number, order: UserOrder, filter: SqlFilter): Promise<UserRow[]> {
+    const page = `SELECT u.* FROM users u ${filter.where} ${order.by} LIMIT ${filter.param(limit + 1)}`;
+    return this.rows('', page, order, filter);
   }
 
-  /** The matches among the newest `window` users after the position. */
+  /** The matches among the first `window` users in the order after the position. */
   private recent(
     limit: number,
-    position: KeysetPosition | undefined,
+    order: UserOrder,
+    filter: SqlFilter,
     q: string,
     window: number,
   ): Promise<UserRow[]> {
-    const filter = new SqlFilter();
-    filter.after('u.created_at', 'u.id', 'desc', position, '::uuid');
-    const recent = `SELECT * FROM users u ${filter.where} ${NEWEST} LIMIT ${filter.param(window)}`;
+    const recent = `SELECT * FROM users u ${filter.where} ${order.by} LIMIT ${filter.param(window)}`;
     const page = `SELECT u.* FROM (${recent}) u WHERE ${matchSql(filter, q)}
-                   ${NEWEST} LIMIT ${filter.param(limit + 1)}`;
-    return this.rows('', page, filter);
+                   ${order.by} LIMIT ${filter.param(limit + 1)}`;
+    return this.rows('', page, order, filter);
   }
 
   /**
@@ -125,17 +144,16 @@ export class UserSearchService {
    */
   private indexed(
     limit: number,
-    position: KeysetPosition | undefined,
+    order: UserOrder,
+    filter: SqlFilter,
     q: string,
   ): Promise<UserRow[]> {
-    const filter = new SqlFilter();
-    filter.after('u.created_at', 'u.id', 'desc', position, '::uuid');
     const n = filter.param(limit + 1);
     const substring = filter.param(`%${escapeLike(q)}%`);
     const sub = filter.param(q);
     const keys = (match: string) =>
-      `SELECT u.id, u.created_at FROM users u ${filter.whereAlso(match)}`;
-    const newestOf = (cte: string) => `(SELECT * FROM ${cte} u ${NEWEST} LIMIT ${n})`;
+      `SELECT u.id, ${order.column} FROM users u ${filter.whereAlso(match)}`;
+    const newestOf = (cte: string) => `(SELECT * FROM ${cte} u ${order.by} LIMIT ${n})`;
     // A term with whitespace is in no email (Google's addresses have none): its trigram scan,
     // as costly as the name's for common trigrams, could only find nothing.
     const inEmails = !/\s/.test(q);
@@ -144,22 +162,33 @@ export class UserSearchService {
     const page = `SELECT u.* FROM (
         SELECT u.id FROM (${inEmails ? `${newestOf('by_email')} UNION` : ''} ${newestOf('by_name')}
                           UNION ${keys(`u.google_sub = ${sub}`)}) u
-         ${NEWEST} LIMIT ${n}) m
+         ${order.by} LIMIT ${n}) m
       JOIN users u ON u.id = m.id`;
-    return this.rows(ctes, page, filter);
+    return this.rows(ctes, page, order, filter);
   }
 
-  /** The page's users (at most `limit + 1`, from `page`), newest first. */
-  private rows(ctes: string, page: string, filter: SqlFilter): Promise<UserRow[]> {
+  /** The page's users (at most `limit + 1`, from `page`), in the order. */
+  private rows(
+    ctes: string,
+    page: string,
+    order: UserOrder,
+    filter: SqlFilter,
+  ): Promise<UserRow[]> {
     return this.dataSource.query<UserRow[]>(
       `${ctes}
        SELECT u.id, u.google_sub, u.email, u.name, u.role, u.created_at, u.last_sign_in_at,
-              ${sortKeySql('u.created_at')} AS sort_key
+              ${sortKeySql(order.column)} AS sort_key
          FROM (${page}) u
-        ${NEWEST}`,
+        ${order.by}`,
       filter.params,
     );
   }
+}
+
+/** The keyset clause of the order: the rows after the last one of the previous page. */
+function afterPosition(order: UserOrder, position: KeysetPosition | undefined): SqlFilter {
+  const nullable = order.column === 'u.last_sign_in_at';
+  return new SqlFilter().after(order.column, 'u.id', order.direction, position, '::uuid', nullable);
 }
 
 /** Part of the email or of the name (case-insensitive), or the exact `sub`. */

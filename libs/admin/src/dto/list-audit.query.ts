@@ -38,5 +38,14 @@ export class AuditFilterDto {
   to?: string;
 }
 
-/** The audit filters plus the keyset page every admin list takes. */
-export class ListAuditQueryDto extends IntersectionType(AuditFilterDto, PageQueryDto) {}
+/** The audit filters, the time order, and the keyset page every admin list takes. */
+export class ListAuditQueryDto extends IntersectionType(AuditFilterDto, PageQueryDto) {
+  @ApiPropertyOptional({
+    enum: ['desc', 'asc'],
+    default: 'desc',
+    description: 'By time: newest first (`desc`) or oldest first.',
+  })
+  @IsOptional()
+  @IsIn(['desc', 'asc'])
+  order: 'desc' | 'asc' = 'desc';
+}

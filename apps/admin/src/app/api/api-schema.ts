@@ -1774,6 +1774,8 @@ export interface operations {
         /** @description At or after. */
         from?: string;
         limit?: number;
+        /** @description By time: newest first (`desc`) or oldest first. */
+        order?: 'desc' | 'asc';
         /** @description Before. */
         to?: string;
         /** @description The subject user. */
@@ -2924,8 +2926,11 @@ export interface operations {
         /** @description The `nextCursor` of the previous page. */
         cursor?: string;
         limit?: number;
+        order?: 'desc' | 'asc';
         /** @description Part of the email or the name (case-insensitive), or the exact Google `sub`. */
         q?: string;
+        /** @description Sort by joining or by last sign-in (a user who never signed in sorts as newest). */
+        sort?: 'created_at' | 'last_sign_in_at';
       };
       header?: never;
       path?: never;

@@ -3,7 +3,8 @@ import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { type AuditEventPage, type AuditQuery, paramsOf } from './api-types';
 
-export type AuditFilter = Omit<AuditQuery, 'cursor' | 'limit'>;
+/** The criteria (the CSV export takes them too); the order and the page are the list's own. */
+export type AuditFilter = Omit<AuditQuery, 'cursor' | 'limit' | 'order'>;
 
 /** `/api/admin/audit`: the log, and the CSV export of the same filters. */
 @Injectable({ providedIn: 'root' })

@@ -22,6 +22,7 @@ type AuditForm = {
   userId: string;
   from: string;
   to: string;
+  order: 'desc' | 'asc';
 };
 
 const EMPTY_AUDIT_FORM: AuditForm = {
@@ -31,6 +32,7 @@ const EMPTY_AUDIT_FORM: AuditForm = {
   userId: '',
   from: '',
   to: '',
+  order: 'desc',
 };
 
 /** The form's criteria as the API's filter: only those set; `to` includes its day. */
@@ -48,7 +50,10 @@ export function auditFilterOf(form: AuditForm): AuditFilter {
   return filter;
 }
 
-/** The audit log by actor, action, user and time, with the CSV export of the same filters. */
+/**
+ * The audit log by actor, action, user and time, newest or oldest first, with the CSV export of
+ * the same filters (newest first).
+ */
 @Component({
   selector: 'gk-audit-page',
   imports: [
@@ -100,6 +105,13 @@ export function auditFilterOf(form: AuditForm): AuditFilter {
           <mat-label>To (inclusive)</mat-label>
           <input matInput type="date" name="to" [(ngModel)]="form.to" />
         </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Order</mat-label>
+          <mat-select name="order" [(ngModel)]="form.order">
+            <mat-option value="desc">Newest first</mat-option>
+            <mat-option value="asc">Oldest first</mat-option>
+          </mat-select>
+        </mat-form-field>
         <div class="actions">
           <button mat-flat-button type="submit">Apply filters</button>
           <a mat-stroked-button [href]="csvUrl()" download="audit.csv" id="audit-csv">Export CSV</a>
@@ -110,6 +122,9 @@ export function auditFilterOf(form: AuditForm): AuditFilter {
       }
       <gk-api-error [error]="list.error()" />
       @if (list.loaded()) {
+        @if (list.items().length) {
+          <p class="muted list-count" role="status">{{ list.count('event') }}</p>
+        }
         <gk-audit-list [events]="list.items()" />
       }
       @if (list.nextCursor()) {
@@ -142,6 +157,7 @@ export class AuditPage {
   }
 
   private query(cursor: string | undefined) {
-    return { ...this.applied(), limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+    const order = this.form.order;
+    return { ...this.applied(), order, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
   }
 }

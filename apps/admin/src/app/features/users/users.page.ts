@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import type { AdminUser } from '../../api/api-types';
+import type { AdminUser, UserQuery } from '../../api/api-types';
 import { UsersApi } from '../../api/users-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { PagedList } from '../../shared/load-state';
@@ -15,7 +15,18 @@ import { UrlQuery } from '../../shared/url-query';
 
 const PAGE_SIZE = 50;
 
-/** Users, newest first; search by part of the email or name, or the exact Google `sub`. */
+type UsersForm = {
+  q: string;
+  sort: NonNullable<UserQuery['sort']>;
+  order: NonNullable<UserQuery['order']>;
+};
+
+const EMPTY_USERS_FORM: UsersForm = { q: '', sort: 'created_at', order: 'desc' };
+
+/**
+ * Users, newest first or sorted by joining or last sign-in either way; search by part of the
+ * email or name, or the exact Google `sub`.
+ */
 @Component({
   selector: 'gk-users-page',
   imports: [
@@ -72,13 +83,21 @@ const PAGE_SIZE = 50;
               </td>
             </ng-container>
             <ng-container matColumnDef="created">
-              <th mat-header-cell *matHeaderCellDef>Joined</th>
+              <th mat-header-cell *matHeaderCellDef [attr.aria-sort]="ariaSort('created_at')">
+                <button type="button" class="sort" (click)="sortBy('created_at')">
+                  Joined{{ arrow('created_at') }}
+                </button>
+              </th>
               <td mat-cell *matCellDef="let user">
                 {{ user.createdAt | date: 'MMM d, y, HH:mm z' }}
               </td>
             </ng-container>
             <ng-container matColumnDef="lastSignIn">
-              <th mat-header-cell *matHeaderCellDef>Last sign-in</th>
+              <th mat-header-cell *matHeaderCellDef [attr.aria-sort]="ariaSort('last_sign_in_at')">
+                <button type="button" class="sort" (click)="sortBy('last_sign_in_at')">
+                  Last sign-in{{ arrow('last_sign_in_at') }}
+                </button>
+              </th>
               <td mat-cell *matCellDef="let user">
                 {{ user.lastSignInAt ? (user.lastSignInAt | date: 'MMM d, y, HH:mm z') : 'never' }}
               </td>
@@ -101,10 +120,31 @@ const PAGE_SIZE = 50;
 export class UsersPage {
   private readonly api = inject(UsersApi);
   protected readonly list = new PagedList<AdminUser>();
-  protected readonly form = { q: '' };
+  protected readonly form: UsersForm = { ...EMPTY_USERS_FORM };
   protected readonly columns = ['email', 'name', 'role', 'grant', 'created', 'lastSignIn'];
-  /** The search lives in the URL: Back returns to the previous one, a link shares it. */
-  protected readonly url = new UrlQuery(this.form, { q: '' }, () => this.search());
+  /** The search and the order live in the URL: Back returns to the previous one, a link shares it. */
+  protected readonly url = new UrlQuery(this.form, EMPTY_USERS_FORM, () => this.search());
+
+  /** A column header: sort by it, newest first; again, the other way round. */
+  protected sortBy(column: UsersForm['sort']): Promise<void> {
+    if (this.form.sort === column) {
+      this.form.order = this.form.order === 'desc' ? 'asc' : 'desc';
+    } else {
+      this.form.sort = column;
+      this.form.order = 'desc';
+    }
+    return this.url.apply();
+  }
+
+  protected ariaSort(column: UsersForm['sort']): string {
+    if (this.form.sort !== column) return 'none';
+    return this.form.order === 'desc' ? 'descending' : 'ascending';
+  }
+
+  protected arrow(column: UsersForm['sort']): string {
+    if (this.form.sort !== column) return '';
+    return this.form.order === 'desc' ? ' ↓' : ' ↑';
+  }
 
   private search(): Promise<void> {
     return this.list.load((cursor) => this.api.search(this.query(cursor)));
@@ -114,7 +154,8 @@ export class UsersPage {
     return this.list.load((cursor) => this.api.search(this.query(cursor)), true);
   }
 
-  private query(cursor: string | undefined) {
-    return { q: this.form.q.trim() || undefined, limit: PAGE_SIZE, cursor };
+  private query(cursor: string | undefined): UserQuery {
+    const { sort, order } = this.form;
+    return { q: this.form.q.trim() || undefined, sort, order, limit: PAGE_SIZE, cursor };
   }
 }
