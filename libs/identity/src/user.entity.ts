@@ -8,6 +8,7 @@ export type UserRole = 'user' | 'admin';
 @Index('users_email_trgm_idx', { synchronize: false })
 @Index('users_name_trgm_idx', { synchronize: false })
 @Index('users_id_email_idx', { synchronize: false })
+@Index('users_last_sign_in_idx', { synchronize: false })
 @Check('users_role_check', `role = ANY (ARRAY['user'::text, 'admin'::text])`)
 @Entity({ name: 'users' })
 export class UserEntity {
