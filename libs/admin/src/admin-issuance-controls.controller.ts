@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { auditContextOf } from '@grantkeeper/audit';
 import { type AuthenticatedUser, CurrentUser } from '@grantkeeper/identity';
-import { IssuanceControls } from '@grantkeeper/service-api';
+import { ServiceControlsService } from '@grantkeeper/service-api';
 import type { FastifyRequest } from 'fastify';
 import { AdminController, RequestedWith } from './admin-docs.js';
 import {
@@ -23,7 +23,7 @@ import {
 /** The limits of a service client and its kill switch (stops its token issuance). */
 @AdminController('service-clients')
 export class AdminServiceClientControlsController {
-  constructor(private readonly controls: IssuanceControls) {}
+  constructor(private readonly controls: ServiceControlsService) {}
 
   @Get(':id/controls')
   @ApiOperation({ summary: 'A service client’s rate limits and kill switch' })
@@ -92,7 +92,7 @@ export class AdminServiceClientControlsController {
 /** Incident switches: no token with a given Google scope, for any client. */
 @AdminController('scope-kill-switches')
 export class AdminScopeKillSwitchesController {
-  constructor(private readonly controls: IssuanceControls) {}
+  constructor(private readonly controls: ServiceControlsService) {}
 
   @Get()
   @ApiOperation({ summary: 'Every Google scope no token may include now' })

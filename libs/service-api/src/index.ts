@@ -6,12 +6,12 @@ export {
 export {
   CONTROLS_CACHE_MS,
   type EffectiveRateLimits,
-  IssuanceControls,
   type IssuanceStop,
   type ScopeKillSwitch,
   type ServiceClientControls,
   type ServiceRateLimits,
-} from './issuance-controls.service.js';
+} from './issuance-controls.js';
+export { ServiceControlsService } from './service-controls.service.js';
 export { SERVICE_API_KEY_SCHEME } from './service-auth.guard.js';
 export {
   SERVICE_API_SCOPES,

@@ -9,7 +9,7 @@ import { ServiceClientsService } from './service-clients.service.js';
 import { ServiceCredentials } from './service-credentials.js';
 import { TokenIssuanceService } from './token-issuance.service.js';
 import { TokensController } from './tokens.controller.js';
-import { IssuanceControls } from './issuance-controls.service.js';
+import { ServiceControlsService } from './service-controls.service.js';
 import { SERVICE_LIMITS_PROVIDERS } from './service-rate-limits.js';
 
 /** The service API under `/api/v1/` for other teams' services, and their registration. */
@@ -24,6 +24,6 @@ import { SERVICE_LIMITS_PROVIDERS } from './service-rate-limits.js';
     TokenIssuanceService,
     ...SERVICE_LIMITS_PROVIDERS,
   ],
-  exports: [ServiceClientsService, DisclosuresService, IssuanceControls],
+  exports: [ServiceClientsService, DisclosuresService, ServiceControlsService],
 })
 export class ServiceApiModule {}

@@ -13,7 +13,8 @@ import {
 } from '@grantkeeper/identity';
 import { isUuid } from '@grantkeeper/database';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { IssuanceControls } from './issuance-controls.service.js';
+import { IssuanceControls } from './issuance-controls.js';
+import { ServiceControlsService } from './service-controls.service.js';
 import type { ServicePrincipal } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
 
@@ -136,6 +137,7 @@ export const RateLimitedPerUser = (): MethodDecorator => UseGuards(UserRateLimit
 /** The module's providers for its limits and kill switches. */
 export const SERVICE_LIMITS_PROVIDERS = [
   IssuanceControls,
+  ServiceControlsService,
   ServiceRateLimiter,
   ServiceRateLimitGuard,
   UserRateLimitGuard,

@@ -9,7 +9,7 @@ import {
   OfflineAccessError,
 } from '@grantkeeper/offline-access';
 import { DisclosuresService } from './disclosures.service.js';
-import { IssuanceControls } from './issuance-controls.service.js';
+import { IssuanceControls } from './issuance-controls.js';
 import type { ServicePrincipal } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
 import { isUuid } from '@grantkeeper/database';

@@ -1,111 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@grantkeeper/audit';
-import { ConfigService } from '@grantkeeper/config';
 import { isUuid } from '@grantkeeper/database';
 import { DataSource, type EntityManager } from 'typeorm';
+import {
+  type ControlRow,
+  IssuanceControls,
+  type ScopeKillSwitch,
+  type ServiceClientControls,
+  type ServiceRateLimits,
+  type SwitchRow,
+} from './issuance-controls.js';
 import type { AdminActor } from './service-clients.service.js';
 import { ServiceApiError } from './service-api.errors.js';
 
 /**
- * How long this instance trusts what it read of the limits and kill switches: a switch an admin
- * sets through any instance stops issuance on every instance within this time (as
- * CREDENTIAL_CACHE_MS does for a revoked key).
- */
-export const CONTROLS_CACHE_MS = 2_500;
-
-/** A client's rate limits: what an admin set (null: the configured default). */
-export interface ServiceRateLimits {
-  readonly perMinute: number | null;
-  readonly perUserPerMinute: number | null;
-}
-
-/** The limits a client's requests are counted against now. */
-export interface EffectiveRateLimits {
-  readonly perMinute: number;
-  readonly perUserPerMinute: number;
-}
-
-/** An admin's stop on token issuance: for one client, or for one scope for every client. */
-export interface IssuanceStop {
-  readonly reason: string;
-  readonly since: Date;
-  /** The admin who set it. */
-  readonly by: string | null;
-}
-
-export interface ScopeKillSwitch extends IssuanceStop {
-  readonly scope: string;
-}
-
-/** A client's limits and kill switch, as admins see them. */
-export interface ServiceClientControls {
-  readonly rateLimits: ServiceRateLimits;
-  readonly effective: EffectiveRateLimits;
-  readonly killSwitch: IssuanceStop | null;
-}
-
-interface ControlRow {
-  client_id: string;
-  per_minute: number | null;
-  per_user_per_minute: number | null;
-  kill_switch_reason: string | null;
-  kill_switch_at: Date | null;
-  kill_switch_by: string | null;
-}
-
-interface SwitchRow {
-  scope: string;
-  reason: string;
-  set_at: Date;
-  set_by: string | null;
-}
-
-interface Snapshot {
-  readonly clients: ReadonlyMap<string, ControlRow>;
-  readonly scopes: ReadonlyMap<string, SwitchRow>;
-  readonly loadedAt: number;
-}
-
-/**
- * The service API's limits and kill switches. Both tables are small (a row per client that has
- * its own limits or kill switch, a row per stopped scope): each instance reads them whole, at most
- * every {@link CONTROLS_CACHE_MS}, one read shared by every request that needs it meanwhile.
+ * Admins' changes to the clients' rate limits and to the kill switches, each audited in its
+ * transaction. This instance applies a change at once; the others within CONTROLS_CACHE_MS.
  */
 @Injectable()
-export class IssuanceControls {
-  private snapshot: Snapshot | undefined;
-  private loading: Promise<Snapshot> | undefined;
-  private readonly defaults: EffectiveRateLimits;
-
+export class ServiceControlsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    config: ConfigService,
-  ) {
-    const limits = config.get('rateLimit');
-    this.defaults = {
-      perMinute: limits.servicePerMinute,
-      perUserPerMinute: limits.servicePerUserPerMinute,
-    };
-  }
-
-  /** The limits the client's requests count against. */
-  async limitsFor(clientId: string): Promise<EffectiveRateLimits> {
-    return this.effective((await this.current()).clients.get(clientId));
-  }
-
-  /** Refuses with 403 `issuance_stopped` when the client's or a scope's kill switch is on. */
-  async assertIssuanceAllowed(clientId: string, scopes: readonly string[]): Promise<void> {
-    const snapshot = await this.current();
-    const client = snapshot.clients.get(clientId);
-    if (client?.kill_switch_reason && client.kill_switch_at) {
-      throw stopped('client', null, client.kill_switch_reason, client.kill_switch_at);
-    }
-    for (const scope of scopes) {
-      const stop = snapshot.scopes.get(scope);
-      if (stop) throw stopped('scope', scope, stop.reason, stop.set_at);
-    }
-  }
+    private readonly controls: IssuanceControls,
+  ) {}
 
   async controlsOf(clientId: string): Promise<ServiceClientControls> {
     await this.lockClient(this.dataSource.manager, clientId, false);
@@ -229,32 +147,8 @@ export class IssuanceControls {
   /** An admin change, audited in its transaction; this instance sees it at once. */
   private async change<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction(work);
-    this.snapshot = undefined;
+    this.controls.forget();
     return result;
-  }
-
-  private current(): Promise<Snapshot> {
-    const snapshot = this.snapshot;
-    if (snapshot && Date.now() - snapshot.loadedAt < CONTROLS_CACHE_MS) {
-      return Promise.resolve(snapshot);
-    }
-    this.loading ??= this.load().finally(() => (this.loading = undefined));
-    return this.loading;
-  }
-
-  private async load(): Promise<Snapshot> {
-    const startedAt = Date.now();
-    const [clients, scopes] = await Promise.all([
-      this.dataSource.query<ControlRow[]>(`SELECT * FROM service_client_controls`),
-      this.dataSource.query<SwitchRow[]>(`SELECT * FROM scope_kill_switches`),
-    ]);
-    const snapshot: Snapshot = {
-      clients: new Map(clients.map((row) => [row.client_id, row])),
-      scopes: new Map(scopes.map((row) => [row.scope, row])),
-      loadedAt: startedAt,
-    };
-    this.snapshot = snapshot;
-    return snapshot;
   }
 
   private async lockClient(manager: EntityManager, clientId: string, lock: boolean) {
@@ -266,20 +160,13 @@ export class IssuanceControls {
     if (!client) throw notFound('No such service client.');
   }
 
-  private effective(row: ControlRow | undefined): EffectiveRateLimits {
-    return {
-      perMinute: row?.per_minute ?? this.defaults.perMinute,
-      perUserPerMinute: row?.per_user_per_minute ?? this.defaults.perUserPerMinute,
-    };
-  }
-
   private controlsView(row: ControlRow | undefined): ServiceClientControls {
     return {
       rateLimits: {
         perMinute: row?.per_minute ?? null,
         perUserPerMinute: row?.per_user_per_minute ?? null,
       },
-      effective: this.effective(row),
+      effective: this.controls.effective(row),
       killSwitch:
         row?.kill_switch_reason && row.kill_switch_at
           ? {
@@ -306,21 +193,6 @@ export class IssuanceControls {
 
 function switchOf(row: SwitchRow): ScopeKillSwitch {
   return { scope: row.scope, reason: row.reason, since: row.set_at, by: row.set_by };
-}
-
-function stopped(
-  which: 'client' | 'scope',
-  scope: string | null,
-  reason: string,
-  since: Date,
-): ServiceApiError {
-  return new ServiceApiError(
-    'issuance_stopped',
-    which === 'client'
-      ? 'An admin stopped token issuance for this service.'
-      : 'An admin stopped token issuance for a scope asked for.',
-    { fields: { switch: which, scope, reason, since: since.toISOString() } },
-  );
 }
 
 function notFound(message: string): ServiceApiError {
