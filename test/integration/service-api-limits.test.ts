@@ -226,10 +226,15 @@ describe('Service API: limits and kill switches', () => {
       });
       expect(Date.parse(refused.body.since as string)).toBeLessThanOrEqual(Date.now());
       const [disclosure] = await api.db.query<{ outcome: string; refusal: string }>(
-        `SELECT outcome, refusal FROM disclosures WHERE client_id = $1`,
+        `SELECT outcome, refusal, user_id, token_fingerprint FROM disclosures WHERE client_id = $1`,
         [id],
       );
-      expect(disclosure).toEqual({ outcome: 'refused', refusal: 'issuance_stopped' });
+      expect(disclosure).toEqual({
+        outcome: 'refused',
+        refusal: 'issuance_stopped',
+        user_id: aliceId,
+        token_fingerprint: null,
+      });
       // Its key still works for everything else; other clients still get tokens.
       expect((await call(key, 'grants')).status).toBe(200);
       expect((await tokenFor(other.key, { id: aliceId })).status).toBe(200);

@@ -76,9 +76,9 @@ export class TokenIssuanceService {
     let grantId: string | null = null;
     try {
       this.checkAllowed(service, request);
-      await this.controls.assertIssuanceAllowed(service.client.id, request.scopes);
       const user = await this.userIdOf(request.user);
       userId = user;
+      await this.controls.assertIssuanceAllowed(service.client.id, request.scopes);
       const token = await this.broker
         .accessTokenFor(user, request.scopes)
         .catch(async (error: unknown) => {
