@@ -49,6 +49,8 @@ export const TABLE_OWNERS = {
   service_clients: 'service-api',
   service_api_keys: 'service-api',
   disclosures: 'service-api',
+  service_client_controls: 'service-api',
+  scope_kill_switches: 'service-api',
   // pg-boss's own schema: the job queue belongs to the scheduler.
   pgboss: 'scheduler',
 };

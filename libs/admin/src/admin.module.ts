@@ -15,6 +15,10 @@ import { AdminOperationsService } from './admin-operations.service.js';
 import { AdminGrantsController } from './admin-grants.controller.js';
 import { AdminGrantsService } from './admin-grants.service.js';
 import { AdminServiceClientsController } from './admin-service-clients.controller.js';
+import {
+  AdminScopeKillSwitchesController,
+  AdminServiceClientControlsController,
+} from './admin-issuance-controls.controller.js';
 import { AdminUsersController } from './admin-users.controller.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { AuditEventsWithPeople } from './audit-events-with-people.js';
@@ -43,6 +47,8 @@ export class AdminModule {
         AdminOperationsController,
         AdminOverviewController,
         AdminServiceClientsController,
+        AdminServiceClientControlsController,
+        AdminScopeKillSwitchesController,
         AdminDisclosuresController,
       ],
       providers: [

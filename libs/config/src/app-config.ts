@@ -52,7 +52,14 @@ export interface AppConfig {
     readonly secureCookie: boolean;
   };
   readonly adminEmails: readonly string[];
-  readonly rateLimit: { readonly signInPerMinute: number; readonly offlineAccessPerMinute: number };
+  readonly rateLimit: {
+    readonly signInPerMinute: number;
+    readonly offlineAccessPerMinute: number;
+    /** Service API calls per client, unless an admin set the client's own limit. */
+    readonly servicePerMinute: number;
+    /** Token requests per client and user, unless an admin set the client's own limit. */
+    readonly servicePerUserPerMinute: number;
+  };
   readonly vault: {
     /** Key-encryption keys by version. Sensitive: `KeyObject`s, never logged or serialised. */
     readonly keys: readonly VaultKey[];

@@ -150,6 +150,8 @@ export const environmentSchema = z.object({
     .transform((value) => value.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https$/ })).min(1)),
   OFFLINE_ACCESS_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(30),
+  SERVICE_API_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(600),
+  SERVICE_API_RATE_LIMIT_PER_USER_PER_MINUTE: int(1, 1_000_000).default(60),
   GRANT_PROOF_WINDOW_SECONDS: int(0, 86_400).default(600),
 
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -96,6 +96,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): LoadedConfi
       rateLimit: {
         signInPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
         offlineAccessPerMinute: env.OFFLINE_ACCESS_RATE_LIMIT_PER_MINUTE,
+        servicePerMinute: env.SERVICE_API_RATE_LIMIT_PER_MINUTE,
+        servicePerUserPerMinute: env.SERVICE_API_RATE_LIMIT_PER_USER_PER_MINUTE,
       },
       offlineAccess: {
         mode: env.OFFLINE_ACCESS,

@@ -22,6 +22,7 @@ export {
 export { AUTH_ERROR_STATUS, AuthError, type AuthErrorCode } from './identity.errors.js';
 export { IDENTITY_ENTITIES, IdentityModule } from './identity.module.js';
 export { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storage.js';
+export { type RateLimitCount, setRateLimitHeaders } from './rate-limit/rate-limit-headers.js';
 export { RATE_LIMIT_NAMES, RateLimited, type RateLimitName } from './rate-limit/rate-limits.js';
 export { SAME_SITE_KEY, SameSiteGuard, SameSiteRequest } from './same-site.guard.js';
 export { type SameSiteRequestOptions } from './same-site-request.js';

@@ -3,6 +3,15 @@ export {
   type DisclosureFilter,
   DisclosuresService,
 } from './disclosures.service.js';
+export {
+  CONTROLS_CACHE_MS,
+  type EffectiveRateLimits,
+  type IssuanceStop,
+  type ScopeKillSwitch,
+  type ServiceClientControls,
+  type ServiceRateLimits,
+} from './issuance-controls.js';
+export { ServiceControlsService } from './service-controls.service.js';
 export { SERVICE_API_KEY_SCHEME } from './service-auth.guard.js';
 export {
   SERVICE_API_SCOPES,

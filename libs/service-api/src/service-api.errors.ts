@@ -16,6 +16,13 @@ export type ServiceApiErrorCode =
   | 'purpose_not_allowed'
   /** The user blocked this service (403). */
   | 'blocked_by_user'
+  /**
+   * An admin stopped issuance: for this client, or for a scope asked for, for every client
+   * (403, with `switch`, `scope`, `reason` and `since`).
+   */
+  | 'issuance_stopped'
+  /** The client, or the client for this user, is over its rate limit; retry after `Retry-After` (429). */
+  | 'rate_limited'
   /** The user has not granted every scope asked for (403, with `missing_scopes`). */
   | 'insufficient_scope'
   /** The user is unknown or has no grant for our client (404). */
@@ -42,6 +49,8 @@ export const SERVICE_API_ERROR_STATUS: StatusTable<ServiceApiErrorCode> = {
   purpose_not_allowed: 403,
   blocked_by_user: 403,
   insufficient_scope: 403,
+  issuance_stopped: 403,
+  rate_limited: 429,
   no_grant: 404,
   grant_revoked: 409,
   grant_failing: 409,

@@ -9,6 +9,8 @@ import { ServiceClientsService } from './service-clients.service.js';
 import { ServiceCredentials } from './service-credentials.js';
 import { TokenIssuanceService } from './token-issuance.service.js';
 import { TokensController } from './tokens.controller.js';
+import { ServiceControlsService } from './service-controls.service.js';
+import { SERVICE_LIMITS_PROVIDERS } from './service-rate-limits.js';
 
 /** The service API under `/api/v1/` for other teams' services, and their registration. */
 @Module({
@@ -20,7 +22,8 @@ import { TokensController } from './tokens.controller.js';
     ServiceAuthGuard,
     DisclosuresService,
     TokenIssuanceService,
+    ...SERVICE_LIMITS_PROVIDERS,
   ],
-  exports: [ServiceClientsService, DisclosuresService],
+  exports: [ServiceClientsService, DisclosuresService, ServiceControlsService],
 })
 export class ServiceApiModule {}

@@ -20,6 +20,7 @@ import type { FastifyRequest } from 'fastify';
 import { KEY_PREFIX } from './api-key.js';
 import type { ServiceApiScope, ServicePrincipal } from './service-client.js';
 import { ServiceCredentials } from './service-credentials.js';
+import { ServiceRateLimitGuard } from './service-rate-limits.js';
 import {
   invalidCredentials,
   SERVICE_API_CHALLENGE,
@@ -60,7 +61,8 @@ export function ServiceApiController(path: string): ClassDecorator {
   return applyDecorators(
     Controller(`api/v1/${path}`.replace(/\/$/, '')),
     Public(),
-    UseGuards(ServiceAuthGuard),
+    // Authenticated first, then counted: see ServiceRateLimitGuard.
+    UseGuards(ServiceAuthGuard, ServiceRateLimitGuard),
     ApiTags('service'),
     ApiBearerAuth(SERVICE_API_KEY_SCHEME),
     ApiUnauthorizedResponse({ description: '`invalid_credentials`' }),

@@ -9,6 +9,7 @@ import {
   OfflineAccessError,
 } from '@grantkeeper/offline-access';
 import { DisclosuresService } from './disclosures.service.js';
+import { IssuanceControls } from './issuance-controls.js';
 import type { ServicePrincipal } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
 import { isUuid } from '@grantkeeper/database';
@@ -47,6 +48,7 @@ export class TokenIssuanceService {
     private readonly grants: GrantsService,
     private readonly users: UsersService,
     private readonly disclosures: DisclosuresService,
+    private readonly controls: IssuanceControls,
   ) {}
 
   async issue(
@@ -76,6 +78,7 @@ export class TokenIssuanceService {
       this.checkAllowed(service, request);
       const user = await this.userIdOf(request.user);
       userId = user;
+      await this.controls.assertIssuanceAllowed(service.client.id, request.scopes);
       const token = await this.broker
         .accessTokenFor(user, request.scopes)
         .catch(async (error: unknown) => {

@@ -11,6 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IssuedTokenDto, IssueTokenDto } from './dto/issue-token.dto.js';
 import type { ServicePrincipal } from './service-client.js';
 import { CurrentService, RequireApiScope, ServiceApiController } from './service-auth.guard.js';
+import { RateLimitedPerUser } from './service-rate-limits.js';
 import { TokenIssuanceService } from './token-issuance.service.js';
 
 @ServiceApiController('tokens')
@@ -20,6 +21,7 @@ export class TokensController {
   @Post()
   @HttpCode(200)
   @RequireApiScope('tokens:issue')
+  @RateLimitedPerUser()
   @ApiOperation({
     summary: "A Google access token for a user, for this service's scopes and purpose",
   })

@@ -90,6 +90,8 @@ const CONTRACT: Record<string, Record<string, number>> = {
     purpose_not_allowed: 403,
     blocked_by_user: 403,
     insufficient_scope: 403,
+    issuance_stopped: 403,
+    rate_limited: 429,
     no_grant: 404,
     grant_revoked: 409,
     grant_failing: 409,

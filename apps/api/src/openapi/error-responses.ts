@@ -49,11 +49,15 @@ const BAD_QUERY = { 400: '`validation_failed` (with `details`): a parameter is r
  */
 const SERVICE_UNAUTHENTICATED =
   '`invalid_credentials`: no API key, or one that is unknown, revoked or expired, or of a suspended client (with `WWW-Authenticate`).';
+const SERVICE_RATE_LIMITED = {
+  429: '`rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`.',
+};
 const SERVICE_GRANT_LOOKUP = {
   400: '`credentials_in_query`: a key in the URL.',
   401: SERVICE_UNAUTHENTICATED,
   403: '`insufficient_api_scope` (`grants:read`), `address_not_allowed`.',
   404: '`no_grant`: the user is unknown, has no grant, or none with a scope this service is allowed.',
+  ...SERVICE_RATE_LIMITED,
 };
 
 export const OPERATION_ERRORS: ErrorTable = {
@@ -70,9 +74,10 @@ export const OPERATION_ERRORS: ErrorTable = {
     ...BAD_BODY,
     400: `\`validation_failed\`: the body is malformed, or names the user by both or neither of \`id\` and \`google_sub\`; \`credentials_in_query\`: a key in the URL; ${NOT_JSON}`,
     401: SERVICE_UNAUTHENTICATED,
-    403: '`insufficient_api_scope`, `address_not_allowed`, `scope_not_allowed`, `purpose_not_allowed`, `insufficient_scope` (with `missing_scopes` and `WWW-Authenticate`).',
+    403: '`insufficient_api_scope`, `address_not_allowed`, `scope_not_allowed`, `purpose_not_allowed`, `insufficient_scope` (with `missing_scopes` and `WWW-Authenticate`), `issuance_stopped` (with `switch`: `client` or `scope`, `scope`, `reason`, `since`): an admin stopped issuance.',
     404: '`no_grant`: the user is unknown or has no offline grant.',
     409: '`grant_revoked` (with `reason` and `since`), `grant_failing` (with `reason`).',
+    ...SERVICE_RATE_LIMITED,
     503: '`upstream_unavailable`: Google did not answer usably; retry after `Retry-After`.',
   },
   'GET /api/v1/users/{id}/grant': SERVICE_GRANT_LOOKUP,
@@ -82,6 +87,7 @@ export const OPERATION_ERRORS: ErrorTable = {
     400: `${BAD_QUERY[400]} \`invalid_cursor\`: the cursor is not ours; \`credentials_in_query\`: a key in the URL.`,
     401: SERVICE_UNAUTHENTICATED,
     403: '`insufficient_api_scope` (`grants:read`), `address_not_allowed`, `scope_not_allowed`: the `scope` is not one this service is allowed.',
+    ...SERVICE_RATE_LIMITED,
   },
   'GET /api/v1/me': {
     401: '`authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …).',

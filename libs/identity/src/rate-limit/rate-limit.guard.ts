@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerRequest } from '@nestjs/throttler';
 import type { FastifyReply } from 'fastify';
+import { setRateLimitHeaders } from './rate-limit-headers.js';
 
 /**
  * @nestjs/throttler's guard with the IETF header fields (draft-ietf-httpapi-ratelimit-headers:
@@ -17,12 +18,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     const key = generateKey(context, tracker, name);
     const record = await this.storageService.increment(key, ttl, limit, blockDuration, name);
     const reply = res as FastifyReply;
-    void reply
-      .header('ratelimit-policy', `"${name}";q=${limit};w=${Math.ceil(ttl / 1000)}`)
-      .header(
-        'ratelimit',
-        `"${name}";r=${Math.max(0, limit - record.totalHits)};t=${record.timeToExpire}`,
-      );
+    setRateLimitHeaders(reply, name, limit, ttl, record);
     if (record.isBlocked) {
       void reply.header('retry-after', String(record.timeToBlockExpire));
       await this.throwThrottlingException(context, { ...record, limit, ttl, key, tracker });

@@ -209,6 +209,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/scope-kill-switches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every Google scope no token may include now */
+    get: operations['AdminScopeKillSwitchesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/scope-kill-switches/{scope}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Stop issuing any token that includes the scope, for every client */
+    put: operations['AdminScopeKillSwitchesController_set'];
+    post?: never;
+    /** Let tokens with the scope be issued again */
+    delete: operations['AdminScopeKillSwitchesController_clear'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/service-clients': {
     parameters: {
       query?: never;
@@ -246,6 +281,23 @@ export interface paths {
     patch: operations['AdminServiceClientsController_update'];
     trace?: never;
   };
+  '/api/admin/service-clients/{id}/controls': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A service client’s rate limits and kill switch */
+    get: operations['AdminServiceClientControlsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/service-clients/{id}/keys': {
     parameters: {
       query?: never;
@@ -275,6 +327,41 @@ export interface paths {
     post?: never;
     /** Revoke an API key at once */
     delete: operations['AdminServiceClientsController_revokeKey'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/service-clients/{id}/kill-switch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Stop all token issuance for the client at once (its keys keep working) */
+    put: operations['AdminServiceClientControlsController_setKillSwitch'];
+    post?: never;
+    /** Let the client get tokens again */
+    delete: operations['AdminServiceClientControlsController_clearKillSwitch'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/service-clients/{id}/rate-limits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set a service client’s rate limits (null: the configured default) */
+    put: operations['AdminServiceClientControlsController_setRateLimits'];
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1037,6 +1124,12 @@ export interface components {
       /** @description Pass as `cursor` for the next page; null on the last page. */
       nextCursor: string | null;
     };
+    EffectiveRateLimitsDto: {
+      /** @description Calls per minute the client is held to now. */
+      perMinute: number;
+      /** @description Token requests per user per minute the client is held to now. */
+      perUserPerMinute: number;
+    };
     /** @description The body of every error answer. */
     ErrorResponse: {
       /** @description With `validation_failed` only: which fields were refused, and why. */
@@ -1215,6 +1308,27 @@ export interface components {
         | 'btn_confirm'
         | 'btn_add_session'
         | 'btn_confirm_add_session';
+    };
+    IssuanceStopDto: {
+      /**
+       * Format: uuid
+       * @description The admin who stopped it.
+       */
+      by: string | null;
+      /** @description The reason the admin gave. */
+      reason: string;
+      /**
+       * Format: date-time
+       * @description Since when issuance is stopped.
+       */
+      since: string;
+    };
+    IssuanceStopInputDto: {
+      /**
+       * @description Why issuance stops: shown to the service in the refusal, and audited.
+       * @example Incident 2026-12-03: tokens leaked in a log
+       */
+      reason: string;
     };
     IssuedTokenDto: {
       /** @description The Google access token. Live: never log it. */
@@ -1423,6 +1537,34 @@ export interface components {
       /** @description Envelopes not yet on the active key version. */
       remaining: number;
     };
+    ScopeKillSwitchDto: {
+      /**
+       * Format: uuid
+       * @description The admin who stopped it.
+       */
+      by: string | null;
+      /** @description The reason the admin gave. */
+      reason: string;
+      /** @description The Google scope no token may include while the switch is on. */
+      scope: string;
+      /**
+       * Format: date-time
+       * @description Since when issuance is stopped.
+       */
+      since: string;
+    };
+    ScopeKillSwitchListDto: {
+      /** @description Every switched-off scope, by scope. */
+      items: components['schemas']['ScopeKillSwitchDto'][];
+    };
+    ServiceClientControlsDto: {
+      /** @description The limits in force (with defaults). */
+      effective: components['schemas']['EffectiveRateLimitsDto'];
+      /** @description Set while the client’s kill switch stops its token issuance; null otherwise. */
+      killSwitch: components['schemas']['IssuanceStopDto'] | null;
+      /** @description The limits an admin set. */
+      rateLimits: components['schemas']['ServiceRateLimitsDto'];
+    };
     ServiceClientDetailDto: {
       /** @description The client. */
       client: components['schemas']['ServiceClientDto'];
@@ -1559,12 +1701,24 @@ export interface components {
        */
       id: string;
     };
+    ServiceRateLimitsDto: {
+      /** @description The client’s own limit of calls per minute; null: the default. */
+      perMinute: number | null;
+      /** @description The client’s own limit of token requests per user per minute; null: the default. */
+      perUserPerMinute: number | null;
+    };
     SetRoleDto: {
       /**
        * @description The new role.
        * @enum {string}
        */
       role: 'user' | 'admin';
+    };
+    SetServiceRateLimitsDto: {
+      /** @description Service API calls per minute for the client, over every instance; null or absent: `SERVICE_API_RATE_LIMIT_PER_MINUTE`. */
+      perMinute?: number | null;
+      /** @description Token requests per minute for one user by the client; null or absent: `SERVICE_API_RATE_LIMIT_PER_USER_PER_MINUTE`. */
+      perUserPerMinute?: number | null;
     };
     SignInDayDto: {
       /** @description Successful sign-ins. */
@@ -2472,6 +2626,168 @@ export interface operations {
       };
     };
   };
+  AdminScopeKillSwitchesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScopeKillSwitchListDto'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminScopeKillSwitchesController_set: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        /** @description The Google scope, URL-encoded. */
+        scope: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssuanceStopInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScopeKillSwitchDto'];
+        };
+      };
+      /** @description `validation_failed`: not a Google scope, or no reason */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminScopeKillSwitchesController_clear: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        /** @description The Google scope, URL-encoded. */
+        scope: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Cleared: every instance issues it within seconds. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found`: no switch stops that scope */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AdminServiceClientsController_list: {
     parameters: {
       query?: never;
@@ -2778,6 +3094,54 @@ export interface operations {
       };
     };
   };
+  AdminServiceClientControlsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceClientControlsDto'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AdminServiceClientsController_createKey: {
     parameters: {
       query?: never;
@@ -2911,6 +3275,221 @@ export interface operations {
       };
       /** @description `not_found`: no such live key of this client */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminServiceClientControlsController_setKillSwitch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssuanceStopInputDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceClientControlsDto'];
+        };
+      };
+      /** @description `validation_failed` (with `details`): the body is refused; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminServiceClientControlsController_clearKillSwitch: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceClientControlsDto'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found`: no such client, or its switch is off */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AdminServiceClientControlsController_setRateLimits: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `XmlHttpRequest`; required on writes made with the session cookie. */
+        'X-Requested-With'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetServiceRateLimitsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ServiceClientControlsDto'];
+        };
+      };
+      /** @description `validation_failed` (with `details`): the body is refused; `invalid_json`, `json_too_deep`: the body is not usable JSON. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in; with a Bearer ID token, why it was refused (`expired`, `wrong_audience`, …). */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -3344,6 +3923,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   MeController_me: {
@@ -3468,6 +4056,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description `upstream_unavailable`, with `Retry-After` */
       503: {
         headers: {
@@ -3534,6 +4131,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   GrantLookupsController_byGoogleSub: {
@@ -3584,6 +4190,15 @@ export interface operations {
       };
       /** @description `no_grant` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
