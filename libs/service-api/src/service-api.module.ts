@@ -9,18 +9,25 @@ import { ServiceClientsService } from './service-clients.service.js';
 import { ServiceCredentials } from './service-credentials.js';
 import { TokenIssuanceService } from './token-issuance.service.js';
 import { TokensController } from './tokens.controller.js';
+import { ServiceAccessTokens } from './access-tokens.js';
+import { ClientAssertionVerifier } from './client-assertion.js';
+import { OAuthTokenController } from './oauth-token.controller.js';
+import { OAuthTokenService } from './oauth-token.service.js';
 
 /** The service API under `/api/v1/` for other teams' services, and their registration. */
 @Module({
   imports: [AuditModule, IdentityModule, OfflineAccessModule],
-  controllers: [TokensController, GrantLookupsController],
+  controllers: [TokensController, GrantLookupsController, OAuthTokenController],
   providers: [
     ServiceClientsService,
     ServiceCredentials,
     ServiceAuthGuard,
     DisclosuresService,
     TokenIssuanceService,
+    ServiceAccessTokens,
+    ClientAssertionVerifier,
+    OAuthTokenService,
   ],
-  exports: [ServiceClientsService, DisclosuresService],
+  exports: [ServiceClientsService, DisclosuresService, ServiceAccessTokens],
 })
 export class ServiceApiModule {}

@@ -62,6 +62,7 @@ export class TokenIssuanceService {
       this.disclosures.record({
         clientId: service.client.id,
         keyId: service.keyId,
+        credentialKind: service.credentialKind,
         userId,
         grantId,
         scopes: request.scopes,
