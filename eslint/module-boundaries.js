@@ -5,6 +5,8 @@
 
 const SCHEDULER_USES = [
   'offline-access',
+  // The purge job deletes the service API's expired access tokens through its service.
+  'service-api',
   'identity',
   'vault',
   'google',
@@ -30,7 +32,7 @@ export const MODULE_USES = {
   // Other teams' services: tokens through the broker, users and grants through their owners.
   'service-api': ['offline-access', 'identity', 'audit', 'database', 'config', 'errors'],
   // The admin API composes every module but the RISC receiver.
-  admin: ['scheduler', 'service-api', ...SCHEDULER_USES],
+  admin: ['scheduler', ...SCHEDULER_USES],
 };
 
 /** The tables each module owns (created by migrations/, named in SQL by their owner only). */
@@ -51,6 +53,8 @@ export const TABLE_OWNERS = {
   disclosures: 'service-api',
   service_client_controls: 'service-api',
   scope_kill_switches: 'service-api',
+  service_access_tokens: 'service-api',
+  service_assertion_jtis: 'service-api',
   // pg-boss's own schema: the job queue belongs to the scheduler.
   pgboss: 'scheduler',
 };

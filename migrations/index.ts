@@ -17,6 +17,7 @@ import { VaultKeyVersions1765800000000 } from './1765800000000-vault-key-version
 import { UserEmailSearch1765810000000 } from './1765810000000-user-email-search.js';
 import { TaskErrorCodes1765900000000 } from './1765900000000-task-error-codes.js';
 import { ServiceClients1765910000000 } from './1765910000000-service-clients.js';
+import { ServiceJwtCredentials1765920000000 } from './1765920000000-service-jwt-credentials.js';
 import { ServiceLimits1765950000000 } from './1765950000000-service-limits.js';
 import { UserSortIndexes1765960000000 } from './1765960000000-user-sort-indexes.js';
 
@@ -41,6 +42,7 @@ export const migrations = [
   UserEmailSearch1765810000000,
   TaskErrorCodes1765900000000,
   ServiceClients1765910000000,
+  ServiceJwtCredentials1765920000000,
   ServiceLimits1765950000000,
   UserSortIndexes1765960000000,
 ];

@@ -21,6 +21,9 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/users/:id/grant',
   'GET /api/v1/users/by-google-sub/:sub/grant',
   'GET /api/v1/grants',
+  // The token endpoint of private_key_jwt clients: the client assertion in the body is the
+  // credential (test/integration/service-api-jwt.test.ts).
+  'POST /api/v1/oauth/token',
   // The sign-in button's font (Roboto Medium), served from our origin.
   'GET /assets/fonts/roboto-latin-500-normal.woff2',
   // The dashboard's static files and index.html: the admin API behind it checks the role.
@@ -33,7 +36,7 @@ const PUBLIC_ROUTES = [
  * Google's own deliveries, and the service API, which ignores cookies and admits only a service's
  * API key in the Authorization header (test/integration/service-api.test.ts).
  */
-const CROSS_SITE_WRITES = ['POST /risc/events', 'POST /api/v1/tokens'];
+const CROSS_SITE_WRITES = ['POST /risc/events', 'POST /api/v1/tokens', 'POST /api/v1/oauth/token'];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

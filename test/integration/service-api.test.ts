@@ -6,6 +6,7 @@ import { adminCall, signInAdmin, userIdOf } from '../support/admin-client.js';
 import { eventually } from '../support/eventually.js';
 import { concretePath, enumerateRoutes } from '../support/routes.js';
 import { type HttpResponse, request } from '../support/http-client.js';
+import { accessToken, newSigner } from '../support/jwt-client.js';
 import {
   authorizationCode,
   GMAIL_SEND,
@@ -169,11 +170,41 @@ describe('Service API: clients, keys and tokens', () => {
     });
   });
 
-  it('guards every /api/v1/ route: 401 without or with a dead key, 403 without the API scope', async () => {
+  it('guards every /api/v1/ route: 401 without or with a dead key or JWT-issued token, 403 without the API scope', async () => {
+    // /api/v1/oauth/token is where a JWT client gets its credential (service-api-jwt.test.ts).
     const routes = enumerateRoutes(api).filter(
-      (route) => route.path.startsWith('/api/v1/') && route.path !== '/api/v1/me',
+      (route) =>
+        route.path.startsWith('/api/v1/') &&
+        route.path !== '/api/v1/me' &&
+        route.path !== '/api/v1/oauth/token',
     );
     expect(routes.map((route) => `${route.method} ${route.path}`)).toContain('POST /api/v1/tokens');
+    // The same for the access tokens of private_key_jwt clients: one without API scopes, one
+    // expired, one of a client suspended since.
+    const signer = await newSigner();
+    const jwks = { keys: [signer.jwk] };
+    const jwtClient = await newClient('guarded-jwt', { jwks });
+    const scopelessJwt = await accessToken(
+      api,
+      signer,
+      await newClient('guarded-jwt-scopeless', { jwks, jwtApiScopes: [] }),
+    );
+    const expiredJwt = await accessToken(api, signer, jwtClient);
+    await api.db.query(
+      `UPDATE service_access_tokens SET expires_at = now() - interval '1 second'
+        WHERE client_id = $1`,
+      [jwtClient],
+    );
+    const suspendedClient = await newClient('guarded-jwt-suspended', { jwks });
+    const suspendedJwt = await accessToken(api, signer, suspendedClient);
+    expect(
+      (
+        await adminCall(api, admin, `service-clients/${suspendedClient}`, {
+          method: 'PATCH',
+          json: { status: 'suspended' },
+        })
+      ).status,
+    ).toBe(200);
     const client = await newClient('guarded');
     const scopeless = await newKey(client, { apiScopes: [] });
     const dead = await newKey(client);
@@ -203,12 +234,22 @@ describe('Service API: clients, keys and tokens', () => {
         10_000,
       );
       expect(revoked.headers.get('www-authenticate')).toContain('error="invalid_token"');
-      const unscoped = await call(route, scopeless.key);
-      expect([route.path, unscoped.status, unscoped.body.error]).toEqual([
-        route.path,
-        403,
-        'insufficient_api_scope',
-      ]);
+      for (const dead of [expiredJwt, suspendedJwt]) {
+        const refused = await eventually(
+          () => call(route, dead),
+          (response) => response.status === 401,
+          10_000,
+        );
+        expect([route.path, refused.body.error]).toEqual([route.path, 'invalid_credentials']);
+      }
+      for (const bearer of [scopeless.key, scopelessJwt]) {
+        const unscoped = await call(route, bearer);
+        expect([route.path, unscoped.status, unscoped.body.error]).toEqual([
+          route.path,
+          403,
+          'insufficient_api_scope',
+        ]);
+      }
     }
   });
 

@@ -4,6 +4,7 @@ import { AuditService } from '@grantkeeper/audit';
 import { type AppConfig, ConfigService } from '@grantkeeper/config';
 import { type PostgresThrottlerStorage, SessionsService } from '@grantkeeper/identity';
 import { GrantsService, RedirectStateStore } from '@grantkeeper/offline-access';
+import { ServiceAccessTokens } from '@grantkeeper/service-api';
 import { VaultService } from '@grantkeeper/vault';
 
 /** One re-wrap job stops after this long and leaves the rest to the next (resumable) run. */
@@ -27,14 +28,15 @@ export class MaintenanceWorker {
     private readonly sessions: SessionsService,
     // The throttler's storage, which IdentityModule's one configuration makes PostgreSQL's.
     @Inject(getStorageToken()) private readonly rateLimits: PostgresThrottlerStorage,
+    private readonly serviceTokens: ServiceAccessTokens,
   ) {
     this.settings = config.get('scheduler');
   }
 
   /**
    * Finishes Google revokes that failed at the time (then purges those refresh tokens), deletes
-   * expired redirect-flow states, expired or revoked sessions, ended rate-limit windows, and
-   * audit events past retention.
+   * expired redirect-flow states, expired or revoked sessions, ended rate-limit windows, the
+   * service API's expired access tokens and used assertion ids, and audit events past retention.
    */
   async purge(): Promise<Record<string, number>> {
     const revokesFinished = await this.grants.retryUpstreamRevocations(500);
@@ -43,7 +45,15 @@ export class MaintenanceWorker {
     const auditPurged = await this.audit.purgeOlderThan(before);
     const sessionsPurged = await this.sessions.purgeEnded();
     const rateLimitsPurged = await this.rateLimits.purgeEnded();
-    const counts = { revokesFinished, statesPurged, sessionsPurged, rateLimitsPurged, auditPurged };
+    const serviceTokensPurged = await this.serviceTokens.purgeExpired();
+    const counts = {
+      revokesFinished,
+      statesPurged,
+      sessionsPurged,
+      rateLimitsPurged,
+      serviceTokensPurged,
+      auditPurged,
+    };
     this.logger.log({ msg: 'Purge done', ...counts });
     return counts;
   }

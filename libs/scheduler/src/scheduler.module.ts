@@ -6,6 +6,7 @@ import { ConfigService } from '@grantkeeper/config';
 import { GmailSender } from '@grantkeeper/google';
 import { IdentityModule } from '@grantkeeper/identity';
 import { OfflineAccessModule } from '@grantkeeper/offline-access';
+import { ServiceApiModule } from '@grantkeeper/service-api';
 import { VaultModule } from '@grantkeeper/vault';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { JobQueue } from './job-queue.js';
@@ -47,6 +48,8 @@ export class SchedulerModule {
         AuditModule,
         IdentityModule,
         OfflineAccessModule,
+        // For the purge job only: the service API's expired access tokens and assertion ids.
+        ServiceApiModule,
         VaultModule,
       ],
       controllers: [UserTasksController],

@@ -14,7 +14,6 @@ const SECRET_BYTES = 48;
 const LOOKUP_LENGTH = 12;
 const CHECKSUM_LENGTH = 6;
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const KEY = /^gk_([a-z]{2,8})_([0-9A-Za-z]{40,80})$/;
 
 export interface IssuedApiKey {
   /** The key itself: shown once, never stored. */
@@ -31,15 +30,29 @@ export interface ParsedApiKey {
 
 /** A new key for `env` (`live`, `test`, …). */
 export function issueApiKey(env: string): IssuedApiKey {
-  const secret = base62(randomBytes(SECRET_BYTES));
-  const body = `${KEY_PREFIX}${env}_${secret}`;
-  const key = `${body}${checksum(body)}`;
-  return { key, lookupPrefix: secret.slice(0, LOOKUP_LENGTH), secretHash: hashKey(key) };
+  return issueSecret(KEY_PREFIX, env);
 }
 
 /** The parts of a well-formed key with a valid checksum, or undefined for anything else. */
 export function parseApiKey(key: string): ParsedApiKey | undefined {
-  const match = KEY.exec(key);
+  return parseSecret(KEY_PREFIX, key);
+}
+
+/**
+ * A new opaque credential of this shape under another `prefix` (`gkat_` for the access tokens
+ * of `private_key_jwt` clients): the same randomness, lookup prefix, hash and checksum.
+ */
+export function issueSecret(prefix: string, env: string): IssuedApiKey {
+  const secret = base62(randomBytes(SECRET_BYTES));
+  const body = `${prefix}${env}_${secret}`;
+  const key = `${body}${checksum(body)}`;
+  return { key, lookupPrefix: secret.slice(0, LOOKUP_LENGTH), secretHash: hashKey(key) };
+}
+
+/** {@link parseApiKey} for a credential issued by {@link issueSecret} under `prefix`. */
+export function parseSecret(prefix: string, key: string): ParsedApiKey | undefined {
+  if (!key.startsWith(prefix)) return undefined;
+  const match = /^([a-z]{2,8})_([0-9A-Za-z]{40,80})$/.exec(key.slice(prefix.length));
   if (!match) return undefined;
   const body = key.slice(0, -CHECKSUM_LENGTH);
   if (checksum(body) !== key.slice(-CHECKSUM_LENGTH)) return undefined;

@@ -12,11 +12,14 @@ import {
   SqlFilter,
 } from '@grantkeeper/database';
 import { DataSource } from 'typeorm';
+import type { ServiceCredentialKind } from './service-client.js';
 
 /** One request of a service for a user's Google access, given or refused. */
 export interface DisclosureInput {
   readonly clientId: string;
+  /** The credential's id: an API key's or an access token's, as `credentialKind` says. */
   readonly keyId: string;
+  readonly credentialKind: ServiceCredentialKind;
   readonly userId: string | null;
   readonly grantId: string | null;
   readonly scopes: readonly string[];
@@ -46,6 +49,8 @@ export interface Disclosure {
   readonly clientId: string;
   readonly clientName: string | null;
   readonly keyId: string | null;
+  /** The access token used instead of an API key, by a `private_key_jwt` client. */
+  readonly accessTokenId: string | null;
   readonly userId: string | null;
   readonly grantId: string | null;
   readonly scopes: string[];
@@ -64,6 +69,7 @@ interface DisclosureRow {
   client_id: string;
   client_name: string | null;
   key_id: string | null;
+  access_token_id: string | null;
   user_id: string | null;
   grant_id: string | null;
   scopes: string[];
@@ -114,7 +120,7 @@ export class DisclosuresService {
       .when(filter.to, (p) => `d.occurred_at < ${p}::timestamptz`)
       .after('d.occurred_at', 'd.id', 'desc', position, '::bigint');
     return this.dataSource.query<DisclosureRow[]>(
-      `SELECT d.id::text AS id, d.occurred_at, d.client_id, c.name AS client_name, d.key_id,
+      `SELECT d.id::text AS id, d.occurred_at, d.client_id, c.name AS client_name, d.key_id, d.access_token_id,
               d.user_id, d.grant_id, d.scopes, d.purpose, d.purpose_detail, d.outcome, d.refusal,
               d.token_fingerprint, d.request_id, d.ip, ${sortKeySql('d.occurred_at')} AS sort_key
          FROM disclosures d LEFT JOIN service_clients c ON c.id = d.client_id
@@ -131,11 +137,11 @@ export class DisclosuresService {
     const [row] = await this.dataSource.query<Array<{ id: string }>>(
       `INSERT INTO disclosures
          (client_id, key_id, user_id, grant_id, scopes, purpose, purpose_detail, outcome, refusal,
-          token_fingerprint, request_id, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id::text`,
+          token_fingerprint, request_id, ip, access_token_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id::text`,
       [
         input.clientId,
-        input.keyId,
+        input.credentialKind === 'api_key' ? input.keyId : null,
         input.userId,
         input.grantId,
         [...input.scopes],
@@ -146,6 +152,7 @@ export class DisclosuresService {
         issued === null ? null : tokenFingerprint(issued),
         input.context.requestId?.slice(0, 100) ?? null,
         input.context.ip ?? null,
+        input.credentialKind === 'access_token' ? input.keyId : null,
       ],
     );
     return row.id;
@@ -159,6 +166,7 @@ function disclosureOf(row: DisclosureRow): Disclosure {
     clientId: row.client_id,
     clientName: row.client_name,
     keyId: row.key_id,
+    accessTokenId: row.access_token_id,
     userId: row.user_id,
     grantId: row.grant_id,
     scopes: row.scopes,

@@ -13,10 +13,19 @@ export {
 } from './issuance-controls.js';
 export { ServiceControlsService } from './service-controls.service.js';
 export { SERVICE_API_KEY_SCHEME } from './service-auth.guard.js';
+export { ACCESS_TOKEN_PREFIX, ServiceAccessTokens } from './access-tokens.js';
+export { publicJwkSetProblem, jwksUriProblem } from './client-key-sets.js';
+export {
+  OAUTH_TOKEN_ERROR_STATUS,
+  OAuthTokenError,
+  type OAuthTokenErrorCode,
+} from './oauth-token.errors.js';
 export {
   SERVICE_API_SCOPES,
+  type PublicJwkSet,
   type ServiceApiScope,
   type ServiceClient,
+  type ServiceCredentialKind,
   type ServiceClientStatus,
   type ServiceKeyView,
   type ServicePurpose,

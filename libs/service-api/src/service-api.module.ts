@@ -11,11 +11,15 @@ import { TokenIssuanceService } from './token-issuance.service.js';
 import { TokensController } from './tokens.controller.js';
 import { ServiceControlsService } from './service-controls.service.js';
 import { SERVICE_LIMITS_PROVIDERS } from './service-rate-limits.js';
+import { ServiceAccessTokens } from './access-tokens.js';
+import { ClientAssertionVerifier } from './client-assertion.js';
+import { OAuthTokenController } from './oauth-token.controller.js';
+import { OAuthTokenService } from './oauth-token.service.js';
 
 /** The service API under `/api/v1/` for other teams' services, and their registration. */
 @Module({
   imports: [AuditModule, IdentityModule, OfflineAccessModule],
-  controllers: [TokensController, GrantLookupsController],
+  controllers: [TokensController, GrantLookupsController, OAuthTokenController],
   providers: [
     ServiceClientsService,
     ServiceCredentials,
@@ -23,7 +27,10 @@ import { SERVICE_LIMITS_PROVIDERS } from './service-rate-limits.js';
     DisclosuresService,
     TokenIssuanceService,
     ...SERVICE_LIMITS_PROVIDERS,
+    ServiceAccessTokens,
+    ClientAssertionVerifier,
+    OAuthTokenService,
   ],
-  exports: [ServiceClientsService, DisclosuresService, ServiceControlsService],
+  exports: [ServiceClientsService, DisclosuresService, ServiceControlsService, ServiceAccessTokens],
 })
 export class ServiceApiModule {}

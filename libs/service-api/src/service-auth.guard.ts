@@ -17,6 +17,7 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '@grantkeeper/identity';
 import type { FastifyRequest } from 'fastify';
+import { ACCESS_TOKEN_PREFIX, ServiceAccessTokens } from './access-tokens.js';
 import { KEY_PREFIX } from './api-key.js';
 import type { ServiceApiScope, ServicePrincipal } from './service-client.js';
 import { ServiceCredentials } from './service-credentials.js';
@@ -72,22 +73,31 @@ export function ServiceApiController(path: string): ClassDecorator {
   );
 }
 
-/** Admits a request carrying a valid service credential (`Authorization: Bearer gk_…`). */
+/**
+ * Admits a request carrying a valid service credential: an API key (`Authorization: Bearer
+ * gk_…`) or an access token from `POST /api/v1/oauth/token` (`Bearer gkat_…`).
+ */
 @Injectable()
 export class ServiceAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly credentials: ServiceCredentials,
+    private readonly accessTokens: ServiceAccessTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     refuseKeyInQuery(request);
     const bearer = BEARER.exec(request.headers.authorization ?? '')?.[1];
-    if (!bearer?.startsWith(KEY_PREFIX)) {
+    const ip = clientAddress(request.ip);
+    const principal = bearer?.startsWith(ACCESS_TOKEN_PREFIX)
+      ? await this.accessTokens.authenticate(bearer, ip)
+      : bearer?.startsWith(KEY_PREFIX)
+        ? await this.credentials.authenticate(bearer, ip)
+        : undefined;
+    if (!principal) {
       throw invalidCredentials('Send the API key as a Bearer token.', bearer !== undefined);
     }
-    const principal = await this.credentials.authenticate(bearer, clientAddress(request.ip));
     const needed = this.reflector.get<ServiceApiScope | undefined>(
       API_SCOPE_KEY,
       context.getHandler(),
@@ -117,7 +127,8 @@ function refuseKeyInQuery(request: FastifyRequest): void {
   const leaked = Object.entries(query).some(
     ([name, value]) =>
       KEY_PARAMETERS.includes(name.toLowerCase()) ||
-      (typeof value === 'string' && value.startsWith(KEY_PREFIX)),
+      (typeof value === 'string' &&
+        (value.startsWith(KEY_PREFIX) || value.startsWith(ACCESS_TOKEN_PREFIX))),
   );
   if (leaked) {
     throw new ServiceApiError(
@@ -128,6 +139,6 @@ function refuseKeyInQuery(request: FastifyRequest): void {
 }
 
 /** An IPv4 peer as Node reports it on a dual-stack socket (`::ffff:10.0.0.1`), unwrapped. */
-function clientAddress(ip: string): string {
+export function clientAddress(ip: string): string {
   return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip;
 }

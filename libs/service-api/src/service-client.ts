@@ -23,6 +23,12 @@ export interface ServiceClient {
   /** CIDRs the service calls from; empty: any address. */
   readonly ipAllowlist: readonly string[];
   readonly status: ServiceClientStatus;
+  /** Public keys its `private_key_jwt` assertions are signed with, inline (or null). */
+  readonly jwks: PublicJwkSet | null;
+  /** Or the https URL of its JWK set (fetched, cached and refreshed on an unknown `kid`). */
+  readonly jwksUri: string | null;
+  /** The API scopes a token from `POST /api/v1/oauth/token` may carry. */
+  readonly jwtApiScopes: readonly ServiceApiScope[];
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly lastUsedAt: Date | null;
@@ -42,9 +48,19 @@ export interface ServiceKeyView {
   readonly lastUsedIp: string | null;
 }
 
+/** A JWK set of public keys only (see client-key-sets.ts). */
+export interface PublicJwkSet {
+  readonly keys: ReadonlyArray<Readonly<Record<string, unknown>>>;
+}
+
+/** An API key (`gk_…`), or an access token from `POST /api/v1/oauth/token` (`gkat_…`). */
+export type ServiceCredentialKind = 'api_key' | 'access_token';
+
 /** The caller of a service API route, once its credential passed. */
 export interface ServicePrincipal {
   readonly client: ServiceClient;
+  /** The credential's id: of the API key, or of the access token (see `credentialKind`). */
   readonly keyId: string;
+  readonly credentialKind: ServiceCredentialKind;
   readonly apiScopes: ReadonlySet<ServiceApiScope>;
 }

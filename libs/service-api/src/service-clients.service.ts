@@ -4,10 +4,17 @@ import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { issueApiKey } from './api-key.js';
+import {
+  type ClientKeySetsInput,
+  jwtApiScopesOf,
+  keySetsSummary,
+  saveClientKeySets,
+} from './client-key-sets.js';
 import type {
   ServiceApiScope,
   ServiceClient,
   ServiceClientStatus,
+  PublicJwkSet,
   ServiceKeyView,
   ServicePurpose,
 } from './service-client.js';
@@ -15,7 +22,7 @@ import { ServiceApiError } from './service-api.errors.js';
 import { isUuid } from '@grantkeeper/database';
 
 /** What an admin gives to register a service, or changes on one. */
-export interface ServiceClientInput {
+export interface ServiceClientInput extends ClientKeySetsInput {
   readonly name: string;
   readonly team: string;
   readonly contact: string;
@@ -51,6 +58,9 @@ interface ClientRow {
   purposes: ServicePurpose[];
   ip_allowlist: string[];
   status: ServiceClientStatus;
+  jwks: PublicJwkSet | null;
+  jwks_uri: string | null;
+  jwt_api_scopes: ServiceApiScope[];
   created_at: Date;
   updated_at: Date;
   last_used_at: Date | null;
@@ -75,6 +85,7 @@ const KEY_COLUMNS = `id, client_id, lookup_prefix, api_scopes, created_at, expir
 @Injectable()
 export class ServiceClientsService {
   private readonly keyEnv: string;
+  private readonly production: boolean;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -83,6 +94,7 @@ export class ServiceClientsService {
   ) {
     // Keys say where they work, so a test key pasted into production is refused by its shape.
     this.keyEnv = config.get('env') === 'production' ? 'live' : 'test';
+    this.production = config.get('env') === 'production';
   }
 
   async list(): Promise<ServiceClient[]> {
@@ -120,8 +132,9 @@ export class ServiceClientsService {
         .catch((error: unknown) => {
           throw uniqueName(error);
         });
+      const saved = await saveClientKeySets<ClientRow>(manager, row.id, input, this.production);
       await this.record(manager, 'service_client.created', admin, row.id, summary(input));
-      return clientOf(row);
+      return clientOf(saved ?? row);
     });
   }
 
@@ -152,6 +165,7 @@ export class ServiceClientsService {
           throw uniqueName(error);
         });
       if (!row) throw notFound();
+      const saved = await saveClientKeySets<ClientRow>(manager, id, change, this.production);
       const action =
         change.status === 'suspended'
           ? 'service_client.suspended'
@@ -159,7 +173,7 @@ export class ServiceClientsService {
             ? 'service_client.resumed'
             : 'service_client.updated';
       await this.record(manager, action, admin, id, summary(change));
-      return clientOf(row);
+      return clientOf(saved ?? row);
     });
   }
 
@@ -284,6 +298,7 @@ function summary(
     ...(input.purposes ? { purposes: input.purposes.map((purpose) => purpose.id) } : {}),
     ...(input.ipAllowlist ? { ip_allowlist: input.ipAllowlist } : {}),
     ...(input.status ? { status: input.status } : {}),
+    ...keySetsSummary(input),
   };
 }
 
@@ -313,6 +328,9 @@ export function clientOf(row: ClientRow): ServiceClient {
     purposes: row.purposes,
     ipAllowlist: row.ip_allowlist,
     status: row.status,
+    jwks: row.jwks ?? null,
+    jwksUri: row.jwks_uri ?? null,
+    jwtApiScopes: jwtApiScopesOf(row.jwt_api_scopes),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastUsedAt: row.last_used_at,

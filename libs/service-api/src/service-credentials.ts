@@ -42,12 +42,7 @@ export class ServiceCredentials {
     if (!parsed) throw invalid();
     const checked = await this.lookup(parsed.lookupPrefix);
     if (!checked || !sameHash(parsed.secretHash, checked.secretHash)) throw invalid();
-    if (checked.allowlist && !checked.allowlist.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4')) {
-      throw new ServiceApiError(
-        'address_not_allowed',
-        "The caller's address is outside the client's IP allowlist.",
-      );
-    }
+    assertAddressAllowed(checked.allowlist, ip);
     this.noteUse(checked.principal, ip);
     return checked.principal;
   }
@@ -68,7 +63,12 @@ export class ServiceCredentials {
     }
     const client = clientOf(row);
     const checked: Checked = {
-      principal: { client, keyId: row.key_id, apiScopes: new Set(row.api_scopes) },
+      principal: {
+        client,
+        keyId: row.key_id,
+        credentialKind: 'api_key',
+        apiScopes: new Set(row.api_scopes),
+      },
       secretHash: row.secret_hash,
       allowlist: allowlistOf(client.ipAllowlist),
       checkedAt: Date.now(),
@@ -95,7 +95,17 @@ export class ServiceCredentials {
   }
 }
 
-function allowlistOf(cidrs: readonly string[]): BlockList | undefined {
+/** 403 `address_not_allowed` unless `ip` is in the allowlist (none: every address). */
+export function assertAddressAllowed(allowlist: BlockList | undefined, ip: string): void {
+  if (allowlist && !allowlist.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4')) {
+    throw new ServiceApiError(
+      'address_not_allowed',
+      "The caller's address is outside the client's IP allowlist.",
+    );
+  }
+}
+
+export function allowlistOf(cidrs: readonly string[]): BlockList | undefined {
   if (cidrs.length === 0) return undefined;
   const list = new BlockList();
   for (const cidr of cidrs) {

@@ -64,6 +64,7 @@ export class TokenIssuanceService {
       this.disclosures.record({
         clientId: service.client.id,
         keyId: service.keyId,
+        credentialKind: service.credentialKind,
         userId,
         grantId,
         scopes: request.scopes,

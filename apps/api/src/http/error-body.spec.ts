@@ -13,7 +13,12 @@ import {
 import { OFFLINE_ACCESS_ERROR_STATUS, OfflineAccessError } from '@grantkeeper/offline-access';
 import { RISC_ERROR_STATUS, RiscError } from '@grantkeeper/risc';
 import { SCHEDULER_ERROR_STATUS, SchedulerError } from '@grantkeeper/scheduler';
-import { SERVICE_API_ERROR_STATUS, ServiceApiError } from '@grantkeeper/service-api';
+import {
+  OAUTH_TOKEN_ERROR_STATUS,
+  OAuthTokenError,
+  SERVICE_API_ERROR_STATUS,
+  ServiceApiError,
+} from '@grantkeeper/service-api';
 import { VAULT_ERROR_STATUS, VaultError } from '@grantkeeper/vault';
 import { toErrorBody } from './error-body.js';
 
@@ -100,6 +105,13 @@ const CONTRACT: Record<string, Record<string, number>> = {
     name_taken: 409,
     too_many_keys: 409,
   },
+  // RFC 6749 §5.2's codes, at POST /api/v1/oauth/token.
+  'oauth-token': {
+    invalid_client: 401,
+    invalid_request: 400,
+    unsupported_grant_type: 400,
+    invalid_scope: 400,
+  },
   vault: {
     integrity_failure: 500,
     envelope_not_found: 500,
@@ -141,6 +153,10 @@ const MODULES: Record<string, ModuleErrors> = {
   'service-api': {
     table: SERVICE_API_ERROR_STATUS,
     make: (code) => new ServiceApiError(code as never, 'Refused.'),
+  },
+  'oauth-token': {
+    table: OAUTH_TOKEN_ERROR_STATUS,
+    make: (code) => new OAuthTokenError(code as never, 'Refused.'),
   },
   vault: { table: VAULT_ERROR_STATUS, make: (code) => new VaultError(code as never, 'Refused.') },
 };

@@ -9,6 +9,11 @@ describe(redactUrl.name, () => {
     expect(url).toContain('scope=email');
   });
 
+  it('replaces a client assertion sent in the URL by mistake', () => {
+    const url = redactUrl('/api/v1/oauth/token?client_assertion=eyJhbGciOi.eyJpc3Mi.c2ln');
+    expect(url).not.toContain('eyJ');
+  });
+
   it('leaves URLs without a query alone', () => {
     expect(redactUrl('/health')).toBe('/health');
   });

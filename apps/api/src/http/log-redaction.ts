@@ -12,6 +12,7 @@ export const LOG_REDACT_PATHS = [
   'access_token',
   'refresh_token',
   'client_secret',
+  'client_assertion',
   'g_csrf_token',
   'req.headers.authorization',
   'req.headers.cookie',
@@ -23,12 +24,14 @@ export const LOG_REDACT_PATHS = [
   '*.access_token',
   '*.refresh_token',
   '*.client_secret',
+  '*.client_assertion',
   '*.g_csrf_token',
   'req.query.code',
   'req.query.state',
 ];
 
-const SECRET_QUERY_KEYS = /^(code|state|token|id_token|access_token|refresh_token|credential)$/i;
+const SECRET_QUERY_KEYS =
+  /^(code|state|token|id_token|access_token|refresh_token|credential|client_assertion)$/i;
 
 /** A URL for the logs: values of secret-bearing query parameters are replaced. */
 export function redactUrl(url: string): string {

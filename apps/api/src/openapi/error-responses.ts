@@ -48,7 +48,7 @@ const BAD_QUERY = { 400: '`validation_failed` (with `details`): a parameter is r
  * (error-responses.spec.ts fails when an operation is in neither.)
  */
 const SERVICE_UNAUTHENTICATED =
-  '`invalid_credentials`: no API key, or one that is unknown, revoked or expired, or of a suspended client (with `WWW-Authenticate`).';
+  '`invalid_credentials`: no API key or access token, or one that is unknown, revoked or expired, or of a suspended client (with `WWW-Authenticate`).';
 const SERVICE_RATE_LIMITED = {
   429: '`rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`.',
 };
@@ -79,6 +79,13 @@ export const OPERATION_ERRORS: ErrorTable = {
     409: '`grant_revoked` (with `reason` and `since`), `grant_failing` (with `reason`).',
     ...SERVICE_RATE_LIMITED,
     503: '`upstream_unavailable`: Google did not answer usably; retry after `Retry-After`.',
+  },
+  'POST /api/v1/oauth/token': {
+    ...BAD_BODY,
+    400: `\`invalid_request\`: a parameter is missing, repeated or in the URL, or a \`client_secret\` is sent too; \`unsupported_grant_type\`: not \`client_credentials\`; \`invalid_scope\` (with \`refused_scopes\`): an API scope this client's tokens may not carry; ${NOT_JSON}`,
+    401: '`invalid_client` (with `WWW-Authenticate`): the assertion is refused: unknown or suspended client, no registered keys, unknown `kid`, bad signature, an algorithm other than RS256, PS256, ES256 or EdDSA, wrong `iss`, `sub` or `aud`, expired, `exp` more than 5 minutes ahead, not yet valid, no `jti`, or a `jti` used already.',
+    403: '`address_not_allowed`: outside the client’s IP allowlist.',
+    ...RATE_LIMITED,
   },
   'GET /api/v1/users/{id}/grant': SERVICE_GRANT_LOOKUP,
   'GET /api/v1/users/by-google-sub/{sub}/grant': SERVICE_GRANT_LOOKUP,

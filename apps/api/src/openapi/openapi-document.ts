@@ -30,8 +30,9 @@ export function buildOpenApiDocument(app: INestApplication, publicUrl: string): 
         {
           type: 'http',
           scheme: 'bearer',
-          bearerFormat: 'gk_<env>_ API key',
-          description: 'A service client’s API key (service API routes under /api/v1/ but /me).',
+          bearerFormat: 'gk_<env>_ API key or gkat_<env>_ access token',
+          description:
+            'A service client’s API key, or an access token from POST /api/v1/oauth/token (private_key_jwt), on the service API routes under /api/v1/ but /me.',
         },
         SERVICE_API_KEY_SCHEME,
       )

@@ -47,6 +47,13 @@ export class DisclosureDto {
   clientName!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The API key used.' })
   keyId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Or the access token used, by a private_key_jwt client.',
+  })
+  accessTokenId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The user.' })
   userId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: "The user's email." })

@@ -19,6 +19,9 @@ import {
 } from 'class-validator';
 import {
   isCidr,
+  jwksUriProblem,
+  type PublicJwkSet,
+  publicJwkSetProblem,
   SERVICE_API_SCOPES,
   type ServiceClient,
   type ServiceKeyView,
@@ -35,6 +38,47 @@ class CidrConstraint implements ValidatorConstraintInterface {
     return 'each ipAllowlist entry must be an IPv4 or IPv6 address or CIDR block';
   }
 }
+
+@ValidatorConstraint({ name: 'publicJwkSet' })
+class PublicJwkSetConstraint implements ValidatorConstraintInterface {
+  private problem: string | undefined;
+
+  validate(value: unknown): boolean {
+    this.problem = value === null ? undefined : publicJwkSetProblem(value);
+    return this.problem === undefined;
+  }
+
+  defaultMessage(): string {
+    return this.problem ?? 'jwks must be a JWK set of public keys';
+  }
+}
+
+@ValidatorConstraint({ name: 'jwksUri' })
+class JwksUriConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    // https only in production: ServiceClientsService checks that, knowing where it runs.
+    return value === null || jwksUriProblem(value, false) === undefined;
+  }
+
+  defaultMessage(): string {
+    return 'jwksUri must be an http(s) URL without credentials';
+  }
+}
+
+const JWKS_SCHEMA = {
+  type: 'object' as const,
+  nullable: true,
+  description:
+    'Public keys (RSA ≥ 2048 bits, P-256 or Ed25519) the service signs its `private_key_jwt` assertions with; a key with a private member (`d`, `p`, `q`, `dp`, `dq`, `qi`, `k`) is refused. Replaces `jwksUri`; null removes it.',
+  required: ['keys'],
+  properties: {
+    keys: {
+      type: 'array' as const,
+      description: 'The JWKs (RFC 7517), each with its own `kid` when there are several.',
+      items: { type: 'object' as const, additionalProperties: true },
+    },
+  },
+};
 
 export class ServicePurposeDto {
   @ApiProperty({
@@ -103,6 +147,32 @@ export class CreateServiceClientDto {
   @ArrayMaxSize(50)
   @Validate(CidrConstraint, { each: true })
   ipAllowlist?: string[];
+
+  @ApiPropertyOptional(JWKS_SCHEMA)
+  @IsOptional()
+  @Validate(PublicJwkSetConstraint)
+  jwks?: PublicJwkSet | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'Or the URL the service publishes its JWK set at (https in production), fetched and cached, and fetched again on an unknown `kid`. Replaces `jwks`; null removes it.',
+    example: 'https://newsletter.example.com/.well-known/jwks.json',
+  })
+  @IsOptional()
+  @Validate(JwksUriConstraint)
+  jwksUri?: string | null;
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: SERVICE_API_SCOPES,
+    description: 'The API scopes a token from `POST /api/v1/oauth/token` may carry. Default: all.',
+  })
+  @IsOptional()
+  @IsArray()
+  @IsIn(SERVICE_API_SCOPES, { each: true })
+  jwtApiScopes?: Array<(typeof SERVICE_API_SCOPES)[number]>;
 }
 
 export class UpdateServiceClientDto extends PartialType(CreateServiceClientDto) {
@@ -141,6 +211,19 @@ export class ServiceClientDto {
   @ApiProperty({ type: [ServicePurposeDto] }) purposes!: ServicePurposeDto[];
   @ApiProperty({ type: [String] }) ipAllowlist!: string[];
   @ApiProperty({ enum: ['active', 'suspended'] }) status!: string;
+  @ApiProperty(JWKS_SCHEMA) jwks!: PublicJwkSet | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The URL of its JWK set, if it registered one instead of `jwks`.',
+  })
+  jwksUri!: string | null;
+  @ApiProperty({
+    type: [String],
+    enum: SERVICE_API_SCOPES,
+    description: 'The API scopes its JWT-issued tokens may carry.',
+  })
+  jwtApiScopes!: string[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastUsedAt!: string | null;
@@ -151,6 +234,7 @@ export class ServiceClientDto {
       allowedScopes: [...client.allowedScopes],
       purposes: client.purposes.map((purpose) => ({ ...purpose })),
       ipAllowlist: [...client.ipAllowlist],
+      jwtApiScopes: [...client.jwtApiScopes],
       createdAt: client.createdAt.toISOString(),
       updatedAt: client.updatedAt.toISOString(),
       lastUsedAt: client.lastUsedAt?.toISOString() ?? null,

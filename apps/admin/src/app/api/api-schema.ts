@@ -523,6 +523,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/oauth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An access token for the service API, for a private_key_jwt client assertion
+     * @description RFC 6749 §4.4 client credentials with RFC 7523 client authentication. The answer is sent with `Cache-Control: no-store` and `Pragma: no-cache`.
+     */
+    post: operations['OAuthTokenController_token'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/tokens': {
     parameters: {
       query?: never;
@@ -1047,6 +1067,20 @@ export interface components {
        *     ]
        */
       ipAllowlist?: string[];
+      /** @description Public keys (RSA ≥ 2048 bits, P-256 or Ed25519) the service signs its `private_key_jwt` assertions with; a key with a private member (`d`, `p`, `q`, `dp`, `dq`, `qi`, `k`) is refused. Replaces `jwksUri`; null removes it. */
+      jwks?: {
+        /** @description The JWKs (RFC 7517), each with its own `kid` when there are several. */
+        keys?: {
+          [key: string]: unknown;
+        }[];
+      } | null;
+      /**
+       * @description Or the URL the service publishes its JWK set at (https in production), fetched and cached, and fetched again on an unknown `kid`. Replaces `jwks`; null removes it.
+       * @example https://newsletter.example.com/.well-known/jwks.json
+       */
+      jwksUri?: string | null;
+      /** @description The API scopes a token from `POST /api/v1/oauth/token` may carry. Default: all. */
+      jwtApiScopes?: ('tokens:issue' | 'grants:read')[];
       /**
        * @description Unique name of the service.
        * @example newsletter
@@ -1067,6 +1101,11 @@ export interface components {
       expiresInDays: number;
     };
     DisclosureDto: {
+      /**
+       * Format: uuid
+       * @description Or the access token used, by a private_key_jwt client.
+       */
+      accessTokenId: string | null;
       /**
        * Format: uuid
        * @description The service client.
@@ -1387,6 +1426,46 @@ export interface components {
        */
       tasksCountedAt: string;
     };
+    OAuthTokenRequestDto: {
+      /** @description A JWT signed (RS256, PS256, ES256 or EdDSA) by one of the client’s registered keys: `iss` and `sub` the client id, `aud` this endpoint’s URL (or the issuer, `PUBLIC_URL`), `exp` at most 5 minutes ahead, a single-use `jti`. */
+      client_assertion: string;
+      /**
+       * @description RFC 7523 §2.2: the client authenticates with a signed JWT.
+       * @enum {string}
+       */
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+      /**
+       * Format: uuid
+       * @description The client id; optional, and when given it must be the assertion’s `iss`.
+       */
+      client_id?: string;
+      /**
+       * @description RFC 6749 §4.4.
+       * @enum {string}
+       */
+      grant_type: 'client_credentials';
+      /**
+       * @description Space-separated API scopes the token should carry (`tokens:issue grants:read`), each one the client’s JWT tokens are allowed; default: all of those.
+       * @example tokens:issue
+       */
+      scope?: string;
+    };
+    OAuthTokenResponseDto: {
+      /** @description An opaque `gkat_<env>_…` token for the service API (`Authorization: Bearer …`). Live: never log it. */
+      access_token: string;
+      /**
+       * @description Seconds the token lives: 300.
+       * @example 300
+       */
+      expires_in: number;
+      /** @description The API scopes it carries, space-separated. */
+      scope: string;
+      /**
+       * @description Always `Bearer` (RFC 6750).
+       * @enum {string}
+       */
+      token_type: 'Bearer';
+    };
     OverviewDto: {
       /** @description How many days the series cover. */
       days: number;
@@ -1588,6 +1667,17 @@ export interface components {
       id: string;
       /** @description Addresses or CIDR blocks it may call from; empty: any. */
       ipAllowlist: string[];
+      /** @description Public keys (RSA ≥ 2048 bits, P-256 or Ed25519) the service signs its `private_key_jwt` assertions with; a key with a private member (`d`, `p`, `q`, `dp`, `dq`, `qi`, `k`) is refused. Replaces `jwksUri`; null removes it. */
+      jwks?: {
+        /** @description The JWKs (RFC 7517), each with its own `kid` when there are several. */
+        keys: {
+          [key: string]: unknown;
+        }[];
+      } | null;
+      /** @description The URL of its JWK set, if it registered one instead of `jwks`. */
+      jwksUri: string | null;
+      /** @description The API scopes its JWT-issued tokens may carry. */
+      jwtApiScopes: ('tokens:issue' | 'grants:read')[];
       /**
        * Format: date-time
        * @description When one of its keys was last used (ISO 8601, UTC).
@@ -1784,6 +1874,20 @@ export interface components {
        *     ]
        */
       ipAllowlist?: string[];
+      /** @description Public keys (RSA ≥ 2048 bits, P-256 or Ed25519) the service signs its `private_key_jwt` assertions with; a key with a private member (`d`, `p`, `q`, `dp`, `dq`, `qi`, `k`) is refused. Replaces `jwksUri`; null removes it. */
+      jwks?: {
+        /** @description The JWKs (RFC 7517), each with its own `kid` when there are several. */
+        keys?: {
+          [key: string]: unknown;
+        }[];
+      } | null;
+      /**
+       * @description Or the URL the service publishes its JWK set at (https in production), fetched and cached, and fetched again on an unknown `kid`. Replaces `jwks`; null removes it.
+       * @example https://newsletter.example.com/.well-known/jwks.json
+       */
+      jwksUri?: string | null;
+      /** @description The API scopes a token from `POST /api/v1/oauth/token` may carry. Default: all. */
+      jwtApiScopes?: ('tokens:issue' | 'grants:read')[];
       /**
        * @description Unique name of the service.
        * @example newsletter
@@ -3962,6 +4066,84 @@ export interface operations {
       };
       /** @description `certificates_unavailable`: a Bearer ID token could not be checked (Google's keys); retry. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OAuthTokenController_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OAuthTokenRequestDto'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OAuthTokenResponseDto'];
+        };
+      };
+      /** @description `invalid_request`, `unsupported_grant_type`, `invalid_scope` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_client` (with `WWW-Authenticate`): the assertion is refused: unknown or suspended client, no registered keys, unknown `kid`, bad signature, an algorithm other than RS256, PS256, ES256 or EdDSA, wrong `iss`, `sub` or `aud`, expired, `exp` more than 5 minutes ahead, not yet valid, no `jti`, or a `jti` used already. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `address_not_allowed`: outside the client’s IP allowlist. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited`: too many requests; wait for `Retry-After`. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
