@@ -9,18 +9,21 @@ import { ServiceClientsService } from './service-clients.service.js';
 import { ServiceCredentials } from './service-credentials.js';
 import { TokenIssuanceService } from './token-issuance.service.js';
 import { TokensController } from './tokens.controller.js';
+import { AccountServicesController } from './account-services.controller.js';
+import { UserServiceBlocksService } from './user-service-blocks.service.js';
 
 /** The service API under `/api/v1/` for other teams' services, and their registration. */
 @Module({
   imports: [AuditModule, IdentityModule, OfflineAccessModule],
-  controllers: [TokensController, GrantLookupsController],
+  controllers: [TokensController, GrantLookupsController, AccountServicesController],
   providers: [
     ServiceClientsService,
     ServiceCredentials,
     ServiceAuthGuard,
     DisclosuresService,
     TokenIssuanceService,
+    UserServiceBlocksService,
   ],
-  exports: [ServiceClientsService, DisclosuresService],
+  exports: [ServiceClientsService, DisclosuresService, UserServiceBlocksService],
 })
 export class ServiceApiModule {}

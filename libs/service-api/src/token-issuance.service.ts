@@ -12,6 +12,7 @@ import { DisclosuresService } from './disclosures.service.js';
 import type { ServicePrincipal } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
 import { isUuid } from '@grantkeeper/database';
+import { UserServiceBlocksService } from './user-service-blocks.service.js';
 
 /** Whose access a service asks for: our user id or their Google account id. */
 export type UserReference = { readonly id: string } | { readonly googleSub: string };
@@ -47,6 +48,7 @@ export class TokenIssuanceService {
     private readonly grants: GrantsService,
     private readonly users: UsersService,
     private readonly disclosures: DisclosuresService,
+    private readonly blocks: UserServiceBlocksService,
   ) {}
 
   async issue(
@@ -76,6 +78,7 @@ export class TokenIssuanceService {
       this.checkAllowed(service, request);
       const user = await this.userIdOf(request.user);
       userId = user;
+      await this.blocks.assertNotBlocked(user, service.client.id);
       const token = await this.broker
         .accessTokenFor(user, request.scopes)
         .catch(async (error: unknown) => {
