@@ -55,6 +55,7 @@ export const TABLE_OWNERS = {
   scope_kill_switches: 'service-api',
   service_access_tokens: 'service-api',
   service_assertion_jtis: 'service-api',
+  user_service_blocks: 'service-api',
   // pg-boss's own schema: the job queue belongs to the scheduler.
   pgboss: 'scheduler',
 };

@@ -1,4 +1,4 @@
-// The account page: offline access on or off, and sign-out.
+// The account page: offline access on or off, the services using it, and sign-out.
 //
 // Offline access uses Google's code model (GIS code client in a popup, redirect_uri=postmessage):
 // the popup hands us a one-time code, which we POST with X-Requested-With so the server knows it
@@ -168,6 +168,41 @@
         show(digestError, t.serverUnreachable);
       }
       saveDigest.disabled = false;
+    });
+  }
+
+  // A service using the user's Google access: blocking asks first (its dialog says what it
+  // stops), unblocking does not. The page then shows the state the server answered.
+  const servicesSection = document.querySelector('section.services');
+  const servicesError = document.getElementById('services-error');
+  async function switchService(item, button, method) {
+    button.disabled = true;
+    servicesError.hidden = true;
+    try {
+      const answer = await send(
+        method,
+        `/account/services/${encodeURIComponent(item.dataset.clientId)}/block`,
+      );
+      if (answer.ok) {
+        window.location.reload();
+        return;
+      }
+      show(servicesError, answer.body.message || servicesSection.dataset.failed);
+    } catch {
+      show(servicesError, t.serverUnreachable);
+    }
+    button.disabled = false;
+  }
+  for (const button of document.querySelectorAll('.service-switch')) {
+    const item = button.closest('.service');
+    if (button.dataset.action === 'unblock') {
+      button.addEventListener('click', () => switchService(item, button, 'DELETE'));
+      continue;
+    }
+    const dialog = item.querySelector('.service-confirm');
+    button.addEventListener('click', () => dialog.showModal());
+    dialog.addEventListener('close', () => {
+      if (dialog.returnValue === 'confirm') void switchService(item, button, 'PUT');
     });
   }
 

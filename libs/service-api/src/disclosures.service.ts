@@ -63,6 +63,26 @@ export interface Disclosure {
   readonly ip: string | null;
 }
 
+/** One service's requests for one user's Google access, summed up. */
+export interface UserDisclosureSummary {
+  readonly clientId: string;
+  readonly tokensIssued: number;
+  readonly requestsRefused: number;
+  /** The purpose ids it asked with, given or refused. */
+  readonly purposes: string[];
+  readonly lastRequestAt: Date;
+  readonly lastIssuedAt: Date | null;
+}
+
+interface SummaryRow {
+  client_id: string;
+  issued: number;
+  refused: number;
+  purposes: string[];
+  last_at: Date;
+  last_issued_at: Date | null;
+}
+
 interface DisclosureRow {
   id: string;
   occurred_at: Date;
@@ -129,6 +149,33 @@ export class DisclosuresService {
         LIMIT ${sql.param(limit)}`,
       sql.params,
     );
+  }
+
+  /**
+   * What each service asked of one user's Google access: tokens given, requests refused, the
+   * purposes asked for, the last time. One index-only range of `disclosures_user_client_idx`.
+   */
+  async summaryForUser(userId: string): Promise<UserDisclosureSummary[]> {
+    const rows = await this.dataSource.query<SummaryRow[]>(
+      `SELECT client_id,
+              count(*) FILTER (WHERE outcome = 'issued')::int AS issued,
+              count(*) FILTER (WHERE outcome = 'refused')::int AS refused,
+              array_agg(DISTINCT purpose) AS purposes,
+              max(occurred_at) AS last_at,
+              max(occurred_at) FILTER (WHERE outcome = 'issued') AS last_issued_at
+         FROM disclosures
+        WHERE user_id = $1::uuid
+        GROUP BY client_id`,
+      [userId],
+    );
+    return rows.map((row) => ({
+      clientId: row.client_id,
+      tokensIssued: row.issued,
+      requestsRefused: row.refused,
+      purposes: row.purposes,
+      lastRequestAt: row.last_at,
+      lastIssuedAt: row.last_issued_at,
+    }));
   }
 
   /** Writes the disclosure and returns its id; the caller answers only once it is durable. */

@@ -11,6 +11,7 @@ import type { ServicePrincipal } from './service-client.js';
 import { CurrentService, RequireApiScope, ServiceApiController } from './service-auth.guard.js';
 import { ServiceApiError } from './service-api.errors.js';
 import { isUuid } from '@grantkeeper/database';
+import { UserServiceBlocksService } from './user-service-blocks.service.js';
 
 /**
  * The grants of the users a service may act for: their state and the scopes it is allowed,
@@ -21,6 +22,7 @@ export class GrantLookupsController {
   constructor(
     private readonly users: UsersService,
     private readonly search: GrantSearchService,
+    private readonly blocks: UserServiceBlocksService,
   ) {}
 
   @Get('users/:id/grant')
@@ -72,13 +74,21 @@ export class GrantLookupsController {
       scope: query.scope,
       anyScope: allowed,
     });
+    // Users who blocked this service are left out (a page may hold fewer than `limit`).
+    const blocked = await this.blocks.blockedAmong(
+      service.client.id,
+      page.items.map((grant) => grant.userId),
+    );
     return {
-      items: page.items.map((grant) => viewOf(grant, allowed)),
+      items: page.items
+        .filter((grant) => !blocked.has(grant.userId))
+        .map((grant) => viewOf(grant, allowed)),
       next_cursor: page.nextCursor,
     };
   }
 
   private async grantOf(userId: string, service: ServicePrincipal): Promise<ServiceGrantDto> {
+    await this.blocks.assertNotBlocked(userId, service.client.id);
     const listing = await this.search.findForUser(userId);
     const allowed = service.client.allowedScopes;
     if (!listing || !listing.scopes.some((scope) => allowed.includes(scope))) throw noGrant();

@@ -45,3 +45,7 @@ export {
   type ServiceApiErrorCode,
 } from './service-api.errors.js';
 export { ServiceApiModule } from './service-api.module.js';
+export {
+  type AccountServiceView,
+  UserServiceBlocksService,
+} from './user-service-blocks.service.js';

@@ -15,11 +15,18 @@ import { ServiceAccessTokens } from './access-tokens.js';
 import { ClientAssertionVerifier } from './client-assertion.js';
 import { OAuthTokenController } from './oauth-token.controller.js';
 import { OAuthTokenService } from './oauth-token.service.js';
+import { AccountServicesController } from './account-services.controller.js';
+import { UserServiceBlocksService } from './user-service-blocks.service.js';
 
 /** The service API under `/api/v1/` for other teams' services, and their registration. */
 @Module({
   imports: [AuditModule, IdentityModule, OfflineAccessModule],
-  controllers: [TokensController, GrantLookupsController, OAuthTokenController],
+  controllers: [
+    TokensController,
+    GrantLookupsController,
+    OAuthTokenController,
+    AccountServicesController,
+  ],
   providers: [
     ServiceClientsService,
     ServiceCredentials,
@@ -30,7 +37,14 @@ import { OAuthTokenService } from './oauth-token.service.js';
     ServiceAccessTokens,
     ClientAssertionVerifier,
     OAuthTokenService,
+    UserServiceBlocksService,
   ],
-  exports: [ServiceClientsService, DisclosuresService, ServiceControlsService, ServiceAccessTokens],
+  exports: [
+    ServiceClientsService,
+    DisclosuresService,
+    ServiceControlsService,
+    ServiceAccessTokens,
+    UserServiceBlocksService,
+  ],
 })
 export class ServiceApiModule {}

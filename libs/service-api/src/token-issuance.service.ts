@@ -13,6 +13,7 @@ import { IssuanceControls } from './issuance-controls.js';
 import type { ServicePrincipal } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
 import { isUuid } from '@grantkeeper/database';
+import { UserServiceBlocksService } from './user-service-blocks.service.js';
 
 /** Whose access a service asks for: our user id or their Google account id. */
 export type UserReference = { readonly id: string } | { readonly googleSub: string };
@@ -49,6 +50,7 @@ export class TokenIssuanceService {
     private readonly users: UsersService,
     private readonly disclosures: DisclosuresService,
     private readonly controls: IssuanceControls,
+    private readonly blocks: UserServiceBlocksService,
   ) {}
 
   async issue(
@@ -80,6 +82,7 @@ export class TokenIssuanceService {
       const user = await this.userIdOf(request.user);
       userId = user;
       await this.controls.assertIssuanceAllowed(service.client.id, request.scopes);
+      await this.blocks.assertNotBlocked(user, service.client.id);
       const token = await this.broker
         .accessTokenFor(user, request.scopes)
         .catch(async (error: unknown) => {

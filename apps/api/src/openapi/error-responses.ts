@@ -55,9 +55,20 @@ const SERVICE_RATE_LIMITED = {
 const SERVICE_GRANT_LOOKUP = {
   400: '`credentials_in_query`: a key in the URL.',
   401: SERVICE_UNAUTHENTICATED,
-  403: '`insufficient_api_scope` (`grants:read`), `address_not_allowed`.',
+  403: '`insufficient_api_scope` (`grants:read`), `address_not_allowed`, `blocked_by_user`: the user blocked this service.',
   404: '`no_grant`: the user is unknown, has no grant, or none with a scope this service is allowed.',
   ...SERVICE_RATE_LIMITED,
+};
+
+const ACCOUNT_SERVICE_SWITCH = {
+  ...SIGNED_IN,
+  ...OWN_PAGE,
+  404: '`not_found`: no such service.',
+};
+const ACCOUNT_SERVICE_ERRORS: ErrorTable = {
+  'GET /account/services': SIGNED_IN,
+  'PUT /account/services/{clientId}/block': ACCOUNT_SERVICE_SWITCH,
+  'DELETE /account/services/{clientId}/block': ACCOUNT_SERVICE_SWITCH,
 };
 
 export const OPERATION_ERRORS: ErrorTable = {
@@ -74,7 +85,7 @@ export const OPERATION_ERRORS: ErrorTable = {
     ...BAD_BODY,
     400: `\`validation_failed\`: the body is malformed, or names the user by both or neither of \`id\` and \`google_sub\`; \`credentials_in_query\`: a key in the URL; ${NOT_JSON}`,
     401: SERVICE_UNAUTHENTICATED,
-    403: '`insufficient_api_scope`, `address_not_allowed`, `scope_not_allowed`, `purpose_not_allowed`, `insufficient_scope` (with `missing_scopes` and `WWW-Authenticate`), `issuance_stopped` (with `switch`: `client` or `scope`, `scope`, `reason`, `since`): an admin stopped issuance.',
+    403: '`insufficient_api_scope`, `address_not_allowed`, `scope_not_allowed`, `purpose_not_allowed`, `blocked_by_user`: the user blocked this service, `insufficient_scope` (with `missing_scopes` and `WWW-Authenticate`), `issuance_stopped` (with `switch`: `client` or `scope`, `scope`, `reason`, `since`): an admin stopped issuance.',
     404: '`no_grant`: the user is unknown or has no offline grant.',
     409: '`grant_revoked` (with `reason` and `since`), `grant_failing` (with `reason`).',
     ...SERVICE_RATE_LIMITED,
@@ -130,6 +141,7 @@ export const OPERATION_ERRORS: ErrorTable = {
     404: '`task_not_found`: no task of that name.',
     409: '`scope_not_granted`: offline access lacks a scope the task needs; `grant_not_found`: offline access is off.',
   },
+  ...ACCOUNT_SERVICE_ERRORS,
   'POST /api/admin/grants/revoke-bulk': {
     400: `\`validation_failed\`: the body is refused; \`empty_filter\`: the filter has no criterion; ${NOT_JSON}`,
   },

@@ -4,6 +4,8 @@
  * have every key English has: `de` is typed as `Messages`, so a missing key fails tsc. Text is
  * plain (escaped where it is put into HTML) unless a function takes ready HTML (`…Html`).
  */
+import { type ServicesMessages, servicesDe, servicesEn } from './services-messages.js';
+
 export type Language = 'en' | 'de';
 
 /** What the scripts in /assets show; `{name}` marks a value the script puts in. */
@@ -113,6 +115,7 @@ export interface Messages {
     readonly emailMe: string;
     readonly save: string;
   };
+  readonly services: ServicesMessages;
   readonly error: {
     readonly title: string;
     readonly heading: string;
@@ -234,6 +237,7 @@ export const en: Messages = {
     emailMe: 'Email me the digest',
     save: 'Save',
   },
+  services: servicesEn,
   error: {
     title: 'Error',
     heading: 'Something went wrong',
@@ -393,6 +397,7 @@ export const de: Messages = {
     emailMe: 'Den Überblick per E-Mail senden',
     save: 'Speichern',
   },
+  services: servicesDe,
   error: {
     title: 'Fehler',
     heading: 'Etwas ist schiefgelaufen',

@@ -4,6 +4,7 @@ import { ConfigService } from '@grantkeeper/config';
 import { type AuthenticatedUser, CurrentUser, Public } from '@grantkeeper/identity';
 import { AccessTokenBroker, GrantsService, GrantViewDto } from '@grantkeeper/offline-access';
 import { UserTasksService } from '@grantkeeper/scheduler';
+import { UserServiceBlocksService } from '@grantkeeper/service-api';
 import type { FastifyReply } from 'fastify';
 import { messagesFor, pickLanguage } from './messages.js';
 import { renderAccountPage, renderSignInPage } from './templates.js';
@@ -29,6 +30,7 @@ export class PagesController {
     private readonly grants: GrantsService,
     private readonly tasks: UserTasksService,
     private readonly broker: AccessTokenBroker,
+    private readonly serviceBlocks: UserServiceBlocksService,
   ) {
     this.proofWindowMs = config.get('offlineAccess').proofWindowSeconds * 1000;
     this.clientId = config.get('google').webClientId;
@@ -90,9 +92,10 @@ export class PagesController {
       void reply.redirect(RECONSENT, 302);
       return;
     }
-    const [grant, tasks] = await Promise.all([
+    const [grant, tasks, services] = await Promise.all([
       this.grants.forUser(user.id),
       this.tasks.list(user.id),
+      this.serviceBlocks.servicesOf(user.id),
     ]);
     const html = renderAccountPage({
       messages: messagesFor(pickLanguage(acceptLanguage)),
@@ -105,6 +108,7 @@ export class PagesController {
         revokedBy: grant?.revokedBy ?? null,
       },
       tasks,
+      services,
     });
     sendPage(reply, html);
   }

@@ -3,6 +3,8 @@ import type { ErrorBody } from '../http/error-body.js';
 import type { UserTaskView } from '@grantkeeper/scheduler';
 import { escapeHtml, layout, localTime } from './html.js';
 import type { Messages } from './messages.js';
+import type { AccountServiceView } from '@grantkeeper/service-api';
+import { renderServicesSection } from './services.section.js';
 import { renderNewsDigestSection } from './news-digest.section.js';
 import {
   type OfflineAccessSectionOptions,
@@ -85,6 +87,8 @@ export interface AccountPageOptions {
   readonly clientId: string;
   readonly offlineAccess: OfflineAccessSectionOptions;
   readonly tasks: readonly UserTaskView[];
+  /** The services that used or asked for the user's Google access. */
+  readonly services?: readonly AccountServiceView[];
 }
 
 /** `/account`: who you are, offline access on or off, and the way out. */
@@ -95,6 +99,7 @@ export function renderAccountPage({
   clientId,
   offlineAccess,
   tasks,
+  services = [],
 }: AccountPageOptions): string {
   const picture = user.picture
     ? `<img class="avatar" src="${escapeHtml(user.picture)}" alt="" width="72" height="72">`
@@ -133,6 +138,7 @@ export function renderAccountPage({
         ${details}
       </dl>
       ${renderOfflineAccessSection(offlineAccess, m)}
+      ${renderServicesSection(services, m)}
       ${renderNewsDigestSection(
         m,
         tasks.find((task) => task.name === 'news-digest'),

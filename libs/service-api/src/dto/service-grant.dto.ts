@@ -42,7 +42,11 @@ export class ServiceGrantDto {
 }
 
 export class ServiceGrantPageDto {
-  @ApiProperty({ type: [ServiceGrantDto], description: 'The grants of this page, newest first.' })
+  @ApiProperty({
+    type: [ServiceGrantDto],
+    description:
+      'The grants of this page, newest first; those of users who blocked this service are left out, so a page may hold fewer than `limit`.',
+  })
   items!: ServiceGrantDto[];
 
   @ApiProperty({

@@ -2,6 +2,50 @@
 // apps/api/src/openapi/admin-api-types.spec.ts fails when this file is stale.
 /* eslint-disable */
 export interface paths {
+  '/account/services': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The services that used or asked for your Google access
+     * @description For each: its name and team, the features it asked for, how many tokens it was given, how many requests were refused, when it last asked, and whether you blocked it.
+     */
+    get: operations['AccountServicesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/account/services/{clientId}/block': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Block a service
+     * @description From now on the service gets 403 `blocked_by_user` for you, from token requests and grant lookups; your grant and the other services are untouched. Blocking again changes nothing.
+     */
+    put: operations['AccountServicesController_block'];
+    post?: never;
+    /**
+     * Unblock a service
+     * @description The service may ask for your Google access again. Unblocking again changes nothing.
+     */
+    delete: operations['AccountServicesController_unblock'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/admin/audit': {
     parameters: {
       query?: never;
@@ -781,6 +825,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountServiceDto: {
+      /** @description Whether the user blocked it: it then gets 403 `blocked_by_user` for this user. */
+      blocked: boolean;
+      /**
+       * Format: date-time
+       * @description Since when it is blocked; null while not.
+       */
+      blockedAt: string | null;
+      /**
+       * Format: uuid
+       * @description The service (its client id).
+       */
+      clientId: string;
+      /** @description The features it asked for the access for (the texts of its purpose catalogue), given or refused. */
+      features: string[];
+      /**
+       * Format: date-time
+       * @description When it was last given a token; null if never.
+       */
+      lastIssuedAt: string | null;
+      /**
+       * Format: date-time
+       * @description When it last asked, given or refused; null if it never asked.
+       */
+      lastRequestAt: string | null;
+      /** @description The service’s name. */
+      name: string;
+      /** @description How many of its requests were refused. */
+      requestsRefused: number;
+      /** @description The team that runs it. */
+      team: string;
+      /** @description How many Google access tokens it was given for the user. */
+      tokensIssued: number;
+    };
+    AccountServiceListDto: {
+      /** @description Every service that used or asked for the access, or is blocked; latest first. */
+      items: components['schemas']['AccountServiceDto'][];
+    };
     AdminGrantDetailDto: {
       /** @description The grant. */
       grant: components['schemas']['AdminGrantDto'];
@@ -1741,7 +1823,7 @@ export interface components {
       user_id: string;
     };
     ServiceGrantPageDto: {
-      /** @description The grants of this page, newest first. */
+      /** @description The grants of this page, newest first; those of users who blocked this service are left out, so a page may hold fewer than `limit`. */
       items: components['schemas']['ServiceGrantDto'][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       next_cursor: string | null;
@@ -2021,6 +2103,138 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  AccountServicesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountServiceListDto'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AccountServicesController_block: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Must be `XmlHttpRequest`. */
+        'X-Requested-With': string;
+      };
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The service as it now is. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountServiceDto'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `cross_site_request`: not sent by our own page (`X-Requested-With` and same-site `Origin`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found`: no such service. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AccountServicesController_unblock: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description Must be `XmlHttpRequest`. */
+        'X-Requested-With': string;
+      };
+      path: {
+        clientId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The service as it now is. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountServiceDto'];
+        };
+      };
+      /** @description `authentication_required`, `session_invalid`: not signed in. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `cross_site_request`: not sent by our own page (`X-Requested-With` and same-site `Origin`). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `not_found`: no such service. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AdminAuditController_list: {
     parameters: {
       query?: {
