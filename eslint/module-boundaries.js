@@ -49,6 +49,7 @@ export const TABLE_OWNERS = {
   service_clients: 'service-api',
   service_api_keys: 'service-api',
   disclosures: 'service-api',
+  consent_requests: 'service-api',
   // pg-boss's own schema: the job queue belongs to the scheduler.
   pgboss: 'scheduler',
 };

@@ -17,6 +17,7 @@ import { VaultKeyVersions1765800000000 } from './1765800000000-vault-key-version
 import { UserEmailSearch1765810000000 } from './1765810000000-user-email-search.js';
 import { TaskErrorCodes1765900000000 } from './1765900000000-task-error-codes.js';
 import { ServiceClients1765910000000 } from './1765910000000-service-clients.js';
+import { ConsentRequests1765930000000 } from './1765930000000-consent-requests.js';
 
 /** Every migration, in order. Listed explicitly: TypeORM 1 dropped glob loading for ESM builds. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   UserEmailSearch1765810000000,
   TaskErrorCodes1765900000000,
   ServiceClients1765910000000,
+  ConsentRequests1765930000000,
 ];

@@ -11,6 +11,7 @@ import type {
   ServiceKeyView,
   ServicePurpose,
 } from './service-client.js';
+import { assertReturnOrigins } from './return-origins.js';
 import { ServiceApiError } from './service-api.errors.js';
 import { isUuid } from '@grantkeeper/database';
 
@@ -22,6 +23,7 @@ export interface ServiceClientInput {
   readonly allowedScopes: readonly string[];
   readonly purposes: readonly ServicePurpose[];
   readonly ipAllowlist?: readonly string[];
+  readonly returnOrigins?: readonly string[];
 }
 
 export interface ServiceClientChange extends Partial<ServiceClientInput> {
@@ -50,6 +52,7 @@ interface ClientRow {
   allowed_scopes: string[];
   purposes: ServicePurpose[];
   ip_allowlist: string[];
+  return_origins: string[];
   status: ServiceClientStatus;
   created_at: Date;
   updated_at: Date;
@@ -75,6 +78,7 @@ const KEY_COLUMNS = `id, client_id, lookup_prefix, api_scopes, created_at, expir
 @Injectable()
 export class ServiceClientsService {
   private readonly keyEnv: string;
+  private readonly production: boolean;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -83,6 +87,7 @@ export class ServiceClientsService {
   ) {
     // Keys say where they work, so a test key pasted into production is refused by its shape.
     this.keyEnv = config.get('env') === 'production' ? 'live' : 'test';
+    this.production = config.get('env') === 'production';
   }
 
   async list(): Promise<ServiceClient[]> {
@@ -103,11 +108,13 @@ export class ServiceClientsService {
   }
 
   async create(input: ServiceClientInput, admin: AdminActor): Promise<ServiceClient> {
+    const origins = assertReturnOrigins(input.returnOrigins ?? [], this.production);
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager
         .query<ClientRow[]>(
-          `INSERT INTO service_clients (name, team, contact, allowed_scopes, purposes, ip_allowlist)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+          `INSERT INTO service_clients
+             (name, team, contact, allowed_scopes, purposes, ip_allowlist, return_origins)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
           [
             input.name,
             input.team,
@@ -115,6 +122,7 @@ export class ServiceClientsService {
             [...input.allowedScopes],
             JSON.stringify(input.purposes),
             [...(input.ipAllowlist ?? [])],
+            origins,
           ],
         )
         .catch((error: unknown) => {
@@ -127,6 +135,7 @@ export class ServiceClientsService {
 
   async update(id: string, change: ServiceClientChange, admin: AdminActor): Promise<ServiceClient> {
     assertId(id);
+    if (change.returnOrigins) assertReturnOrigins(change.returnOrigins, this.production);
     return this.dataSource.transaction(async (manager) => {
       // TypeORM answers an UPDATE with [rows, affected].
       const [[row]] = await manager
@@ -135,7 +144,8 @@ export class ServiceClientsService {
              name = coalesce($2, name), team = coalesce($3, team),
              contact = coalesce($4, contact), allowed_scopes = coalesce($5, allowed_scopes),
              purposes = coalesce($6, purposes), ip_allowlist = coalesce($7, ip_allowlist),
-             status = coalesce($8, status), updated_at = now()
+             status = coalesce($8, status), return_origins = coalesce($9, return_origins),
+             updated_at = now()
            WHERE id = $1 RETURNING *`,
           [
             id,
@@ -146,6 +156,7 @@ export class ServiceClientsService {
             change.purposes ? JSON.stringify(change.purposes) : null,
             change.ipAllowlist ? [...change.ipAllowlist] : null,
             change.status ?? null,
+            change.returnOrigins ? [...change.returnOrigins] : null,
           ],
         )
         .catch((error: unknown) => {
@@ -283,6 +294,7 @@ function summary(
     ...(input.allowedScopes ? { allowed_scopes: input.allowedScopes } : {}),
     ...(input.purposes ? { purposes: input.purposes.map((purpose) => purpose.id) } : {}),
     ...(input.ipAllowlist ? { ip_allowlist: input.ipAllowlist } : {}),
+    ...(input.returnOrigins ? { return_origins: input.returnOrigins } : {}),
     ...(input.status ? { status: input.status } : {}),
   };
 }
@@ -312,6 +324,7 @@ export function clientOf(row: ClientRow): ServiceClient {
     allowedScopes: row.allowed_scopes,
     purposes: row.purposes,
     ipAllowlist: row.ip_allowlist,
+    returnOrigins: row.return_origins,
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

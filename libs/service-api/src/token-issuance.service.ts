@@ -8,6 +8,7 @@ import {
   missingScopes,
   OfflineAccessError,
 } from '@grantkeeper/offline-access';
+import { ConsentRequestsService } from './consent-requests.service.js';
 import { DisclosuresService } from './disclosures.service.js';
 import type { ServicePrincipal } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
@@ -47,6 +48,7 @@ export class TokenIssuanceService {
     private readonly grants: GrantsService,
     private readonly users: UsersService,
     private readonly disclosures: DisclosuresService,
+    private readonly consent: ConsentRequestsService,
   ) {}
 
   async issue(
@@ -83,7 +85,14 @@ export class TokenIssuanceService {
           // The broker said no: the grant, read once, says why and goes on the record.
           const grant = await this.grants.forUser(user);
           grantId = grant?.id ?? null;
-          throw refusalOf(error, grant, request.scopes);
+          const refusal = refusalOf(error, grant, request.scopes);
+          throw await this.consent.withConsentLink(
+            refusal,
+            service,
+            user,
+            request.purpose,
+            context,
+          );
         });
       const disclosureId = await record(user, token.grantId, { issued: token.accessToken });
       return {

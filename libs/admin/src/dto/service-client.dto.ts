@@ -103,6 +103,19 @@ export class CreateServiceClientDto {
   @ArrayMaxSize(50)
   @Validate(CidrConstraint, { each: true })
   ipAllowlist?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Origins (`https://host[:port]`; `http://` only outside production or for localhost) a consent request may send the user back to.',
+    example: ['https://newsletter.example.com'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  returnOrigins?: string[];
 }
 
 export class UpdateServiceClientDto extends PartialType(CreateServiceClientDto) {
@@ -140,6 +153,8 @@ export class ServiceClientDto {
   @ApiProperty({ type: [String] }) allowedScopes!: string[];
   @ApiProperty({ type: [ServicePurposeDto] }) purposes!: ServicePurposeDto[];
   @ApiProperty({ type: [String] }) ipAllowlist!: string[];
+  @ApiProperty({ type: [String], description: 'Where consent requests may send users back to.' })
+  returnOrigins!: string[];
   @ApiProperty({ enum: ['active', 'suspended'] }) status!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
@@ -151,6 +166,7 @@ export class ServiceClientDto {
       allowedScopes: [...client.allowedScopes],
       purposes: client.purposes.map((purpose) => ({ ...purpose })),
       ipAllowlist: [...client.ipAllowlist],
+      returnOrigins: [...client.returnOrigins],
       createdAt: client.createdAt.toISOString(),
       updatedAt: client.updatedAt.toISOString(),
       lastUsedAt: client.lastUsedAt?.toISOString() ?? null,
