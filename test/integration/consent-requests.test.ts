@@ -99,7 +99,7 @@ describe('Consent requests', () => {
     const authorize = new URL(started.body.location);
     const binding = cookieValue(setCookies(started).get(BINDING_COOKIE));
     const state = authorize.searchParams.get('state')!;
-    const params =
+    const params: Record<string, string> =
       granted === 'cancel'
         ? { error: 'access_denied', state }
         : {
