@@ -18,6 +18,7 @@ import {
 const CALENDAR = 'https://www.googleapis.com/auth/calendar.readonly';
 const DRIVE = 'https://www.googleapis.com/auth/drive.readonly';
 const BINDING_COOKIE = '__Host-gk_oauth';
+const RETURN_COOKIE = '__Host-gk_consent';
 const ORIGIN = 'https://newsletter.example.com';
 
 interface ConsentAnswer {
@@ -122,7 +123,10 @@ describe('Consent requests', () => {
     );
     expect(callback.status).toBe(302);
     const back = callback.headers.get('location')!;
-    const done = await request(`${api.url}${back}`, { cookies: { [SESSION_COOKIE]: alice } });
+    const nonce = cookieValue(setCookies(started).get(RETURN_COOKIE));
+    const done = await request(`${api.url}${back}`, {
+      cookies: { [SESSION_COOKIE]: alice, [RETURN_COOKIE]: nonce },
+    });
     return { authorize, back, done };
   }
 
@@ -358,7 +362,7 @@ describe('Consent requests', () => {
       );
       expect(authorize.searchParams.get('include_granted_scopes')).toBe('true');
       expect(authorize.searchParams.get('access_type')).toBe('offline');
-      expect(back).toBe(`/consent/${created.body.id}/return`);
+      expect(back).toMatch(new RegExp(`^/consent/${created.body.id}/return\\?t=[\\w-]{43}$`));
       expect(done.status).toBe(302);
       expect(done.headers.get('location')).toBe(
         `${ORIGIN}/settings?consent_request=${created.body.id}&status=completed`,
@@ -398,6 +402,16 @@ describe('Consent requests', () => {
       expect((await call(`consent-requests/${created.body.id}`)).body.status).toBe('pending');
       const shown = await page(created.body.id, alice, '?google=cancelled');
       expect(shown.text).toContain('id="consent-google-cancelled"');
+    });
+
+    it('completes nothing on a return link opened without the flow (a forged navigation)', async () => {
+      const created = await ask({ scopes: [GMAIL_SEND, DRIVE], return_url: `${ORIGIN}/x` });
+      const forged = await request(
+        `${api.url}/consent/${created.body.id}/return?t=${'a'.repeat(43)}`,
+        { cookies: { [SESSION_COOKIE]: alice } },
+      );
+      expect(forged.headers.get('location')).toBe(`/consent/${created.body.id}`);
+      expect((await call(`consent-requests/${created.body.id}`)).body.status).toBe('pending');
     });
 
     it('completes partially when the user unticks a scope, and says which is still missing', async () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { auditContextOf } from '@grantkeeper/audit';
@@ -33,6 +33,7 @@ import { messagesFor, pickLanguage } from './messages.js';
 @Controller('consent')
 export class ConsentController {
   private readonly secureCookie: boolean;
+  private readonly returnCookie: string;
 
   constructor(
     private readonly consent: ConsentRequestsService,
@@ -41,6 +42,7 @@ export class ConsentController {
     config: ConfigService,
   ) {
     this.secureCookie = config.get('session').secureCookie;
+    this.returnCookie = this.secureCookie ? '__Host-gk_consent' : 'gk_consent';
   }
 
   @Get(':id')
@@ -84,15 +86,25 @@ export class ConsentController {
   ): Promise<{ location: string }> {
     const pending = await this.consent.pendingFor(id, user.id);
     const binding = randomBytes(32).toString('base64url');
+    // The return path completes the request: only in this browser, back from this flow (a
+    // link to it from elsewhere lacks the cookie's value), never from a forged navigation.
+    const nonce = randomBytes(32).toString('base64url');
     const location = await this.flow.start(
       user,
-      `/consent/${pending.id}/return`,
+      `/consent/${pending.id}/return?t=${nonce}`,
       false,
       binding,
       undefined,
       pending.scopes,
     );
     setBindingCookie(reply, binding, this.secureCookie);
+    void reply.setCookie(this.returnCookie, nonce, {
+      httpOnly: true,
+      secure: this.secureCookie,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: 600,
+    });
     void reply.header('cache-control', 'no-store');
     return { location };
   }
@@ -116,9 +128,17 @@ export class ConsentController {
     @Param('id') id: string,
     @CurrentUser() user: AuthenticatedUser,
     @Query('offline_access') offlineAccess: string | undefined,
+    @Query('t') nonce: unknown,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    const expected = request.cookies[this.returnCookie];
+    void reply.clearCookie(this.returnCookie, {
+      path: '/',
+      httpOnly: true,
+      secure: this.secureCookie,
+    });
+    if (!sameNonce(nonce, expected)) return void reply.redirect(`/consent/${id}`, 302);
     const pending = await this.consent.pendingFor(id, user.id).catch((error: unknown) => {
       // Answered already (a reload, another tab): the page says how it ended.
       if (error instanceof ServiceApiError && error.code === 'consent_request_closed') return null;
@@ -144,4 +164,10 @@ export class ConsentController {
       ? returnLocation(request.returnUrl, request.id, request.status)
       : `/consent/${request.id}`;
   }
+}
+
+function sameNonce(presented: unknown, expected: string | undefined): boolean {
+  if (typeof presented !== 'string' || !expected) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(expected));
 }
