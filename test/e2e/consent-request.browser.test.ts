@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiUnderTest } from '../support/api-under-test.js';
@@ -13,6 +14,7 @@ import {
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
 
 const ALICE_SUB = '100000000000000000001';
+const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
 const CALENDAR = 'https://www.googleapis.com/auth/calendar.readonly';
 const DRIVE = 'https://www.googleapis.com/auth/drive.readonly';
 
@@ -84,6 +86,7 @@ describe('Consent requests in Chromium', () => {
   }
 
   beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
     stack = await startProcessStack();
     browser = await launchChromium({ popupBlocker: true });
     const api = asApi();
@@ -143,9 +146,20 @@ describe('Consent requests in Chromium', () => {
       '(new)',
     );
 
-    await page.getByRole('button', { name: 'Continue to Google' }).click();
+    await page.screenshot({ path: `${SCREENSHOTS}/consent-request.png` });
+
+    const [authorize] = await Promise.all([
+      page.waitForRequest((sent) => sent.url().startsWith(`${stack.emulatorUrl}/o/oauth2/v2/auth`)),
+      page.getByRole('button', { name: 'Continue to Google' }).click(),
+    ]);
     await page.waitForURL(new RegExp(`^${stack.emulatorUrl}`));
-    expect(new URL(page.url()).searchParams.get('include_granted_scopes') ?? 'true').toBe('true');
+    const asked = new URL(authorize.url()).searchParams;
+    expect(asked.get('scope')!.split(' ')).toContain(CALENDAR);
+    expect(asked.get('scope')!.split(' ')).not.toContain(GMAIL_SEND);
+    expect([asked.get('include_granted_scopes'), asked.get('access_type')]).toEqual([
+      'true',
+      'offline',
+    ]);
     await throughGoogle(page, new RegExp(`/consent/${refused.body.consent_request_id}$`));
     await expect
       .poll(() => page.locator('#consent-outcome').getAttribute('data-status'))

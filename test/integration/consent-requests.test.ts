@@ -224,6 +224,7 @@ describe('Consent requests', () => {
         [{ return_url: `${ORIGIN}.evil.example/x` }, 400, 'return_url_not_allowed'],
         [{ return_url: `https://user:pw@newsletter.example.com/` }, 400, 'return_url_not_allowed'],
         [{ return_url: 'javascript:alert(1)' }, 400, 'return_url_not_allowed'],
+        [{ return_url: `${ORIGIN}/x\r\nSet-Cookie: a=b` }, 400, 'validation_failed'],
         [{ user: { id: '00000000-0000-4000-8000-000000000000' } }, 404, 'unknown_user'],
         [{ user: { google_sub: '99999' } }, 404, 'unknown_user'],
         [{ user: { id: aliceId, google_sub: ALICE_SUB } }, 400, 'validation_failed'],

@@ -56,6 +56,10 @@ export class CreateConsentRequestDto {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  // eslint-disable-next-line no-control-regex
+  @Matches(/^[^\u0000-\u0020\u007f]+$/, {
+    message: 'return_url must not contain spaces or control characters',
+  })
   return_url?: string;
 }
 
