@@ -56,6 +56,7 @@ export const TABLE_OWNERS = {
   service_access_tokens: 'service-api',
   service_assertion_jtis: 'service-api',
   user_service_blocks: 'service-api',
+  consent_requests: 'service-api',
   // pg-boss's own schema: the job queue belongs to the scheduler.
   pgboss: 'scheduler',
 };

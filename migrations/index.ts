@@ -18,6 +18,7 @@ import { UserEmailSearch1765810000000 } from './1765810000000-user-email-search.
 import { TaskErrorCodes1765900000000 } from './1765900000000-task-error-codes.js';
 import { ServiceClients1765910000000 } from './1765910000000-service-clients.js';
 import { ServiceJwtCredentials1765920000000 } from './1765920000000-service-jwt-credentials.js';
+import { ConsentRequests1765930000000 } from './1765930000000-consent-requests.js';
 import { UserServiceBlocks1765940000000 } from './1765940000000-user-service-blocks.js';
 import { ServiceLimits1765950000000 } from './1765950000000-service-limits.js';
 import { UserSortIndexes1765960000000 } from './1765960000000-user-sort-indexes.js';
@@ -44,6 +45,7 @@ export const migrations = [
   TaskErrorCodes1765900000000,
   ServiceClients1765910000000,
   ServiceJwtCredentials1765920000000,
+  ConsentRequests1765930000000,
   UserServiceBlocks1765940000000,
   ServiceLimits1765950000000,
   UserSortIndexes1765960000000,

@@ -175,6 +175,16 @@ describe('Account: the services using your Google access', () => {
       const answer = await lookup(newsletter.key, path);
       expect([path, answer.status, answer.body.error]).toEqual([path, 403, 'blocked_by_user']);
     }
+    // A consent link does not lift the block: the service cannot ask the user again either.
+    const asked = await request<{ error?: string }>(`${api.url}/api/v1/consent-requests`, {
+      json: {
+        user: { id: aliceId },
+        scopes: [GMAIL_SEND],
+        purpose: 'weekly-digest',
+      },
+      headers: { authorization: `Bearer ${newsletter.key}` },
+    });
+    expect([asked.status, asked.body.error]).toEqual([403, 'blocked_by_user']);
     const page = await lookup(newsletter.key, 'grants');
     expect(page.status).toBe(200);
     expect(page.body.items!.map((grant) => grant.user_id)).toEqual([bobId]);

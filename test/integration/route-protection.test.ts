@@ -7,6 +7,8 @@ import { concretePath, enumerateRoutes, type Route } from '../support/routes.js'
 const PUBLIC_ROUTES = [
   'GET /',
   'GET /account',
+  // A consent request's page: signed out, it only offers to sign in and come back.
+  'GET /consent/:id',
   'GET /health',
   'GET /metrics',
   'GET /auth/google',
@@ -24,6 +26,8 @@ const PUBLIC_ROUTES = [
   // The token endpoint of private_key_jwt clients: the client assertion in the body is the
   // credential (test/integration/service-api-jwt.test.ts).
   'POST /api/v1/oauth/token',
+  'POST /api/v1/consent-requests',
+  'GET /api/v1/consent-requests/:id',
   // The sign-in button's font (Roboto Medium), served from our origin.
   'GET /assets/fonts/roboto-latin-500-normal.woff2',
   // The dashboard's static files and index.html: the admin API behind it checks the role.
@@ -36,7 +40,12 @@ const PUBLIC_ROUTES = [
  * Google's own deliveries, and the service API, which ignores cookies and admits only a service's
  * API key in the Authorization header (test/integration/service-api.test.ts).
  */
-const CROSS_SITE_WRITES = ['POST /risc/events', 'POST /api/v1/tokens', 'POST /api/v1/oauth/token'];
+const CROSS_SITE_WRITES = [
+  'POST /risc/events',
+  'POST /api/v1/tokens',
+  'POST /api/v1/oauth/token',
+  'POST /api/v1/consent-requests',
+];
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

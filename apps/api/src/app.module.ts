@@ -17,6 +17,7 @@ import { appDatabaseModule } from './app-database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { MetricsController } from './metrics/metrics.controller.js';
+import { ConsentController } from './pages/consent.controller.js';
 import { FontsController } from './pages/fonts.controller.js';
 import { PagesController } from './pages/pages.controller.js';
 
@@ -45,7 +46,13 @@ export class AppModule {
         AdminModule.forRoot({ scheduler }),
         HealthModule,
       ],
-      controllers: [PagesController, FontsController, MetricsController, AdminAppController],
+      controllers: [
+        PagesController,
+        ConsentController,
+        FontsController,
+        MetricsController,
+        AdminAppController,
+      ],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

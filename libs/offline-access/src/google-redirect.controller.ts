@@ -6,6 +6,7 @@ import { ConfigService } from '@grantkeeper/config';
 import { type AuthenticatedUser, CurrentUser, Public, SessionCookie } from '@grantkeeper/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OfflineAccessError } from './offline-access.errors.js';
+import { bindingCookieName, setBindingCookie } from './redirect-binding.js';
 import { RedirectFlowService } from './redirect-flow.service.js';
 
 /** Local paths only: `/account`, `/news?x=1`; never `//host`, `/\host` or a URL. */
@@ -29,7 +30,7 @@ export class GoogleRedirectController {
     config: ConfigService,
   ) {
     this.secureCookie = config.get('session').secureCookie;
-    this.bindingCookie = this.secureCookie ? '__Host-gk_oauth' : 'gk_oauth';
+    this.bindingCookie = bindingCookieName(this.secureCookie);
   }
 
   @Get()
@@ -57,17 +58,8 @@ export class GoogleRedirectController {
       binding,
       emailHint(loginHint),
     );
-    void reply
-      .setCookie(this.bindingCookie, binding, {
-        httpOnly: true,
-        secure: this.secureCookie,
-        // Lax: the callback is a top-level navigation from Google, which Lax cookies survive.
-        sameSite: 'lax',
-        path: '/',
-        maxAge: 600,
-      })
-      .header('cache-control', 'no-store')
-      .redirect(location, 302);
+    setBindingCookie(reply, binding, this.secureCookie);
+    void reply.header('cache-control', 'no-store').redirect(location, 302);
   }
 
   @Get('callback')

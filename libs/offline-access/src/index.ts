@@ -25,5 +25,7 @@ export {
   OFFLINE_ACCESS_ERROR_STATUS,
 } from './offline-access.errors.js';
 export { OFFLINE_ACCESS_ENTITIES, OfflineAccessModule } from './offline-access.module.js';
+export { bindingCookieName, setBindingCookie } from './redirect-binding.js';
+export { RedirectFlowService } from './redirect-flow.service.js';
 export { RedirectStateStore } from './redirect-state.store.js';
 export { missingScopes, normaliseScopes, SIGN_IN_SCOPES } from './scopes.js';

@@ -57,6 +57,7 @@ export const OFFLINE_ACCESS_ENTITIES = [GrantEntity, OAuthStateEntity];
     GrantSearchService,
     CodeExchangeService,
     RedirectStateStore,
+    RedirectFlowService,
   ],
 })
 export class OfflineAccessModule implements OnModuleInit {

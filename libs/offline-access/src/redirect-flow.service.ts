@@ -101,13 +101,19 @@ export class RedirectFlowService {
     );
   }
 
-  /** The URL of Google's authorization page for a new flow in the browser bound by `binding`. */
+  /**
+   * The URL of Google's authorization page for a new flow in the browser bound by `binding`.
+   * `scopes`, when given, replace the configured offline scopes (incremental authorization:
+   * a consent request's scopes, next to the sign-in ones; `include_granted_scopes` keeps the
+   * rest, and the exchange adds what was granted to the grant).
+   */
   async start(
     user: AuthenticatedUser | undefined,
     returnTo: string,
     askConsent: boolean,
     binding: string,
     loginHint?: string,
+    scopes?: readonly string[],
   ): Promise<string> {
     // A signed-in user's old refresh token is revoked at Google before a new one can be issued.
     if (user) await this.retirement.requireNoPendingRevocation(user.id);
@@ -122,7 +128,7 @@ export class RedirectFlowService {
       this.strategy,
       request,
       {
-        scope: this.scopes,
+        scope: scopes ? [...new Set([...SIGN_IN_SCOPES, ...scopes])] : this.scopes,
         accessType: 'offline',
         includeGrantedScopes: true,
         prompt: forcedConsent ? 'consent' : undefined,

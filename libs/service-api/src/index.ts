@@ -1,4 +1,12 @@
 export {
+  CONSENT_REQUEST_LIFETIME_DAYS,
+  type ConsentRequest,
+  type ConsentRequestPage,
+  type ConsentRequestStatus,
+} from './consent-request.js';
+export { ConsentRequestsService } from './consent-requests.service.js';
+export { returnLocation } from './return-origins.js';
+export {
   type Disclosure,
   type DisclosureFilter,
   DisclosuresService,

@@ -38,7 +38,19 @@ export type ServiceApiErrorCode =
   /** A service client of that name exists (409). */
   | 'name_taken'
   /** The client has two active keys already: revoke one before adding another (409). */
-  | 'too_many_keys';
+  | 'too_many_keys'
+  /** A registered return origin is not `https://host[:port]` (400). */
+  | 'invalid_return_origin'
+  /** A consent request's `return_url` is not at one of the client's return origins (400). */
+  | 'return_url_not_allowed'
+  /** No such user here (404). */
+  | 'unknown_user'
+  /** No such consent request of this client (404). */
+  | 'consent_request_not_found'
+  /** The consent request is for another user than the one signed in (403). */
+  | 'consent_wrong_user'
+  /** The consent request is no longer pending: completed, declined or expired (409). */
+  | 'consent_request_closed';
 
 export const SERVICE_API_ERROR_STATUS: StatusTable<ServiceApiErrorCode> = {
   invalid_credentials: 401,
@@ -58,6 +70,12 @@ export const SERVICE_API_ERROR_STATUS: StatusTable<ServiceApiErrorCode> = {
   not_found: 404,
   name_taken: 409,
   too_many_keys: 409,
+  invalid_return_origin: 400,
+  return_url_not_allowed: 400,
+  unknown_user: 404,
+  consent_request_not_found: 404,
+  consent_wrong_user: 403,
+  consent_request_closed: 409,
 };
 
 /** Thrown by the service API; `fields` are added to the error body (`missing_scopes`, …). */

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@grantkeeper/audit';
 import { IdentityModule } from '@grantkeeper/identity';
 import { OfflineAccessModule } from '@grantkeeper/offline-access';
+import { ConsentRequestsController } from './consent-requests.controller.js';
+import { ConsentRequestsService } from './consent-requests.service.js';
 import { DisclosuresService } from './disclosures.service.js';
 import { GrantLookupsController } from './grant-lookups.controller.js';
 import { ServiceAuthGuard } from './service-auth.guard.js';
@@ -26,6 +28,7 @@ import { UserServiceBlocksService } from './user-service-blocks.service.js';
     GrantLookupsController,
     OAuthTokenController,
     AccountServicesController,
+    ConsentRequestsController,
   ],
   providers: [
     ServiceClientsService,
@@ -38,6 +41,7 @@ import { UserServiceBlocksService } from './user-service-blocks.service.js';
     ClientAssertionVerifier,
     OAuthTokenService,
     UserServiceBlocksService,
+    ConsentRequestsService,
   ],
   exports: [
     ServiceClientsService,
@@ -45,6 +49,7 @@ import { UserServiceBlocksService } from './user-service-blocks.service.js';
     ServiceControlsService,
     ServiceAccessTokens,
     UserServiceBlocksService,
+    ConsentRequestsService,
   ],
 })
 export class ServiceApiModule {}

@@ -22,6 +22,8 @@ export interface ServiceClient {
   readonly purposes: readonly ServicePurpose[];
   /** CIDRs the service calls from; empty: any address. */
   readonly ipAllowlist: readonly string[];
+  /** Origins (`https://host[:port]`) a consent request may send the user back to. */
+  readonly returnOrigins: readonly string[];
   readonly status: ServiceClientStatus;
   /** Public keys its `private_key_jwt` assertions are signed with, inline (or null). */
   readonly jwks: PublicJwkSet | null;

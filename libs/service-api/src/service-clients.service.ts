@@ -18,6 +18,7 @@ import type {
   ServiceKeyView,
   ServicePurpose,
 } from './service-client.js';
+import { assertReturnOrigins } from './return-origins.js';
 import { ServiceApiError } from './service-api.errors.js';
 import { isUuid } from '@grantkeeper/database';
 
@@ -29,6 +30,7 @@ export interface ServiceClientInput extends ClientKeySetsInput {
   readonly allowedScopes: readonly string[];
   readonly purposes: readonly ServicePurpose[];
   readonly ipAllowlist?: readonly string[];
+  readonly returnOrigins?: readonly string[];
 }
 
 export interface ServiceClientChange extends Partial<ServiceClientInput> {
@@ -57,6 +59,7 @@ interface ClientRow {
   allowed_scopes: string[];
   purposes: ServicePurpose[];
   ip_allowlist: string[];
+  return_origins: string[];
   status: ServiceClientStatus;
   jwks: PublicJwkSet | null;
   jwks_uri: string | null;
@@ -115,11 +118,13 @@ export class ServiceClientsService {
   }
 
   async create(input: ServiceClientInput, admin: AdminActor): Promise<ServiceClient> {
+    const origins = assertReturnOrigins(input.returnOrigins ?? [], this.production);
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager
         .query<ClientRow[]>(
-          `INSERT INTO service_clients (name, team, contact, allowed_scopes, purposes, ip_allowlist)
-           VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+          `INSERT INTO service_clients
+             (name, team, contact, allowed_scopes, purposes, ip_allowlist, return_origins)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
           [
             input.name,
             input.team,
@@ -127,6 +132,7 @@ export class ServiceClientsService {
             [...input.allowedScopes],
             JSON.stringify(input.purposes),
             [...(input.ipAllowlist ?? [])],
+            origins,
           ],
         )
         .catch((error: unknown) => {
@@ -140,6 +146,7 @@ export class ServiceClientsService {
 
   async update(id: string, change: ServiceClientChange, admin: AdminActor): Promise<ServiceClient> {
     assertId(id);
+    if (change.returnOrigins) assertReturnOrigins(change.returnOrigins, this.production);
     return this.dataSource.transaction(async (manager) => {
       // TypeORM answers an UPDATE with [rows, affected].
       const [[row]] = await manager
@@ -148,7 +155,8 @@ export class ServiceClientsService {
              name = coalesce($2, name), team = coalesce($3, team),
              contact = coalesce($4, contact), allowed_scopes = coalesce($5, allowed_scopes),
              purposes = coalesce($6, purposes), ip_allowlist = coalesce($7, ip_allowlist),
-             status = coalesce($8, status), updated_at = now()
+             status = coalesce($8, status), return_origins = coalesce($9, return_origins),
+             updated_at = now()
            WHERE id = $1 RETURNING *`,
           [
             id,
@@ -159,6 +167,7 @@ export class ServiceClientsService {
             change.purposes ? JSON.stringify(change.purposes) : null,
             change.ipAllowlist ? [...change.ipAllowlist] : null,
             change.status ?? null,
+            change.returnOrigins ? [...change.returnOrigins] : null,
           ],
         )
         .catch((error: unknown) => {
@@ -297,6 +306,7 @@ function summary(
     ...(input.allowedScopes ? { allowed_scopes: input.allowedScopes } : {}),
     ...(input.purposes ? { purposes: input.purposes.map((purpose) => purpose.id) } : {}),
     ...(input.ipAllowlist ? { ip_allowlist: input.ipAllowlist } : {}),
+    ...(input.returnOrigins ? { return_origins: input.returnOrigins } : {}),
     ...(input.status ? { status: input.status } : {}),
     ...keySetsSummary(input),
   };
@@ -327,6 +337,7 @@ export function clientOf(row: ClientRow): ServiceClient {
     allowedScopes: row.allowed_scopes,
     purposes: row.purposes,
     ipAllowlist: row.ip_allowlist,
+    returnOrigins: row.return_origins,
     status: row.status,
     jwks: row.jwks ?? null,
     jwksUri: row.jwks_uri ?? null,

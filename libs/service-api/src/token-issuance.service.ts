@@ -8,6 +8,7 @@ import {
   missingScopes,
   OfflineAccessError,
 } from '@grantkeeper/offline-access';
+import { ConsentRequestsService } from './consent-requests.service.js';
 import { DisclosuresService } from './disclosures.service.js';
 import { IssuanceControls } from './issuance-controls.js';
 import type { ServicePrincipal } from './service-client.js';
@@ -51,6 +52,7 @@ export class TokenIssuanceService {
     private readonly disclosures: DisclosuresService,
     private readonly controls: IssuanceControls,
     private readonly blocks: UserServiceBlocksService,
+    private readonly consent: ConsentRequestsService,
   ) {}
 
   async issue(
@@ -90,7 +92,14 @@ export class TokenIssuanceService {
           // The broker said no: the grant, read once, says why and goes on the record.
           const grant = await this.grants.forUser(user);
           grantId = grant?.id ?? null;
-          throw refusalOf(error, grant, request.scopes);
+          const refusal = refusalOf(error, grant, request.scopes);
+          throw await this.consent.withConsentLink(
+            refusal,
+            service,
+            user,
+            request.purpose,
+            context,
+          );
         });
       const disclosureId = await record(user, token.grantId, { issued: token.accessToken });
       return {

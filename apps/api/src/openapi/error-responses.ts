@@ -71,6 +71,24 @@ const ACCOUNT_SERVICE_ERRORS: ErrorTable = {
   'DELETE /account/services/{clientId}/block': ACCOUNT_SERVICE_SWITCH,
 };
 
+const CONSENT_REQUEST_ERRORS: ErrorTable = {
+  'POST /api/v1/consent-requests': {
+    ...BAD_BODY,
+    400: `\`validation_failed\`: the body is malformed, or names the user by both or neither of \`id\` and \`google_sub\`; \`return_url_not_allowed\`: not at a registered return origin; \`credentials_in_query\`: a key in the URL; ${NOT_JSON}`,
+    401: SERVICE_UNAUTHENTICATED,
+    403: '`insufficient_api_scope` (`tokens:issue`), `address_not_allowed`, `scope_not_allowed`, `purpose_not_allowed`, `blocked_by_user`: the user blocked this service.',
+    404: '`unknown_user`: no such user here.',
+    ...SERVICE_RATE_LIMITED,
+  },
+  'GET /api/v1/consent-requests/{id}': {
+    400: '`credentials_in_query`: a key in the URL.',
+    401: SERVICE_UNAUTHENTICATED,
+    403: '`insufficient_api_scope` (`tokens:issue`), `address_not_allowed`.',
+    404: '`consent_request_not_found`: no such request of this service.',
+    ...SERVICE_RATE_LIMITED,
+  },
+};
+
 export const OPERATION_ERRORS: ErrorTable = {
   'POST /auth/google/id-token': {
     ...BAD_BODY,
@@ -85,7 +103,7 @@ export const OPERATION_ERRORS: ErrorTable = {
     ...BAD_BODY,
     400: `\`validation_failed\`: the body is malformed, or names the user by both or neither of \`id\` and \`google_sub\`; \`credentials_in_query\`: a key in the URL; ${NOT_JSON}`,
     401: SERVICE_UNAUTHENTICATED,
-    403: '`insufficient_api_scope`, `address_not_allowed`, `scope_not_allowed`, `purpose_not_allowed`, `blocked_by_user`: the user blocked this service, `insufficient_scope` (with `missing_scopes` and `WWW-Authenticate`), `issuance_stopped` (with `switch`: `client` or `scope`, `scope`, `reason`, `since`): an admin stopped issuance.',
+    403: '`insufficient_api_scope`, `address_not_allowed`, `scope_not_allowed`, `purpose_not_allowed`, `blocked_by_user`: the user blocked this service, `insufficient_scope` (with `missing_scopes`, `consent_url`, `consent_request_id` and `WWW-Authenticate`), `issuance_stopped` (with `switch`: `client` or `scope`, `scope`, `reason`, `since`): an admin stopped issuance.',
     404: '`no_grant`: the user is unknown or has no offline grant.',
     409: '`grant_revoked` (with `reason` and `since`), `grant_failing` (with `reason`).',
     ...SERVICE_RATE_LIMITED,
@@ -98,6 +116,7 @@ export const OPERATION_ERRORS: ErrorTable = {
     403: '`address_not_allowed`: outside the client’s IP allowlist.',
     ...RATE_LIMITED,
   },
+  ...CONSENT_REQUEST_ERRORS,
   'GET /api/v1/users/{id}/grant': SERVICE_GRANT_LOOKUP,
   'GET /api/v1/users/by-google-sub/{sub}/grant': SERVICE_GRANT_LOOKUP,
   'GET /api/v1/grants': {

@@ -173,6 +173,18 @@ export class CreateServiceClientDto {
   @IsArray()
   @IsIn(SERVICE_API_SCOPES, { each: true })
   jwtApiScopes?: Array<(typeof SERVICE_API_SCOPES)[number]>;
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'Origins (`https://host[:port]`; `http://` only outside production or for localhost) a consent request may send the user back to.',
+    example: ['https://newsletter.example.com'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  returnOrigins?: string[];
 }
 
 export class UpdateServiceClientDto extends PartialType(CreateServiceClientDto) {
@@ -210,6 +222,8 @@ export class ServiceClientDto {
   @ApiProperty({ type: [String] }) allowedScopes!: string[];
   @ApiProperty({ type: [ServicePurposeDto] }) purposes!: ServicePurposeDto[];
   @ApiProperty({ type: [String] }) ipAllowlist!: string[];
+  @ApiProperty({ type: [String], description: 'Where consent requests may send users back to.' })
+  returnOrigins!: string[];
   @ApiProperty({ enum: ['active', 'suspended'] }) status!: string;
   @ApiProperty(JWKS_SCHEMA) jwks!: PublicJwkSet | null;
   @ApiProperty({
@@ -235,6 +249,7 @@ export class ServiceClientDto {
       purposes: client.purposes.map((purpose) => ({ ...purpose })),
       ipAllowlist: [...client.ipAllowlist],
       jwtApiScopes: [...client.jwtApiScopes],
+      returnOrigins: [...client.returnOrigins],
       createdAt: client.createdAt.toISOString(),
       updatedAt: client.updatedAt.toISOString(),
       lastUsedAt: client.lastUsedAt?.toISOString() ?? null,

@@ -530,6 +530,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/consent-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask a user to grant more Google scopes: a link to send them (reused while pending) */
+    post: operations['ConsentRequestsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/consent-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where one of this service’s consent requests stands */
+    get: operations['ConsentRequestsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/grants': {
     parameters: {
       query?: never;
@@ -1102,6 +1136,71 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    ConsentRequestDto: {
+      /**
+       * Format: date-time
+       * @description When the user completed or declined it.
+       */
+      completed_at: string | null;
+      /**
+       * Format: date-time
+       * @description When it was first asked.
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @description When the link stops working (a week).
+       */
+      expires_at: string;
+      /** @description Once completed: the asked scopes the user granted. */
+      granted_scopes: string[] | null;
+      /**
+       * Format: uuid
+       * @description The request.
+       */
+      id: string;
+      /** @description The asked scopes not granted: all of them while pending, those unticked once completed. */
+      missing_scopes: string[];
+      /** @description The purpose id. */
+      purpose: string;
+      /** @description Where the user is sent afterwards. */
+      return_url: string | null;
+      /** @description The scopes asked for, normalised and sorted. */
+      scopes: string[];
+      /**
+       * @description `pending` until the user answers; `completed` after Google’s consent (see `granted_scopes`: the user may have unticked some), `declined` ("Not now"), `expired` after `expires_at`.
+       * @enum {string}
+       */
+      status: 'pending' | 'completed' | 'declined' | 'expired';
+      /** @description The page to send the user to (`/consent/<id>`). */
+      url: string;
+      /**
+       * Format: uuid
+       * @description The user asked.
+       */
+      user_id: string;
+    };
+    CreateConsentRequestDto: {
+      /**
+       * @description A purpose id from this service’s catalogue: its feature text is shown to the user.
+       * @example weekly-digest
+       */
+      purpose: string;
+      /**
+       * @description Where to send the user afterwards, with `?consent_request=<id>&status=<status>` added; at one of the service’s registered return origins. Without it the user goes to their account page.
+       * @example https://newsletter.example.com/settings
+       */
+      return_url?: string;
+      /**
+       * @description Google scopes to ask the user for, as full URLs; each allowed for this service.
+       * @example [
+       *       "https://www.googleapis.com/auth/calendar.readonly"
+       *     ]
+       */
+      scopes: string[];
+      /** @description Whom to ask: `{ id }` or `{ google_sub }`. */
+      user: components['schemas']['UserReferenceDto'];
+    };
     CreatedServiceKeyDto: {
       /** @description The service API scopes the key may call. */
       apiScopes: ('tokens:issue' | 'grants:read')[];
@@ -1170,6 +1269,13 @@ export interface components {
       name: string;
       /** @description Why the service reads users’ access. */
       purposes: components['schemas']['ServicePurposeDto'][];
+      /**
+       * @description Origins (`https://host[:port]`; `http://` only outside production or for localhost) a consent request may send the user back to.
+       * @example [
+       *       "https://newsletter.example.com"
+       *     ]
+       */
+      returnOrigins?: string[];
       /** @description The team that owns it. */
       team: string;
     };
@@ -1769,6 +1875,8 @@ export interface components {
       name: string;
       /** @description Why the service reads users’ access, each shown to users. */
       purposes: components['schemas']['ServicePurposeDto'][];
+      /** @description Where consent requests may send users back to. */
+      returnOrigins: string[];
       /**
        * @description `suspended`: every call is refused (401).
        * @enum {string}
@@ -1977,6 +2085,13 @@ export interface components {
       name?: string;
       /** @description Why the service reads users’ access. */
       purposes?: components['schemas']['ServicePurposeDto'][];
+      /**
+       * @description Origins (`https://host[:port]`; `http://` only outside production or for localhost) a consent request may send the user back to.
+       * @example [
+       *       "https://newsletter.example.com"
+       *     ]
+       */
+      returnOrigins?: string[];
       /**
        * @description Suspended: every call 401.
        * @enum {string}
@@ -4181,6 +4296,158 @@ export interface operations {
       };
       /** @description `forbidden`: not an admin; `cross_site_request`: a write with the session cookie that did not come from the dashboard. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ConsentRequestsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConsentRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRequestDto'];
+        };
+      };
+      /** @description `return_url_not_allowed`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `blocked_by_user`: the user blocked this service */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unknown_user` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ConsentRequestsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRequestDto'];
+        };
+      };
+      /** @description `credentials_in_query`: a key in the URL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `insufficient_api_scope`, `address_not_allowed`, and the route’s own refusals */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `consent_request_not_found` (also another service’s) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
