@@ -33,6 +33,8 @@ const TARGET = 0.5;
 const USERS = Number(process.env.BENCH_SERVICE_USERS ?? 200);
 const DURATION_SECONDS = Number(process.env.BENCH_SERVICE_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_SERVICE_ROUNDS ?? 3);
+// BENCH_SERVICE_PROFILE_DIR: each api instance writes a V8 CPU profile there when it stops.
+const PROFILE_DIR = process.env.BENCH_SERVICE_PROFILE_DIR;
 
 interface Run {
   readonly perSecond: number;
@@ -82,7 +84,8 @@ export async function run(): Promise<void> {
     mkdirSync('.data', { recursive: true });
     const apis = ports.map((port, i) => {
       const log = openSync(`${ACCESS_LOG}-${i}.log`, 'w');
-      const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+      const flags = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+      const child = spawn(process.execPath, [...flags, 'dist/apps/api/src/main.js'], {
         env: { ...process.env, ...envOf(port) },
         stdio: ['ignore', log, log],
       });
