@@ -10,28 +10,26 @@ const HEADER = `// Generated from the api's OpenAPI document by \`npm run servic
 /* eslint-disable */
 `;
 
-/** Whether an operation is the service API's (tagged \`service\`, under /api/v1/). */
-function isServiceOperation(path: string, operation: unknown): boolean {
-  const tags = (operation as { tags?: string[] } | undefined)?.tags ?? [];
-  return path.startsWith('/api/v1/') && tags.includes('service');
+/**
+ * `/api/v1/` paths that are not the service API: `GET /api/v1/me` is the signed-in user's (a
+ * session cookie or a Google ID token), for pages and apps, not for services.
+ */
+const NOT_SERVICE_API = new Set(['/api/v1/me']);
+
+/** Whether a path is the service API's: under `/api/v1/`, but not a user's route. */
+export function isServiceApiPath(path: string): boolean {
+  return path.startsWith('/api/v1/') && !NOT_SERVICE_API.has(path);
 }
 
 /**
- * The service API's part of the document: its paths (operations tagged `service` under
- * `/api/v1/`), the component schemas they reach, and its security scheme. Other teams get a
- * contract of what they can call, not the admin API's shapes.
+ * The service API's part of the document: its paths (every `/api/v1/` path but the user's own),
+ * the component schemas they reach, and its security schemes. Other teams get a contract of
+ * what they can call, not the admin API's shapes.
  */
 export function serviceApiDocument(document: OpenAPIObject): OpenAPIObject {
   const paths: OpenAPIObject['paths'] = {};
   for (const [path, item] of Object.entries(document.paths)) {
-    const kept = Object.fromEntries(
-      Object.entries(item).filter(
-        ([method, operation]) =>
-          ['get', 'put', 'post', 'delete', 'patch'].includes(method) &&
-          isServiceOperation(path, operation),
-      ),
-    );
-    if (Object.keys(kept).length > 0) paths[path] = kept;
+    if (isServiceApiPath(path)) paths[path] = item;
   }
   const schemas = document.components?.schemas ?? {};
   const reached = new Set<string>();
@@ -51,7 +49,6 @@ export function serviceApiDocument(document: OpenAPIObject): OpenAPIObject {
   visit(paths);
   return {
     ...document,
-    tags: (document.tags ?? []).filter((tag) => tag.name === 'service'),
     paths,
     components: {
       schemas: Object.fromEntries([...reached].sort().map((name) => [name, schemas[name]])),
