@@ -11,8 +11,11 @@ export default tseslint.config(
       '.data/',
       '**/public/**',
       'coverage/',
+      // The service client's npm build output (`npm run service-client:build`).
+      'libs/service-client/dist/',
       // Generated from the OpenAPI document (a test keeps it fresh).
       'apps/admin/src/app/api/api-schema.ts',
+      'libs/service-client/src/schema.ts',
     ],
   },
   eslint.configs.recommended,

@@ -6,6 +6,7 @@ import { run as broker } from './broker.bench.js';
 import { run as httpMe } from './http.bench.js';
 import { run as idTokenVerifier } from './id-token-verifier.bench.js';
 import { run as keepAlive } from './keep-alive.bench.js';
+import { run as serviceApi } from './service-api.bench.js';
 import { run as vault } from './vault.bench.js';
 
 const benchmarks: ReadonlyArray<readonly [string, string, () => Promise<void>]> = [
@@ -15,6 +16,7 @@ const benchmarks: ReadonlyArray<readonly [string, string, () => Promise<void>]> 
   ['broker', 'Access-token broker with a cached token', broker],
   ['keep-alive', 'Keep-alive sweep vs emulator /token', keepAlive],
   ['admin-scale', 'Admin API at scale: list endpoints, keyset vs OFFSET', adminScale],
+  ['service-api', 'Service API: POST /api/v1/tokens vs INSERT … RETURNING', serviceApi],
 ];
 
 const wanted = process.argv.slice(2);

@@ -31,6 +31,10 @@ export const MODULE_USES = {
   scheduler: SCHEDULER_USES,
   // Other teams' services: tokens through the broker, users and grants through their owners.
   'service-api': ['offline-access', 'identity', 'audit', 'database', 'config', 'errors'],
+  // The typed client other teams install (an npm package of its own): it reaches the api over
+  // HTTP only, through openapi-fetch and the global fetch, never through another module. It is
+  // not a call to Google, so the one-home rule for Google's HTTP client does not concern it.
+  'service-client': [],
   // The admin API composes every module but the RISC receiver.
   admin: ['scheduler', ...SCHEDULER_USES],
 };

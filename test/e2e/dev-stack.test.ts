@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadConfig } from '@grantkeeper/config';
@@ -10,12 +10,22 @@ import { type RunningProcess, runNode } from '../support/process-stack.js';
 
 const dataDir = join('.data', `e2e-dev-stack-${process.pid}`);
 
+/** The example service's port for a stack whose api listens on `apiPort`. */
+const examplePorts = new Map<number, number>();
+
+async function stackPorts(): Promise<[number, number]> {
+  const ports = [await freePort(), await freePort(), await freePort()];
+  examplePorts.set(ports[0], ports[2]);
+  return [ports[0], ports[1]];
+}
+
 function stackEnv(apiPort: number, emulatorPort: number, logLevel: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     DATA_DIR: dataDir,
     PORT: String(apiPort),
     GOOGLE_EMULATOR_URL: `http://localhost:${emulatorPort}`,
+    EXAMPLE_SERVICE_PORT: String(examplePorts.get(apiPort)),
     LOG_LEVEL: logLevel,
   };
 }
@@ -141,10 +151,10 @@ describe('npm start (apps/dev-stack)', () => {
   }, 240_000);
 
   it('Ctrl-C in a terminal stops the api, then the emulator, then PostgreSQL; start-up prints one line per step', async () => {
-    const [apiPort, emulatorPort] = [await freePort(), await freePort()];
+    const [apiPort, emulatorPort] = await stackPorts();
     const stack = await startInTerminal(apiPort, emulatorPort);
     const output = stack.output();
-    for (const step of ['PostgreSQL', 'Migrations', 'Google emulator', 'api']) {
+    for (const step of ['PostgreSQL', 'Migrations', 'Google emulator', 'api', 'Example service']) {
       expect(output).toMatch(new RegExp(`▸ ${step} ready in \\d+\\.\\d s`));
     }
     // At LOG_LEVEL=info, no line per Nest module or route before the banner.
@@ -158,7 +168,12 @@ describe('npm start (apps/dev-stack)', () => {
 
     expect(await stack.stop('SIGINT')).toBe(0);
     const stopped = stack.output().slice(stack.output().indexOf('Stopping…'));
-    const order = ['▸ api stopped', '▸ emulator stopped', '▸ PostgreSQL stopped'];
+    const order = [
+      '▸ example-service stopped',
+      '▸ api stopped',
+      '▸ emulator stopped',
+      '▸ PostgreSQL stopped',
+    ];
     const positions = order.map((line) => stopped.indexOf(line));
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -166,7 +181,7 @@ describe('npm start (apps/dev-stack)', () => {
   });
 
   it('runs the whole product, stops cleanly on Ctrl-C, and reuses the data on the next start', async () => {
-    const [apiPort, emulatorPort] = [await freePort(), await freePort()];
+    const [apiPort, emulatorPort] = await stackPorts();
     const first = await startDevStack(apiPort, emulatorPort);
     const output = first.output();
     expect(output).toContain(`http://localhost:${apiPort}/`);
@@ -174,6 +189,16 @@ describe('npm start (apps/dev-stack)', () => {
     expect(output).toMatch(/Offline access: +optional \(OFFLINE_ACCESS=optional/);
     expect(output).toMatch(/WARNING: Using development secrets/);
     expect((await request(`http://localhost:${apiPort}/health`)).status).toBe(200);
+    // The example digest service runs next to it, registered with a key kept out of the output.
+    const exampleUrl = `http://localhost:${examplePorts.get(apiPort)}`;
+    expect(output).toMatch(new RegExp(`Example service: +${exampleUrl}`));
+    const keyFile = join(dataDir, 'example-service', 'api-key');
+    expect(output).toContain(`API key in ${keyFile}`);
+    const exampleKey = readFileSync(keyFile, 'utf8').trim();
+    expect(exampleKey).toMatch(/^gk_test_/);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(output).not.toContain(exampleKey.slice(8));
+    expect((await request(`${exampleUrl}/health`)).status).toBe(200);
     const userId = await signInAlice(apiPort, emulatorPort);
     const refreshToken = await grantOfflineAccess(apiPort, emulatorPort);
 
@@ -195,6 +220,13 @@ describe('npm start (apps/dev-stack)', () => {
       `second npm start, build to banner: ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     expect(second.output()).not.toContain('Applied migration');
+    // Registered once: the second start keeps the client and its key, and the key works.
+    expect(second.output()).toContain(`kept the key in ${keyFile}`);
+    expect(readFileSync(keyFile, 'utf8').trim()).toBe(exampleKey);
+    const digest = await request(`${exampleUrl}/digests/${userId}/send`, {
+      json: { to: 'alice@example.com' },
+    });
+    expect([digest.status, digest.body.status]).toEqual([200, 'sent']);
     expect(await signInAlice(apiPort, emulatorPort)).toBe(userId);
     // The emulator kept its grants under .data/: the refresh token the api holds still works.
     expect(existsSync(join(dataDir, 'google-emulator', 'google-emulator-state.json'))).toBe(true);
@@ -213,7 +245,7 @@ describe('npm start (apps/dev-stack)', () => {
   });
 
   it('recovers after being killed with SIGKILL: children exit, the orphan PostgreSQL is stopped', async () => {
-    const [apiPort, emulatorPort] = [await freePort(), await freePort()];
+    const [apiPort, emulatorPort] = await stackPorts();
     const killed = await startDevStack(apiPort, emulatorPort);
     await killed.stop('SIGKILL');
     const deadline = Date.now() + 15_000;

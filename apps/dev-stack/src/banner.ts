@@ -18,6 +18,7 @@ export function printBanner(
   config: AppConfig,
   warnings: readonly string[],
   adminEmails: string | undefined,
+  services: ReadonlyArray<readonly [string, string]> = [],
 ): void {
   const rows: [string, string][] = [
     ['Sign in', `${config.publicUrl}/`],
@@ -25,6 +26,7 @@ export function printBanner(
     ['Admin dashboard', `${config.publicUrl}/admin/`],
     ['API docs', `${config.publicUrl}/api/docs`],
     ['Health', `${config.publicUrl}/health`],
+    ...services.map(([label, url]): [string, string] => [label, url]),
     ['Offline access', OFFLINE_ACCESS_MODES[config.offlineAccess.mode]],
   ];
   if (config.google.usesEmulator) {

@@ -15,6 +15,7 @@ import { loadConfig } from '../../../libs/config/src/load-config.js';
 import { EmbeddedDatabase } from '../../../libs/database/src/embedded-database.js';
 import { printBanner } from './banner.js';
 import { ChildService } from './child-service.js';
+import { prepareExampleService } from './example-service.js';
 
 const distRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const DEFAULT_ADMIN = 'admin@grantkeeper.test';
@@ -75,8 +76,8 @@ async function main(): Promise<void> {
     );
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
     env.ADMIN_EMAILS ??= DEFAULT_ADMIN;
+    const emulatorUrl = new URL(config.google.urls.jwks).origin;
     if (config.google.usesEmulator) {
-      const emulatorUrl = new URL(config.google.urls.jwks).origin;
       const emulator = new ChildService({
         name: 'emulator',
         script: join(distRoot, 'apps/google-emulator/src/main.js'),
@@ -107,6 +108,19 @@ async function main(): Promise<void> {
       () => api.start(60_000),
       () => config.publicUrl,
     );
+    const example = await step(
+      'Example service',
+      async () => {
+        const gmail = config.google.usesEmulator ? emulatorUrl : 'https://gmail.googleapis.com';
+        const prepared = await prepareExampleService(distRoot, config, env, gmail, () => {
+          if (!watching) void stop(1);
+        });
+        services.push(prepared.service);
+        await prepared.service.start();
+        return prepared;
+      },
+      (prepared) => `${prepared.url}, API key in ${prepared.keyFile}`,
+    );
     if (watching) {
       process.on('message', (message) => {
         if (message !== 'restart-api' || stopping) return;
@@ -115,7 +129,7 @@ async function main(): Promise<void> {
         );
       });
     }
-    printBanner(config, warnings, env.ADMIN_EMAILS);
+    printBanner(config, warnings, env.ADMIN_EMAILS, [['Example service', example.url]]);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);
