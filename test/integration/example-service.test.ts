@@ -130,6 +130,7 @@ describe('The example digest service, through the typed client', () => {
     expect(isRefusal(direct, 'insufficient_scope')).toBe(true);
     const refusal = direct as ServiceApiRefusal;
     expect([refusal.status, refusal.missingScopes]).toEqual([403, [CALENDAR_READONLY]]);
+    expect(refusal.consentUrl).toMatch(/\/consent\/[0-9a-f-]{36}$/);
 
     const before = (await mailbox()).length;
     const answer = await sendDigest(aliceId, { to: 'alice@example.com', include_agenda: true });
@@ -146,14 +147,15 @@ describe('The example digest service, through the typed client', () => {
     // The link is the one Grantkeeper answered with (the consent request of `consent_url`).
     expect(user.body.pending_consent).toMatchObject({
       missing_scopes: [CALENDAR_READONLY],
-      consent_url: refusal.consentUrl ?? null,
+      consent_url: refusal.consentUrl,
     });
     const page = await request(`${serviceUrl}/users/${aliceId}`, {
       headers: { accept: 'text/html' },
     });
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.text).toContain(CALENDAR_READONLY);
-    if (refusal.consentUrl) expect(page.text).toContain('id="consent-link"');
+    expect(page.text).toContain('id="consent-link"');
+    expect(page.text).toContain(refusal.consentUrl);
   });
 
   it('passes the user’s own state through with its stable code', async () => {

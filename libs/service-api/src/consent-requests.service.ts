@@ -13,9 +13,9 @@ import {
 } from './consent-request.js';
 import { matchesReturnOrigin } from './return-origins.js';
 import { UserServiceBlocksService } from './user-service-blocks.service.js';
-import type { ServicePrincipal, ServicePurpose } from './service-client.js';
+import type { ServicePrincipal, ServicePurpose, UserReference } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
-import type { UserReference } from './token-issuance.service.js';
+import { assertAllowedRequest, userIdOf } from './service-request-checks.js';
 
 export interface NewConsentRequest {
   readonly user: UserReference;
@@ -74,7 +74,7 @@ export class ConsentRequestsService {
     input: NewConsentRequest,
     context: AuditRequestContext,
   ): Promise<ConsentRequest> {
-    assertAllowed(service, input.scopes, input.purpose);
+    assertAllowedRequest(service, input.scopes, input.purpose);
     if (
       input.returnUrl !== undefined &&
       !matchesReturnOrigin(input.returnUrl, service.client.returnOrigins)
@@ -254,14 +254,9 @@ export class ConsentRequestsService {
   }
 
   private async userIdOf(user: UserReference): Promise<string> {
-    const found =
-      'id' in user
-        ? isUuid(user.id)
-          ? await this.users.findById(user.id)
-          : null
-        : await this.users.findByGoogleSub(user.googleSub);
-    if (!found) throw new ServiceApiError('unknown_user', 'No such user here.');
-    return found.id;
+    const id = await userIdOf(this.users, user);
+    if (!id) throw new ServiceApiError('unknown_user', 'No such user here.');
+    return id;
   }
 
   private record(
@@ -292,27 +287,6 @@ export class ConsentRequestsService {
 }
 
 /** The same checks as a token request's: scopes and purpose this client is allowed (403). */
-function assertAllowed(
-  service: ServicePrincipal,
-  scopes: readonly string[],
-  purpose: string,
-): void {
-  const allowed = new Set(service.client.allowedScopes);
-  const refused = scopes.filter((scope) => !allowed.has(scope));
-  if (refused.length > 0) {
-    throw new ServiceApiError(
-      'scope_not_allowed',
-      'This service may not ask for some of these scopes.',
-      { fields: { refused_scopes: refused } },
-    );
-  }
-  if (!service.client.purposes.some((entry) => entry.id === purpose)) {
-    throw new ServiceApiError(
-      'purpose_not_allowed',
-      'The purpose is not in this service’s catalogue.',
-    );
-  }
-}
 
 function requestOf(row: Row): ConsentRequest {
   return {

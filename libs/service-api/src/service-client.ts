@@ -66,3 +66,6 @@ export interface ServicePrincipal {
   readonly credentialKind: ServiceCredentialKind;
   readonly apiScopes: ReadonlySet<ServiceApiScope>;
 }
+
+/** Whose access a service asks for: our user id or their Google account id. */
+export type UserReference = { readonly id: string } | { readonly googleSub: string };

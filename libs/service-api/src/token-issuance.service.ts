@@ -11,13 +11,10 @@ import {
 import { ConsentRequestsService } from './consent-requests.service.js';
 import { DisclosuresService } from './disclosures.service.js';
 import { IssuanceControls } from './issuance-controls.js';
-import type { ServicePrincipal } from './service-client.js';
+import type { ServicePrincipal, UserReference } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
-import { isUuid } from '@grantkeeper/database';
+import { assertAllowedRequest, userIdOf } from './service-request-checks.js';
 import { UserServiceBlocksService } from './user-service-blocks.service.js';
-
-/** Whose access a service asks for: our user id or their Google account id. */
-export type UserReference = { readonly id: string } | { readonly googleSub: string };
 
 export interface TokenRequest {
   readonly user: UserReference;
@@ -80,7 +77,7 @@ export class TokenIssuanceService {
     let userId: string | null = null;
     let grantId: string | null = null;
     try {
-      this.checkAllowed(service, request);
+      assertAllowedRequest(service, request.scopes, request.purpose);
       const user = await this.userIdOf(request.user);
       userId = user;
       await this.controls.assertIssuanceAllowed(service.client.id, request.scopes);
@@ -117,33 +114,10 @@ export class TokenIssuanceService {
     }
   }
 
-  private checkAllowed(service: ServicePrincipal, request: TokenRequest): void {
-    const allowed = new Set(service.client.allowedScopes);
-    const refused = request.scopes.filter((scope) => !allowed.has(scope));
-    if (refused.length > 0) {
-      throw new ServiceApiError(
-        'scope_not_allowed',
-        'This service may not ask for some of these scopes.',
-        { fields: { refused_scopes: refused } },
-      );
-    }
-    if (!service.client.purposes.some((purpose) => purpose.id === request.purpose)) {
-      throw new ServiceApiError(
-        'purpose_not_allowed',
-        'The purpose is not in this service’s catalogue.',
-      );
-    }
-  }
-
   private async userIdOf(user: UserReference): Promise<string> {
-    const found =
-      'id' in user
-        ? isUuid(user.id)
-          ? await this.users.findById(user.id)
-          : null
-        : await this.users.findByGoogleSub(user.googleSub);
-    if (!found) throw noGrant();
-    return found.id;
+    const id = await userIdOf(this.users, user);
+    if (!id) throw noGrant();
+    return id;
   }
 }
 

@@ -2,6 +2,40 @@
 // apps/api/src/openapi/service-client-types.spec.ts fails when this file is stale.
 /* eslint-disable */
 export interface paths {
+  '/api/v1/consent-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask a user to grant more Google scopes: a link to send them (reused while pending) */
+    post: operations['ConsentRequestsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/consent-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Where one of this service’s consent requests stands */
+    get: operations['ConsentRequestsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/grants': {
     parameters: {
       query?: never;
@@ -13,6 +47,26 @@ export interface paths {
     get: operations['GrantLookupsController_list'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/oauth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An access token for the service API, for a private_key_jwt client assertion
+     * @description RFC 6749 §4.4 client credentials with RFC 7523 client authentication. The answer is sent with `Cache-Control: no-store` and `Pragma: no-cache`.
+     */
+    post: operations['OAuthTokenController_token'];
     delete?: never;
     options?: never;
     head?: never;
@@ -74,6 +128,71 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ConsentRequestDto: {
+      /**
+       * Format: date-time
+       * @description When the user completed or declined it.
+       */
+      completed_at: string | null;
+      /**
+       * Format: date-time
+       * @description When it was first asked.
+       */
+      created_at: string;
+      /**
+       * Format: date-time
+       * @description When the link stops working (a week).
+       */
+      expires_at: string;
+      /** @description Once completed: the asked scopes the user granted. */
+      granted_scopes: string[] | null;
+      /**
+       * Format: uuid
+       * @description The request.
+       */
+      id: string;
+      /** @description The asked scopes not granted: all of them while pending, those unticked once completed. */
+      missing_scopes: string[];
+      /** @description The purpose id. */
+      purpose: string;
+      /** @description Where the user is sent afterwards. */
+      return_url: string | null;
+      /** @description The scopes asked for, normalised and sorted. */
+      scopes: string[];
+      /**
+       * @description `pending` until the user answers; `completed` after Google’s consent (see `granted_scopes`: the user may have unticked some), `declined` ("Not now"), `expired` after `expires_at`.
+       * @enum {string}
+       */
+      status: 'pending' | 'completed' | 'declined' | 'expired';
+      /** @description The page to send the user to (`/consent/<id>`). */
+      url: string;
+      /**
+       * Format: uuid
+       * @description The user asked.
+       */
+      user_id: string;
+    };
+    CreateConsentRequestDto: {
+      /**
+       * @description A purpose id from this service’s catalogue: its feature text is shown to the user.
+       * @example weekly-digest
+       */
+      purpose: string;
+      /**
+       * @description Where to send the user afterwards, with `?consent_request=<id>&status=<status>` added; at one of the service’s registered return origins. Without it the user goes to their account page.
+       * @example https://newsletter.example.com/settings
+       */
+      return_url?: string;
+      /**
+       * @description Google scopes to ask the user for, as full URLs; each allowed for this service.
+       * @example [
+       *       "https://www.googleapis.com/auth/calendar.readonly"
+       *     ]
+       */
+      scopes: string[];
+      /** @description Whom to ask: `{ id }` or `{ google_sub }`. */
+      user: components['schemas']['UserReferenceDto'];
+    };
     /** @description The body of every error answer. */
     ErrorResponse: {
       /** @description With `validation_failed` only: which fields were refused, and why. */
@@ -136,6 +255,46 @@ export interface components {
       /** @description Whose Google access: `{ id }` or `{ google_sub }`. */
       user: components['schemas']['UserReferenceDto'];
     };
+    OAuthTokenRequestDto: {
+      /** @description A JWT signed (RS256, PS256, ES256 or EdDSA) by one of the client’s registered keys: `iss` and `sub` the client id, `aud` this endpoint’s URL (or the issuer, `PUBLIC_URL`), `exp` at most 5 minutes ahead, a single-use `jti`. */
+      client_assertion: string;
+      /**
+       * @description RFC 7523 §2.2: the client authenticates with a signed JWT.
+       * @enum {string}
+       */
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+      /**
+       * Format: uuid
+       * @description The client id; optional, and when given it must be the assertion’s `iss`.
+       */
+      client_id?: string;
+      /**
+       * @description RFC 6749 §4.4.
+       * @enum {string}
+       */
+      grant_type: 'client_credentials';
+      /**
+       * @description Space-separated API scopes the token should carry (`tokens:issue grants:read`), each one the client’s JWT tokens are allowed; default: all of those.
+       * @example tokens:issue
+       */
+      scope?: string;
+    };
+    OAuthTokenResponseDto: {
+      /** @description An opaque `gkat_<env>_…` token for the service API (`Authorization: Bearer …`). Live: never log it. */
+      access_token: string;
+      /**
+       * @description Seconds the token lives: 300.
+       * @example 300
+       */
+      expires_in: number;
+      /** @description The API scopes it carries, space-separated. */
+      scope: string;
+      /**
+       * @description Always `Bearer` (RFC 6750).
+       * @enum {string}
+       */
+      token_type: 'Bearer';
+    };
     ServiceGrantDto: {
       /**
        * Format: date-time
@@ -173,7 +332,7 @@ export interface components {
       user_id: string;
     };
     ServiceGrantPageDto: {
-      /** @description The grants of this page, newest first. */
+      /** @description The grants of this page, newest first; those of users who blocked this service are left out, so a page may hold fewer than `limit`. */
       items: components['schemas']['ServiceGrantDto'][];
       /** @description Pass as `cursor` for the next page; null on the last page. */
       next_cursor: string | null;
@@ -210,6 +369,158 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  ConsentRequestsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateConsentRequestDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRequestDto'];
+        };
+      };
+      /** @description `return_url_not_allowed`, `validation_failed` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `blocked_by_user`: the user blocked this service */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unknown_user` */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ConsentRequestsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentRequestDto'];
+        };
+      };
+      /** @description `credentials_in_query`: a key in the URL. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_credentials` */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `insufficient_api_scope`, `address_not_allowed`, and the route’s own refusals */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `consent_request_not_found` (also another service’s) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   GrantLookupsController_list: {
     parameters: {
       query?: {
@@ -254,6 +565,93 @@ export interface operations {
       };
       /** @description `insufficient_api_scope`, `address_not_allowed`, and the route’s own refusals */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  OAuthTokenController_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OAuthTokenRequestDto'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRequestDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OAuthTokenResponseDto'];
+        };
+      };
+      /** @description `invalid_request`, `unsupported_grant_type`, `invalid_scope` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `invalid_client` (with `WWW-Authenticate`): the assertion is refused: unknown or suspended client, no registered keys, unknown `kid`, bad signature, an algorithm other than RS256, PS256, ES256 or EdDSA, wrong `iss`, `sub` or `aud`, expired, `exp` more than 5 minutes ahead, not yet valid, no `jti`, or a `jti` used already. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `address_not_allowed`: outside the client’s IP allowlist. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `payload_too_large`: the body is over 64 KB. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `unsupported_media_type`: only JSON (and form posts where stated) are accepted. */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited`: too many requests; wait for `Retry-After`. */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -348,6 +746,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       /** @description `upstream_unavailable`, with `Retry-After` */
       503: {
         headers: {
@@ -414,6 +821,15 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
     };
   };
   GrantLookupsController_byGoogleSub: {
@@ -464,6 +880,15 @@ export interface operations {
       };
       /** @description `no_grant` */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description `rate_limited` (with `limit`: `service` or `service-user`): over the client’s rate limit, or its limit for this user; wait for `Retry-After`. Every answer carries `RateLimit` and `RateLimit-Policy`. */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -104,6 +104,13 @@ const CONTRACT: Record<string, Record<string, number>> = {
     not_found: 404,
     name_taken: 409,
     too_many_keys: 409,
+    // Consent requests (incremental authorization) and the clients' return origins.
+    invalid_return_origin: 400,
+    return_url_not_allowed: 400,
+    unknown_user: 404,
+    consent_request_not_found: 404,
+    consent_wrong_user: 403,
+    consent_request_closed: 409,
   },
   // RFC 6749 §5.2's codes, at POST /api/v1/oauth/token.
   'oauth-token': {
