@@ -1470,7 +1470,48 @@ export interface components {
     };
     ServiceClientListDto: {
       /** @description Every registered client, by name. */
-      items: components['schemas']['ServiceClientDto'][];
+      items: components['schemas']['ServiceClientSummaryDto'][];
+    };
+    ServiceClientSummaryDto: {
+      /** @description Its keys that work now: not revoked, not expired. */
+      activeKeys: number;
+      /** @description Google scopes the service may ask tokens for. */
+      allowedScopes: string[];
+      /** @description Who to reach about it. */
+      contact: string;
+      /**
+       * Format: date-time
+       * @description When the client was registered (ISO 8601, UTC).
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description The client's id.
+       */
+      id: string;
+      /** @description Addresses or CIDR blocks it may call from; empty: any. */
+      ipAllowlist: string[];
+      /**
+       * Format: date-time
+       * @description When one of its keys was last used (ISO 8601, UTC).
+       */
+      lastUsedAt: string | null;
+      /** @description Unique name of the service. */
+      name: string;
+      /** @description Why the service reads users’ access, each shown to users. */
+      purposes: components['schemas']['ServicePurposeDto'][];
+      /**
+       * @description `suspended`: every call is refused (401).
+       * @enum {string}
+       */
+      status: 'active' | 'suspended';
+      /** @description The team that owns it. */
+      team: string;
+      /**
+       * Format: date-time
+       * @description When an admin last changed it (ISO 8601, UTC).
+       */
+      updatedAt: string;
     };
     ServiceGrantDto: {
       /**
@@ -1890,6 +1931,8 @@ export interface operations {
         outcome?: 'issued' | 'refused';
         /** @description A purpose id. */
         purpose?: string;
+        /** @description A refusal code. */
+        refusal?: string;
         /** @description Before. */
         to?: string;
         /** @description The user whose access was read. */
@@ -1948,6 +1991,8 @@ export interface operations {
         outcome?: 'issued' | 'refused';
         /** @description A purpose id. */
         purpose?: string;
+        /** @description A refusal code. */
+        refusal?: string;
         /** @description Before. */
         to?: string;
         /** @description The user whose access was read. */
