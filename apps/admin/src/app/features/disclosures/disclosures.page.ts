@@ -51,11 +51,20 @@ const PAGE_SIZE = 50;
       cursor: pointer;
       color: var(--mat-sys-primary);
     }
+    /* Open, the row's details take the room they need: a fingerprint is 50 characters. */
+    td details[open] {
+      min-width: 30em;
+    }
     td details dl {
       margin-top: 4px;
     }
     .refusal {
       display: block;
+    }
+    .nowrap,
+    .refusal code,
+    .purpose {
+      white-space: nowrap;
     }
   `,
 })

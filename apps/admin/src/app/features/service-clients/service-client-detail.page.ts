@@ -158,7 +158,10 @@ export class ServiceClientDetailPage {
     const live = this.liveKeys();
     const confirmed = await this.dialog.ask({
       title: `Delete ${client.name}?`,
-      message: `The client is deleted and its ${live === 1 ? 'live key is' : `${live} live keys are`} revoked at once: the service's calls fail from now on. Its disclosures stay on the record.`,
+      message:
+        live === 0
+          ? 'The client is deleted; it has no live key. Its disclosures stay on the record.'
+          : `The client is deleted and its ${live === 1 ? 'live key is' : `${live} live keys are`} revoked at once: the service's calls fail from now on. Its disclosures stay on the record.`,
       confirmLabel: 'Delete and revoke keys',
       requireReason: false,
     });

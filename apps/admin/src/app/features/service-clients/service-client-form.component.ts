@@ -55,7 +55,7 @@ import {
     .field-error {
       color: var(--mat-sys-error);
       font-size: 12px;
-      margin: -12px 0 12px 16px;
+      margin: 4px 0 12px 16px;
     }
   `,
   template: `
