@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ const LAPTOP = { width: 1366, height: 900 };
 const TABLET = { width: 768, height: 1024 };
 // The machine is shared: give polled conditions more than Vitest's default second.
 const WAIT = { timeout: 15_000, interval: 100 };
+const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
 
 // The Angular dashboard at /admin/ against the compiled api and emulator: a user grants offline
 // access on the public pages, the bootstrap admin signs in with Google's button at /admin/,
@@ -356,6 +358,177 @@ describe('Admin dashboard in Chromium', () => {
     for (const context of browsers) await context.close();
   });
 
+  it('lets the admin register a service, give it a key shown once, and read its disclosures', async () => {
+    // Alice has offline access (again, after the revoke above) with gmail.send.
+    const alice = await newContext();
+    const account = await alice.newPage();
+    await account.goto(`${stack.apiUrl}/`);
+    await chooseAccount(alice, account, /Alice Example/);
+    await account.waitForURL(`${stack.apiUrl}/account`);
+    const [consent] = await Promise.all([
+      alice.waitForEvent('page'),
+      account.getByRole('button', { name: 'Enable offline access' }).click(),
+    ]);
+    await consent.getByRole('button', { name: 'Allow' }).click();
+    await expect
+      .poll(() => account.locator('#offline-access-status').getAttribute('data-status'), WAIT)
+      .toBe('active');
+    const [aliceId] = (
+      await stack.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
+        'alice@example.com',
+      ])
+    ).map((row) => row.id);
+
+    const admin = await newContext();
+    const page = await admin.newPage();
+    await page.goto(`${stack.apiUrl}/admin/service-clients`);
+    await page.waitForURL(/\/admin\/sign-in/);
+    await chooseAccount(admin, page, /Ada Admin/);
+    await page.waitForURL(/\/admin\/(overview|service-clients)/);
+    const nav = page.getByRole('navigation', { name: 'Admin sections' });
+    await nav.getByRole('link', { name: 'Service clients' }).click();
+    await page.locator('#no-clients').waitFor();
+
+    // Register it; the API's 400 shows under the field it is about.
+    await page.getByRole('link', { name: 'New service client' }).click();
+    await page.getByLabel('Name').fill('newsletter');
+    await page.getByLabel('Team').fill('Growth');
+    await page.getByLabel('Contact').fill('growth@example.com');
+    await page.getByLabel('Allowed Google scopes').fill('gmail.send');
+    await page.getByLabel('Purpose id').fill('weekly-digest');
+    await page.getByLabel('Feature, as users read it').fill('Your weekly digest');
+    await page.getByLabel('IP allowlist').fill('not-an-address');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await expect
+      .poll(() => page.locator('[data-error-for="ipAllowlist"]').textContent(), WAIT)
+      .toContain('IPv4 or IPv6 address or CIDR block');
+    await shot(page, 'service-client-new');
+    await page.getByLabel('IP allowlist').fill('');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.waitForURL(/\/admin\/service-clients\/[0-9a-f-]{36}$/);
+    const clientId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.locator('#no-keys').waitFor();
+
+    // A key: its secret shown once, with a warning and a copy button.
+    await page.getByRole('button', { name: 'Make a key' }).click();
+    const secret = page.locator('#new-key-secret');
+    await secret.waitFor();
+    const key = (await secret.textContent())!;
+    expect(key).toMatch(/^gk_test_[0-9A-Za-z]{71}$/);
+    await expect(page.locator('#new-key [role="alert"]').textContent()).resolves.toContain(
+      'shown this once',
+    );
+    await page.getByRole('button', { name: 'Copy key' }).click();
+    await page.locator('mat-snack-bar-container').waitFor();
+    await page.getByRole('table', { name: 'API keys' }).waitFor();
+    await shot(page, 'service-client-key');
+    await page.locator('mat-snack-bar-container').getByRole('button', { name: 'OK' }).click();
+
+    // Gone once the admin navigates away: the list, then the client's page again.
+    await nav.getByRole('link', { name: 'Service clients' }).click();
+    const row = page.getByRole('link', { name: 'newsletter' });
+    await row.waitFor();
+    await expect(page.locator('td.active-keys').textContent()).resolves.toContain('1');
+    await expect(page.locator('td .scope').first().textContent()).resolves.toBe('gmail.send');
+    await shot(page, 'service-clients');
+    await row.click();
+    await page.getByRole('table', { name: 'API keys' }).waitFor();
+    expect(await page.locator('#new-key').count()).toBe(0);
+    expect(await page.content()).not.toContain(key.slice(8));
+    await shot(page, 'service-client-detail');
+
+    // The service asks for Alice's token with it, once for a purpose it has, once for another.
+    const tokens = (purpose: string) =>
+      fetch(`${stack.apiUrl}/api/v1/tokens`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ user: { id: aliceId }, scopes: [GMAIL_SEND], purpose }),
+      });
+    const issued = await tokens('weekly-digest');
+    expect(issued.status).toBe(200);
+    const { access_token: token } = (await issued.json()) as { access_token: string };
+    const refused = await tokens('something-else');
+    expect(refused.status).toBe(403);
+
+    // Both are on the client's disclosures, the token by its fingerprint only.
+    await page.getByRole('link', { name: 'Its disclosures' }).click();
+    await page.waitForURL(new RegExp(`/admin/disclosures\\?client=${clientId}$`));
+    const rows = page.locator('tr.disclosure');
+    await expect.poll(() => rows.count(), WAIT).toBe(2);
+    const given = page.locator('tr.disclosure', { has: page.locator('[data-outcome="issued"]') });
+    await expect(given.locator('td.user').textContent()).resolves.toContain('alice@example.com');
+    await expect(given.locator('.fingerprint').isVisible()).resolves.toBe(false);
+    await given.getByText('More').click();
+    const fingerprint = `sha256:${createHash('sha256').update(token).digest('base64url')}`;
+    await expect(given.locator('.fingerprint').textContent()).resolves.toBe(fingerprint);
+    expect(await page.content()).not.toContain(token);
+    await shot(page, 'disclosures');
+
+    // By refusal code, in the URL; the CSV link exports the same filter.
+    await page.getByLabel('Refusal code').fill('purpose_not_allowed');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/refusal=purpose_not_allowed/);
+    await expect.poll(() => rows.count(), WAIT).toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain('purpose_not_allowed');
+    const href = (await page.locator('#disclosures-csv').getAttribute('href'))!;
+    expect(href).toContain(`clientId=${clientId}`);
+    expect(href).toContain('refusal=purpose_not_allowed');
+    const csv = await admin.request.get(`${stack.apiUrl}${href}`);
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('purpose_not_allowed');
+
+    // From Alice's page to her disclosures, by email.
+    await page.goto(`${stack.apiUrl}/admin/users/${aliceId}`);
+    await page.locator('#user-disclosures').click();
+    await page.waitForURL(/\/admin\/disclosures\?user=alice(%40|@)example\.com$/);
+    // The refusal came before any user was looked up: only the token given is hers.
+    await expect.poll(() => rows.count(), WAIT).toBe(1);
+    await expect(rows.first().locator('[data-outcome]').getAttribute('data-outcome')).resolves.toBe(
+      'issued',
+    );
+    await expect(page.getByLabel('User email').inputValue()).resolves.toBe('alice@example.com');
+
+    // At tablet width both pages stay usable: the tables scroll sideways.
+    await page.setViewportSize(TABLET);
+    await page.goto(`${stack.apiUrl}/admin/disclosures?client=${clientId}`);
+    await expect.poll(() => rows.count(), WAIT).toBe(2);
+    await shot(page, 'disclosures-tablet');
+    await page.goto(`${stack.apiUrl}/admin/service-clients/${clientId}`);
+    await page.getByRole('table', { name: 'API keys' }).waitFor();
+    await shot(page, 'service-client-detail-tablet');
+    await page.setViewportSize(LAPTOP);
+
+    // Revoke the key after confirming; a new one; delete the client, which revokes that one.
+    await page.getByRole('button', { name: /^Revoke key / }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
+    await expect
+      .poll(() => page.getByRole('table', { name: 'API keys' }).textContent(), WAIT)
+      .toContain('revoked');
+    expect((await tokens('weekly-digest')).status).toBe(401);
+    await page.getByRole('button', { name: 'Make a key' }).click();
+    await expect.poll(() => secret.textContent(), WAIT).not.toBe(key);
+    const second = (await secret.textContent())!;
+    await page.getByRole('button', { name: 'Delete…' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.textContent()).resolves.toContain('its live key is revoked at once');
+    await dialog.getByRole('button', { name: 'Delete and revoke keys' }).click();
+    await page.waitForURL(`${stack.apiUrl}/admin/service-clients`);
+    await page.locator('#no-clients').waitFor();
+    const afterDelete = await fetch(`${stack.apiUrl}/api/v1/tokens`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${second}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        user: { id: aliceId },
+        scopes: [GMAIL_SEND],
+        purpose: 'weekly-digest',
+      }),
+    });
+    expect(afterDelete.status).toBe(401);
+    await admin.close();
+    await alice.close();
+  });
+
   it('raises no CSP violations or script errors on any page, each loaded by this test', async () => {
     // Its own context: the deliberate violation at the end must not reach `problems`.
     const context = await browser.newContext({ viewport: LAPTOP });
@@ -390,6 +563,8 @@ describe('Admin dashboard in Chromium', () => {
       // No grant exists when this test runs alone: the page, not its table.
       ['grants', (p) => p.getByRole('heading', { name: 'Grants' }).waitFor()],
       ['audit', (p) => p.locator('.audit-event').first().waitFor()],
+      ['service-clients', (p) => p.getByRole('heading', { name: 'Service clients' }).waitFor()],
+      ['disclosures', (p) => p.getByRole('heading', { name: 'Disclosures' }).waitFor()],
       ['jobs', (p) => p.getByRole('heading', { name: 'Failed jobs' }).waitFor()],
       ['vault', (p) => p.locator('#active-version').waitFor()],
       ['overview', (p) => p.locator('gk-overview-page gk-chart canvas').first().waitFor()],

@@ -166,6 +166,39 @@ describe('Service API: private_key_jwt client credentials', () => {
         json: { jwks: { keys: [es256.jwk] }, jwksUri: 'https://example.com/jwks' },
       });
       expect([both.status, both.body.error]).toEqual([400, 'validation_failed']);
+      // One of them with the other as null (as the dashboard's form sends them): one wins.
+      const registered = await adminCall<{ client: { jwks: unknown } }>(
+        api,
+        admin,
+        `service-clients/${clientId}`,
+      );
+      const asUrl = await adminCall<{ jwks: unknown; jwksUri: string }>(
+        api,
+        admin,
+        `service-clients/${clientId}`,
+        { method: 'PATCH', json: { jwks: null, jwksUri: 'https://example.com/jwks' } },
+      );
+      expect([asUrl.status, asUrl.body.jwks, asUrl.body.jwksUri]).toEqual([
+        200,
+        null,
+        'https://example.com/jwks',
+      ]);
+      const inline = await adminCall<{ jwks: { keys: unknown[] }; jwksUri: unknown }>(
+        api,
+        admin,
+        `service-clients/${clientId}`,
+        { method: 'PATCH', json: { jwks: { keys: [es256.jwk] }, jwksUri: null } },
+      );
+      expect([inline.status, inline.body.jwks?.keys.length, inline.body.jwksUri]).toEqual([
+        200,
+        1,
+        null,
+      ]);
+      const restored = await adminCall(api, admin, `service-clients/${clientId}`, {
+        method: 'PATCH',
+        json: { jwks: registered.body.client.jwks },
+      });
+      expect(restored.status).toBe(200);
     });
   });
 

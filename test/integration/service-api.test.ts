@@ -98,6 +98,13 @@ describe('Service API: clients, keys and tokens', () => {
       );
       expect(detail.body.client.name).toBe('newsletter');
       expect(detail.body.keys).toHaveLength(1);
+      // The list counts the keys that work now (the dashboard's "Active keys").
+      const list = await adminCall<{ items: Array<{ name: string; activeKeys: number }> }>(
+        api,
+        admin,
+        'service-clients',
+      );
+      expect(list.body.items.find((item) => item.name === 'newsletter')?.activeKeys).toBe(1);
       expect(detail.text).not.toContain(key.slice(8));
       const stored = JSON.stringify(await api.db.query('SELECT * FROM service_api_keys'));
       expect(stored).not.toContain(key.slice(20));
@@ -488,5 +495,23 @@ describe('Service API: clients, keys and tokens', () => {
     expect(lines[0]).toMatch(/^id,occurred_at,client_id,client_name,/);
     expect(lines.length).toBeGreaterThan(page.body.items.length);
     expect((await adminCall(api, admin, 'disclosures?outcome=maybe')).status).toBe(400);
+    // By refusal code: only that code's refusals, the others left out.
+    const codes = new Set(page.body.items.map((item) => item.refusal));
+    expect(codes.size).toBeGreaterThan(1);
+    const code = page.body.items[0].refusal!;
+    const byCode = await adminCall<{ items: Array<{ refusal: string | null }> }>(
+      api,
+      admin,
+      `disclosures?clientId=${clientId}&refusal=${code}&limit=200`,
+    );
+    expect(byCode.body.items.length).toBeGreaterThan(0);
+    expect(byCode.body.items.every((item) => item.refusal === code)).toBe(true);
+    expect(byCode.body.items.length).toBeLessThan(page.body.items.length);
+    const refusal = await adminCall<{ error: string }>(
+      api,
+      admin,
+      'disclosures?refusal=Not%20a%20code',
+    );
+    expect([refusal.status, refusal.body.error]).toEqual([400, 'validation_failed']);
   });
 });

@@ -18,10 +18,10 @@ import {
   CreateServiceKeyDto,
   ServiceClientDetailDto,
   ServiceClientDto,
-  ServiceClientListDto,
   ServiceKeyDto,
   UpdateServiceClientDto,
 } from './dto/service-client.dto.js';
+import { ServiceClientListDto, ServiceClientSummaryDto } from './dto/service-client-list.dto.js';
 
 const DEFAULT_KEY_DAYS = 90;
 
@@ -34,7 +34,15 @@ export class AdminServiceClientsController {
   @ApiOperation({ summary: 'Every registered service client, by name' })
   @ApiOkResponse({ type: ServiceClientListDto })
   async list(): Promise<ServiceClientListDto> {
-    return { items: (await this.clients.list()).map((client) => ServiceClientDto.from(client)) };
+    const [clients, active] = await Promise.all([
+      this.clients.list(),
+      this.clients.activeKeyCounts(),
+    ]);
+    return {
+      items: clients.map((client) =>
+        ServiceClientSummaryDto.of(client, active.get(client.id) ?? 0),
+      ),
+    };
   }
 
   @Post()

@@ -116,10 +116,10 @@ export async function saveClientKeySets<Row>(
     params.push(value);
     sets.push(`${column} = $${params.length}`);
   };
-  if (jwks !== undefined) set('jwks', jwks === null ? null : JSON.stringify(jwks));
-  if (jwksUri !== undefined) set('jwks_uri', jwksUri);
-  if (jwks) set('jwks_uri', null);
-  if (jwksUri) set('jwks', null);
+  // One of the two at most: setting either clears the other (each column assigned once, also
+  // when the other is sent as null alongside, as the dashboard's form does).
+  if (jwks !== undefined || jwksUri) set('jwks', jwks ? JSON.stringify(jwks) : null);
+  if (jwksUri !== undefined || jwks) set('jwks_uri', jwksUri ?? null);
   if (jwtApiScopes !== undefined) set('jwt_api_scopes', [...jwtApiScopes]);
   if (sets.length === 0) return undefined;
   const [[row]] = await manager.query<[Row[], number]>(

@@ -36,6 +36,8 @@ export interface DisclosureFilter {
   readonly userId?: string;
   readonly purpose?: string;
   readonly outcome?: 'issued' | 'refused';
+  /** The refusal's code (`no_grant`, `scope_not_granted`, …). */
+  readonly refusal?: string;
   /** At or after, ISO 8601. */
   readonly from?: string;
   /** Before, ISO 8601. */
@@ -136,6 +138,7 @@ export class DisclosuresService {
       .when(filter.userId, (p) => `d.user_id = ${p}::uuid`)
       .when(filter.purpose, (p) => `d.purpose = ${p}`)
       .when(filter.outcome, (p) => `d.outcome = ${p}`)
+      .when(filter.refusal, (p) => `d.refusal = ${p}`)
       .when(filter.from, (p) => `d.occurred_at >= ${p}::timestamptz`)
       .when(filter.to, (p) => `d.occurred_at < ${p}::timestamptz`)
       .after('d.occurred_at', 'd.id', 'desc', position, '::bigint');

@@ -208,6 +208,15 @@ export class ServiceClientsService {
     return rows.map(keyOf);
   }
 
+  /** How many live (unrevoked, unexpired) keys each client has; clients without one are absent. */
+  async activeKeyCounts(): Promise<Map<string, number>> {
+    const rows = await this.dataSource.query<Array<{ client_id: string; active: number }>>(
+      `SELECT client_id, count(*)::int AS active FROM service_api_keys
+        WHERE revoked_at IS NULL AND expires_at > now() GROUP BY client_id`,
+    );
+    return new Map(rows.map((row) => [row.client_id, row.active]));
+  }
+
   /**
    * A new key for the client; the key itself is in the answer only. The client's row is locked
    * first, so two concurrent requests cannot both pass the limit of {@link MAX_ACTIVE_KEYS}.

@@ -33,6 +33,19 @@ export const routes: Routes = [
         loadChildren: () => import('./features/grants/grants.routes').then((m) => m.GRANTS_ROUTES),
       },
       {
+        path: 'service-clients',
+        loadChildren: () =>
+          import('./features/service-clients/service-clients.routes').then(
+            (m) => m.SERVICE_CLIENTS_ROUTES,
+          ),
+      },
+      {
+        path: 'disclosures',
+        title: 'Disclosures · Grantkeeper admin',
+        loadComponent: () =>
+          import('./features/disclosures/disclosures.page').then((m) => m.DisclosuresPage),
+      },
+      {
         path: 'audit',
         title: 'Audit · Grantkeeper admin',
         loadComponent: () => import('./features/audit/audit.page').then((m) => m.AuditPage),

@@ -193,6 +193,9 @@ export const SCHEMA_DESCRIPTIONS: Record<string, Record<string, string>> = {
   },
 };
 
+// A client in the list is the client with its live key count: the same words for the same fields.
+SCHEMA_DESCRIPTIONS['ServiceClientSummaryDto'] = SCHEMA_DESCRIPTIONS['ServiceClientDto'] ?? {};
+
 /** Fills in SCHEMA_DESCRIPTIONS where a property of a component schema has no description. */
 export function describeSchemaProperties(document: OpenAPIObject): OpenAPIObject {
   for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {

@@ -25,6 +25,11 @@ export class DisclosureFilterDto {
   @IsIn(['issued', 'refused'])
   outcome?: 'issued' | 'refused';
 
+  @ApiPropertyOptional({ description: 'A refusal code.', example: 'scope_not_granted' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_]{0,63}$/, { message: 'refusal must be a refusal code' })
+  refusal?: string;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'At or after.' })
   @IsOptional()
   @IsTimestamp()

@@ -310,10 +310,6 @@ export class ServiceClientDetailDto {
   @ApiProperty({ type: [ServiceKeyDto] }) keys!: ServiceKeyDto[];
 }
 
-export class ServiceClientListDto {
-  @ApiProperty({ type: [ServiceClientDto] }) items!: ServiceClientDto[];
-}
-
 export class CreatedServiceKeyDto extends ServiceKeyDto {
   @ApiProperty({ description: 'The key itself: shown this once, stored only as a hash.' })
   key!: string;

@@ -5,6 +5,8 @@ export interface ApiError {
   readonly statusCode: number;
   readonly error: string;
   readonly message: string;
+  /** What is wrong with each field, for a 400 `validation_failed`. */
+  readonly details?: readonly string[];
 }
 
 function isApiError(value: unknown): value is ApiError {
@@ -53,6 +55,8 @@ const HINTS: Readonly<Record<string, string>> = {
   job_already_queued: 'The same work is already queued; it runs without a retry.',
   job_not_found: 'The job is gone (finished jobs are archived after a while).',
   cross_site_request: 'The request was refused as cross-site; reload the page.',
+  name_taken: 'Another service client has this name: choose another one.',
+  too_many_keys: 'The client has two live keys already: revoke one before making another.',
 };
 
 export function hintFor(error: ApiError): string | undefined {

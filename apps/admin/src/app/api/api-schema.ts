@@ -1892,7 +1892,61 @@ export interface components {
     };
     ServiceClientListDto: {
       /** @description Every registered client, by name. */
-      items: components['schemas']['ServiceClientDto'][];
+      items: components['schemas']['ServiceClientSummaryDto'][];
+    };
+    ServiceClientSummaryDto: {
+      /** @description Its keys that work now: not revoked, not expired. */
+      activeKeys: number;
+      /** @description Google scopes the service may ask tokens for. */
+      allowedScopes: string[];
+      /** @description Who to reach about it. */
+      contact: string;
+      /**
+       * Format: date-time
+       * @description When the client was registered (ISO 8601, UTC).
+       */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description The client's id.
+       */
+      id: string;
+      /** @description Addresses or CIDR blocks it may call from; empty: any. */
+      ipAllowlist: string[];
+      /** @description Public keys (RSA ≥ 2048 bits, P-256 or Ed25519) the service signs its `private_key_jwt` assertions with; a key with a private member (`d`, `p`, `q`, `dp`, `dq`, `qi`, `k`) is refused. Replaces `jwksUri`; null removes it. */
+      jwks?: {
+        /** @description The JWKs (RFC 7517), each with its own `kid` when there are several. */
+        keys: {
+          [key: string]: unknown;
+        }[];
+      } | null;
+      /** @description The URL of its JWK set, if it registered one instead of `jwks`. */
+      jwksUri: string | null;
+      /** @description The API scopes its JWT-issued tokens may carry. */
+      jwtApiScopes: ('tokens:issue' | 'grants:read')[];
+      /**
+       * Format: date-time
+       * @description When one of its keys was last used (ISO 8601, UTC).
+       */
+      lastUsedAt: string | null;
+      /** @description Unique name of the service. */
+      name: string;
+      /** @description Why the service reads users’ access, each shown to users. */
+      purposes: components['schemas']['ServicePurposeDto'][];
+      /** @description Where consent requests may send users back to. */
+      returnOrigins: string[];
+      /**
+       * @description `suspended`: every call is refused (401).
+       * @enum {string}
+       */
+      status: 'active' | 'suspended';
+      /** @description The team that owns it. */
+      team: string;
+      /**
+       * Format: date-time
+       * @description When an admin last changed it (ISO 8601, UTC).
+       */
+      updatedAt: string;
     };
     ServiceGrantDto: {
       /**
@@ -2479,6 +2533,8 @@ export interface operations {
         outcome?: 'issued' | 'refused';
         /** @description A purpose id. */
         purpose?: string;
+        /** @description A refusal code. */
+        refusal?: string;
         /** @description Before. */
         to?: string;
         /** @description The user whose access was read. */
@@ -2537,6 +2593,8 @@ export interface operations {
         outcome?: 'issued' | 'refused';
         /** @description A purpose id. */
         purpose?: string;
+        /** @description A refusal code. */
+        refusal?: string;
         /** @description Before. */
         to?: string;
         /** @description The user whose access was read. */

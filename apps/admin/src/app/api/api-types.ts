@@ -32,10 +32,23 @@ export type FailedJob = Schema<'FailedJobDto'>;
 export type FailedJobs = Schema<'FailedJobsDto'>;
 export type RetriedJob = Schema<'RetriedJobDto'>;
 export type RewrapStarted = Schema<'RewrapStartedDto'>;
+export type ServiceClient = Schema<'ServiceClientDto'>;
+export type ServiceClientSummary = Schema<'ServiceClientSummaryDto'>;
+export type ServiceClientList = Schema<'ServiceClientListDto'>;
+export type ServiceClientDetail = Schema<'ServiceClientDetailDto'>;
+export type ServicePurpose = Schema<'ServicePurposeDto'>;
+export type CreateServiceClient = Schema<'CreateServiceClientDto'>;
+export type UpdateServiceClient = Schema<'UpdateServiceClientDto'>;
+export type ServiceKey = Schema<'ServiceKeyDto'>;
+export type CreateServiceKey = Schema<'CreateServiceKeyDto'>;
+export type CreatedServiceKey = Schema<'CreatedServiceKeyDto'>;
+export type Disclosure = Schema<'DisclosureDto'>;
+export type DisclosurePage = Schema<'DisclosurePageDto'>;
 
 export type UserQuery = QueryOf<'/api/admin/users'>;
 export type GrantQuery = QueryOf<'/api/admin/grants'>;
 export type AuditQuery = QueryOf<'/api/admin/audit'>;
+export type DisclosureQuery = QueryOf<'/api/admin/disclosures'>;
 
 /** Query values as HttpClient takes them: empty strings and undefined left out. */
 export function paramsOf(query: object): Record<string, string | number> {

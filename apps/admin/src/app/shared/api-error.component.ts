@@ -20,6 +20,10 @@ import { type ApiError, hintFor } from '../api/api-error';
     p {
       margin: 4px 0;
     }
+    ul.details {
+      margin: 4px 0;
+      padding-left: 20px;
+    }
     .code {
       font-size: 12px;
     }
@@ -28,6 +32,13 @@ import { type ApiError, hintFor } from '../api/api-error';
     @if (error(); as error) {
       <div class="error" role="alert" [attr.data-error-code]="error.error">
         <p class="message">{{ error.message }}</p>
+        @if (error.details?.length) {
+          <ul class="details">
+            @for (detail of error.details; track $index) {
+              <li>{{ detail }}</li>
+            }
+          </ul>
+        }
         @if (hint(); as hint) {
           <p class="hint">{{ hint }}</p>
         }

@@ -43,6 +43,18 @@ const REASON_LABELS: Readonly<Record<string, string>> = {
   empty_filter: 'No filter chosen',
   last_admin: 'The last admin',
   bootstrap_admin: 'Admin through ADMIN_EMAILS',
+  invalid_credentials: 'The credential is unknown, revoked, expired or suspended',
+  address_not_allowed: 'Called from outside the IP allowlist',
+  insufficient_api_scope: 'The key may not call this',
+  scope_not_allowed: 'A scope the service may not ask for',
+  purpose_not_allowed: 'A purpose outside its catalogue',
+  blocked_by_user: 'The user blocked this service',
+  insufficient_scope: 'The user did not grant every scope asked for',
+  no_grant: 'The user has no grant',
+  grant_revoked: 'The user’s grant was revoked',
+  grant_failing: 'The user’s grant cannot give tokens now',
+  issuance_stopped: 'An admin stopped tokens for this service or scope',
+  rate_limited: 'Over the service’s rate limit',
 };
 
 /** A code in words, or the code with its underscores as spaces when it is none we know. */
@@ -56,6 +68,15 @@ const GOOGLE_SCOPE = 'https://www.googleapis.com/auth/';
 /** `https://www.googleapis.com/auth/gmail.send` → `gmail.send`; `openid` stays as it is. */
 export function shortScope(scope: string): string {
   return scope.startsWith(GOOGLE_SCOPE) ? scope.slice(GOOGLE_SCOPE.length) : scope;
+}
+
+/** The other way round: `gmail.send` → its full URL; full URLs and `openid`, `email`, `profile` stay. */
+export function fullScope(scope: string): string {
+  const trimmed = scope.trim();
+  if (/^https:\/\//.test(trimmed) || ['openid', 'email', 'profile'].includes(trimmed)) {
+    return trimmed;
+  }
+  return `${GOOGLE_SCOPE}${trimmed}`;
 }
 
 /** `n thing` or `n things`. */

@@ -16,6 +16,8 @@ const NAV = [
   { path: '/overview', label: 'Overview' },
   { path: '/users', label: 'Users' },
   { path: '/grants', label: 'Grants' },
+  { path: '/service-clients', label: 'Service clients' },
+  { path: '/disclosures', label: 'Disclosures' },
   { path: '/audit', label: 'Audit log' },
   { path: '/jobs', label: 'Jobs' },
   { path: '/vault', label: 'Vault keys' },
