@@ -42,6 +42,10 @@ export type UpdateServiceClient = Schema<'UpdateServiceClientDto'>;
 export type ServiceKey = Schema<'ServiceKeyDto'>;
 export type CreateServiceKey = Schema<'CreateServiceKeyDto'>;
 export type CreatedServiceKey = Schema<'CreatedServiceKeyDto'>;
+export type ServiceClientControls = Schema<'ServiceClientControlsDto'>;
+export type SetServiceRateLimits = Schema<'SetServiceRateLimitsDto'>;
+export type ScopeKillSwitch = Schema<'ScopeKillSwitchDto'>;
+export type ScopeKillSwitchList = Schema<'ScopeKillSwitchListDto'>;
 export type Disclosure = Schema<'DisclosureDto'>;
 export type DisclosurePage = Schema<'DisclosurePageDto'>;
 

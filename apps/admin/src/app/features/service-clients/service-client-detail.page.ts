@@ -34,11 +34,12 @@ import {
   keyStateOf,
 } from './api-key-scopes';
 import { type ClientForm, clientBodyOf, clientFormOf } from './client-fields';
+import { ServiceClientControlsComponent } from './service-client-controls.component';
 import { ServiceClientFormComponent } from './service-client-form.component';
 
 /**
  * A service client: its fields (edited with the same form as a new one), suspend or resume,
- * delete, and its API keys: make one (its secret shown this once, on this page only) or revoke.
+ * delete, its limits and kill switch, and its API keys: make one (its secret shown this once, on this page only) or revoke.
  */
 @Component({
   selector: 'gk-service-client-detail-page',
@@ -55,6 +56,7 @@ import { ServiceClientFormComponent } from './service-client-form.component';
     RouterLink,
     ApiErrorComponent,
     ServiceClientFormComponent,
+    ServiceClientControlsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './service-client-detail.page.html',

@@ -9,8 +9,12 @@ import { ServiceClientsApi } from '../../api/service-clients-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
 import { shortScope } from '../../shared/labels';
 import { LoadState } from '../../shared/load-state';
+import { ScopeKillSwitchesComponent } from './scope-kill-switches.component';
 
-/** Every registered service client, by name; "New service client" registers one. */
+/**
+ * Every registered service client, by name; "New service client" registers one. Below, the scope
+ * kill switches (incidents: no token with a scope, for any client).
+ */
 @Component({
   selector: 'gk-service-clients-page',
   imports: [
@@ -20,6 +24,7 @@ import { LoadState } from '../../shared/load-state';
     MatTableModule,
     RouterLink,
     ApiErrorComponent,
+    ScopeKillSwitchesComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -93,6 +98,7 @@ import { LoadState } from '../../shared/load-state';
           </div>
         }
       }
+      <gk-scope-kill-switches />
     </section>
   `,
 })
