@@ -499,6 +499,72 @@ describe('Admin dashboard in Chromium', () => {
     await shot(page, 'service-client-detail-tablet');
     await page.setViewportSize(LAPTOP);
 
+    // Its limits: the defaults, then its own; an empty field goes back to the default.
+    const limits = page.locator('#limits-in-force');
+    await expect.poll(() => limits.textContent(), WAIT).toMatch(/\(the default\)/);
+    await page.getByLabel('Calls per minute').fill('120');
+    await page.getByRole('button', { name: 'Set limits' }).click();
+    await expect.poll(() => limits.textContent(), WAIT).toMatch(/120\s*\(its own\)/);
+    const [limitsRow] = await stack.db.query<{ per_minute: number | null }>(
+      'SELECT per_minute FROM service_client_controls WHERE client_id = $1',
+      [clientId],
+    );
+    expect(limitsRow.per_minute).toBe(120);
+
+    // The kill switch: no token while it is on, with the admin's reason; resumed, tokens again.
+    const reasonOf = async (response: Response) => {
+      const body = (await response.json()) as { error?: string; switch?: string; reason?: string };
+      return [response.status, body.error, body.switch, body.reason];
+    };
+    await page.getByRole('button', { name: 'Stop issuing tokens…' }).click();
+    const stopDialog = page.getByRole('dialog');
+    await stopDialog.getByLabel('Reason (for the audit log)').fill('Incident 42: tokens in a log');
+    await stopDialog.getByRole('button', { name: 'Stop issuing tokens' }).click();
+    const banner = page.locator('#kill-switch-on');
+    await banner.waitFor();
+    await expect(banner.textContent()).resolves.toContain('Reason: Incident 42: tokens in a log');
+    expect(await banner.getByRole('link', { name: 'an admin' }).getAttribute('href')).toBe(
+      `/admin/users/${await adminId()}`,
+    );
+    await page.locator('mat-snack-bar-container').getByRole('button', { name: 'OK' }).click();
+    await shot(page, 'service-client-stopped');
+    await expect(reasonOf(await tokens('weekly-digest'))).resolves.toEqual([
+      403,
+      'issuance_stopped',
+      'client',
+      'Incident 42: tokens in a log',
+    ]);
+    await page.getByRole('button', { name: 'Resume issuance' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Resume issuance' }).click();
+    await expect.poll(() => banner.count(), WAIT).toBe(0);
+    expect((await tokens('weekly-digest')).status).toBe(200);
+
+    // A scope's switch, on the list page: stops the scope for every client, until cleared.
+    await nav.getByRole('link', { name: 'Service clients' }).click();
+    await page.locator('#no-scope-switches').waitFor();
+    await page.getByLabel('Scope (short name or URL)').fill('gmail.send');
+    await page.getByRole('button', { name: 'Stop a scope…' }).click();
+    const scopeDialog = page.getByRole('dialog');
+    await scopeDialog.getByLabel('Reason (for the audit log)').fill('Gmail sending abused');
+    await scopeDialog.getByRole('button', { name: 'Stop the scope' }).click();
+    const stopped = page.getByRole('table', { name: 'Stopped scopes' });
+    await expect.poll(() => stopped.textContent(), WAIT).toContain('Gmail sending abused');
+    await expect(stopped.locator('td').first().textContent()).resolves.toContain('gmail.send');
+    await page.locator('mat-snack-bar-container').getByRole('button', { name: 'OK' }).click();
+    await shot(page, 'scope-kill-switches');
+    await expect(reasonOf(await tokens('weekly-digest'))).resolves.toEqual([
+      403,
+      'issuance_stopped',
+      'scope',
+      'Gmail sending abused',
+    ]);
+    await page.getByRole('button', { name: 'Clear the switch of gmail.send' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Clear' }).click();
+    await page.locator('#no-scope-switches').waitFor();
+    expect((await tokens('weekly-digest')).status).toBe(200);
+    await page.getByRole('link', { name: 'newsletter' }).click();
+    await page.getByRole('table', { name: 'API keys' }).waitFor();
+
     // Revoke the key after confirming; a new one; delete the client, which revokes that one.
     await page.getByRole('button', { name: /^Revoke key / }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
