@@ -542,7 +542,7 @@ describe('Admin dashboard in Chromium', () => {
     // A scope's switch, on the list page: stops the scope for every client, until cleared.
     await nav.getByRole('link', { name: 'Service clients' }).click();
     await page.locator('#no-scope-switches').waitFor();
-    await page.getByLabel('Scope (short name or URL)').fill('gmail.send');
+    await page.getByLabel('Scope to stop (gmail.send or its URL)').fill('gmail.send');
     await page.getByRole('button', { name: 'Stop a scope…' }).click();
     const scopeDialog = page.getByRole('dialog');
     await scopeDialog.getByLabel('Reason (for the audit log)').fill('Gmail sending abused');

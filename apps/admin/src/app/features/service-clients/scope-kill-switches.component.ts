@@ -119,7 +119,7 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
         }
         <form class="stop-form" aria-label="Stop a scope" (ngSubmit)="stop()">
           <mat-form-field appearance="outline" subscriptSizing="dynamic" class="scope-field">
-            <mat-label>Scope (short name or URL)</mat-label>
+            <mat-label>Scope to stop (gmail.send or its URL)</mat-label>
             <input matInput name="scope" placeholder="gmail.send" [(ngModel)]="scope" />
           </mat-form-field>
           <button mat-stroked-button type="submit" class="danger" [disabled]="busy()">
