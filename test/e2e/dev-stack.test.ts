@@ -227,6 +227,16 @@ describe('npm start (apps/dev-stack)', () => {
       json: { to: 'alice@example.com' },
     });
     expect([digest.status, digest.body.status]).toEqual([200, 'sent']);
+    // Its own origin is its return origin: the consent link it keeps brings the user back to it.
+    const agenda = await request<{ consent_url: string }>(`${exampleUrl}/digests/${userId}/send`, {
+      json: { to: 'alice@example.com', include_agenda: true },
+    });
+    expect(agenda.status).toBe(409);
+    const consent = await request<{ return_url: string | null }>(
+      `http://localhost:${apiPort}/api/v1/consent-requests/${agenda.body.consent_url.split('/').pop()}`,
+      { headers: { authorization: `Bearer ${exampleKey}` } },
+    );
+    expect(consent.body.return_url).toBe(`${exampleUrl}/users/${userId}`);
     expect(await signInAlice(apiPort, emulatorPort)).toBe(userId);
     // The emulator kept its grants under .data/: the refresh token the api holds still works.
     expect(existsSync(join(dataDir, 'google-emulator', 'google-emulator-state.json'))).toBe(true);

@@ -2,6 +2,7 @@
 // token through @grantkeeper/service-client, sends the digest through the emulator's Gmail, and
 // keeps the consent link Grantkeeper gives when the digest needs a scope the user never granted.
 import { PassThrough } from 'node:stream';
+import { freePort } from '@grantkeeper/database';
 import {
   createServiceClient,
   isRefusal,
@@ -42,6 +43,8 @@ describe('The example digest service, through the typed client', () => {
   let key: string;
   let aliceId: string;
   let bobId: string;
+  let admin: string;
+  let clientId: string;
   let logs = '';
 
   const mailbox = async () =>
@@ -52,7 +55,7 @@ describe('The example digest service, through the typed client', () => {
 
   beforeAll(async () => {
     api = await startApiUnderTest();
-    const admin = await signInAdmin(api);
+    admin = await signInAdmin(api);
     const alice = await signInAs(api, ALICE_SUB);
     aliceId = await userIdOf(api, ALICE_SUB);
     expect((await postCode(api, alice, await authorizationCode(api))).status).toBe(200);
@@ -69,6 +72,7 @@ describe('The example digest service, through the typed client', () => {
       },
     });
     expect(created.status).toBe(201);
+    clientId = created.body.id;
     const issued = await adminCall<{ key: string }>(
       api,
       admin,
@@ -156,6 +160,80 @@ describe('The example digest service, through the typed client', () => {
     expect(page.text).toContain(CALENDAR_READONLY);
     expect(page.text).toContain('id="consent-link"');
     expect(page.text).toContain(refusal.consentUrl);
+  });
+
+  it('asks with a return_url to its own page once its origin is a return origin', async () => {
+    // The same service with a public URL of its own, listening there.
+    const port = await freePort();
+    const ownUrl = `http://localhost:${port}`;
+    const own = buildExampleService(
+      exampleServiceConfig({
+        GRANTKEEPER_URL: api.url,
+        GRANTKEEPER_API_KEY: key,
+        GMAIL_BASE_URL: api.emulatorUrl,
+        EXAMPLE_SERVICE_PUBLIC_URL: `${ownUrl}/`,
+        LOG_LEVEL: 'silent',
+      }),
+      client,
+    );
+    await own.listen({ port, host: '127.0.0.1' });
+    try {
+      const returnUrlOf = async (link: string) =>
+        (
+          await api.db.query<{ return_url: string | null }>(
+            'SELECT return_url FROM consent_requests WHERE id::text = $1',
+            [link.split('/').pop()],
+          )
+        )[0]?.return_url;
+      const ask = () =>
+        request<{ error?: string; consent_url: string }>(`${ownUrl}/digests/${aliceId}/send`, {
+          json: { to: 'alice@example.com', include_agenda: true },
+        });
+
+      // Not registered yet: Grantkeeper refuses the return_url; the refusal's link is kept.
+      const before = await ask();
+      expect([before.status, before.body.error]).toEqual([409, 'consent_needed']);
+      expect(before.body.consent_url).toMatch(/\/consent\/[0-9a-f-]{36}$/);
+      expect(await returnUrlOf(before.body.consent_url)).toBeNull();
+
+      const registered = await adminCall(api, admin, `service-clients/${clientId}`, {
+        method: 'PATCH',
+        json: { returnOrigins: [ownUrl] },
+      });
+      expect(registered.status).toBe(200);
+      // An instance trusts a checked key (and its client) for CREDENTIAL_CACHE_MS: within it.
+      let after = await ask();
+      await expect
+        .poll(
+          async () => {
+            after = await ask();
+            return returnUrlOf(after.body.consent_url);
+          },
+          { timeout: 10_000, interval: 500 },
+        )
+        .toBe(`${ownUrl}/users/${aliceId}`);
+      expect(after.status).toBe(409);
+      // The same pending request, now bringing the user back to their page here.
+      expect(after.body.consent_url).toBe(before.body.consent_url);
+
+      const html = { headers: { accept: 'text/html' } };
+      const waiting = await request(`${ownUrl}/users/${aliceId}`, html);
+      expect(waiting.text).toContain('id="consent-link"');
+      const back = await request(
+        `${ownUrl}/users/${aliceId}?consent_request=x&status=completed`,
+        html,
+      );
+      expect(back.text).toContain('id="consent-answer" data-status="completed"');
+      expect(back.text).not.toContain('id="consent-link"');
+      const declined = await request(
+        `${ownUrl}/users/${aliceId}?consent_request=x&status=%22declined%3E`,
+        html,
+      );
+      expect(declined.text).toContain('data-status="&quot;declined&gt;"');
+      expect(declined.text).toContain('id="consent-link"');
+    } finally {
+      await own.close();
+    }
   });
 
   it('passes the user’s own state through with its stable code', async () => {

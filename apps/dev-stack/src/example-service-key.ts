@@ -25,24 +25,34 @@ const { config } = loadConfig({
   LOG_LEVEL: 'silent',
 });
 const keyFile = join(config.dataDir, 'example-service', 'api-key');
+// Its own origin is its return origin: a consent link brings the user back to its page.
+const exampleOrigin = `http://localhost:${Number(process.env.EXAMPLE_SERVICE_PORT ?? 4500)}`;
 const app = await NestFactory.createApplicationContext(
   AppModule.forRoot(config, pino({ level: 'silent' })),
   { logger: false, abortOnError: false },
 );
 try {
   const clients = app.get(ServiceClientsService);
-  const client =
-    (await clients.list()).find((found) => found.name === EXAMPLE_SERVICE_CLIENT) ??
-    (await clients.create(
-      {
-        name: EXAMPLE_SERVICE_CLIENT,
-        team: 'Examples',
-        contact: 'apps/example-service',
-        allowedScopes: [GMAIL_SEND, CALENDAR_READONLY],
-        purposes: [{ id: 'weekly-digest', feature: 'Your weekly digest by email' }],
-      },
-      DEV_STACK,
-    ));
+  const found = (await clients.list()).find((one) => one.name === EXAMPLE_SERVICE_CLIENT);
+  const client = found
+    ? found.returnOrigins.includes(exampleOrigin)
+      ? found
+      : await clients.update(
+          found.id,
+          { returnOrigins: [...found.returnOrigins, exampleOrigin] },
+          DEV_STACK,
+        )
+    : await clients.create(
+        {
+          name: EXAMPLE_SERVICE_CLIENT,
+          team: 'Examples',
+          contact: 'apps/example-service',
+          allowedScopes: [GMAIL_SEND, CALENDAR_READONLY],
+          purposes: [{ id: 'weekly-digest', feature: 'Your weekly digest by email' }],
+          returnOrigins: [exampleOrigin],
+        },
+        DEV_STACK,
+      );
   const active = (await clients.keys(client.id)).filter(
     (key) => key.revokedAt === null && key.expiresAt.getTime() > Date.now(),
   );

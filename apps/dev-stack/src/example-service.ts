@@ -35,6 +35,7 @@ export async function prepareExampleService(
       NODE_ENV: env.NODE_ENV,
       LOG_LEVEL: env.LOG_LEVEL,
       EXAMPLE_SERVICE_PORT: String(port),
+      EXAMPLE_SERVICE_PUBLIC_URL: url,
       GRANTKEEPER_URL: config.publicUrl,
       GRANTKEEPER_API_KEY_FILE: keyFile,
       GMAIL_BASE_URL: gmailBaseUrl,

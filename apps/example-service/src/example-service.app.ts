@@ -82,9 +82,10 @@ export function buildExampleService(
       } catch (error) {
         if (!isRefusal(error)) throw error;
         if (error.error === 'insufficient_scope') {
+          const missing = error.missingScopes ?? [];
           const consent: PendingConsent = {
-            missing_scopes: error.missingScopes ?? [],
-            consent_url: error.consentUrl ?? null,
+            missing_scopes: missing,
+            consent_url: await consentLink(grantkeeper, config, userId, missing, error.consentUrl),
             purpose: config.purpose,
             asked_at: now.toISOString(),
           };
@@ -129,42 +130,88 @@ export function buildExampleService(
     },
   );
 
-  app.get<{ Params: { id: string } }>('/users/:id', async (request, reply) => {
-    const { id } = request.params;
-    const view = {
-      user_id: id,
-      pending_consent: pending.get(id) ?? null,
-      last_digest: sent.get(id) ?? null,
-    };
-    if (!(request.headers.accept ?? '').includes('text/html')) return view;
-    return reply.type('text/html; charset=utf-8').send(userPage(view));
-  });
+  app.get<{ Params: { id: string }; Querystring: { status?: unknown } }>(
+    '/users/:id',
+    async (request, reply) => {
+      const { id } = request.params;
+      const view = {
+        user_id: id,
+        pending_consent: pending.get(id) ?? null,
+        last_digest: sent.get(id) ?? null,
+      };
+      if (!(request.headers.accept ?? '').includes('text/html')) return view;
+      // Back from a consent link with a return_url: Grantkeeper adds how the request ended.
+      const answered = typeof request.query.status === 'string' ? request.query.status : null;
+      return reply.type('text/html; charset=utf-8').send(userPage(view, answered));
+    },
+  );
 
   return app;
+}
+
+/**
+ * The link to send the user to for `missing`. With a public URL of our own (a registered return
+ * origin), the consent request is asked for with a `return_url` to the user's page here, so
+ * they land back with us; Grantkeeper reuses the pending request its refusal named, now with
+ * that return. Without one, or if Grantkeeper refuses it, the refusal's own link.
+ */
+async function consentLink(
+  grantkeeper: ServiceClient,
+  config: ExampleServiceConfig,
+  userId: string,
+  missing: readonly string[],
+  fallback: string | undefined,
+): Promise<string | null> {
+  if (!config.publicUrl || missing.length === 0) return fallback ?? null;
+  const { data } = await grantkeeper.raw
+    .POST('/api/v1/consent-requests', {
+      body: {
+        user: { id: userId },
+        scopes: [...missing],
+        purpose: config.purpose,
+        return_url: `${config.publicUrl}/users/${userId}`,
+      },
+    })
+    .catch(() => ({ data: undefined }));
+  return data?.url ?? fallback ?? null;
 }
 
 function refuse(reply: FastifyReply, status: number, error: string, message: string) {
   return reply.code(status).send({ statusCode: status, error, message });
 }
 
-function userPage(view: {
-  user_id: string;
-  pending_consent: PendingConsent | null;
-  last_digest: SentDigest | null;
-}): string {
+function userPage(
+  view: {
+    user_id: string;
+    pending_consent: PendingConsent | null;
+    last_digest: SentDigest | null;
+  },
+  answered: string | null,
+): string {
   const consent = view.pending_consent;
-  const body = consent
-    ? `<p>Your digest needs access you have not given yet: ${consent.missing_scopes
-        .map((scope) => `<code>${escape(scope)}</code>`)
-        .join(', ')}.</p>` +
-      (consent.consent_url
-        ? `<p><a id="consent-link" href="${escape(consent.consent_url)}">Review and allow it</a></p>`
-        : '<p>Ask your administrator for a consent link.</p>')
-    : '<p>Nothing is waiting for you.</p>';
+  const back =
+    answered === 'completed'
+      ? '<p id="consent-answer" data-status="completed">Thank you: your next digest can use the access you allowed.</p>'
+      : answered
+        ? `<p id="consent-answer" data-status="${escape(answered)}">Nothing changed: your digest goes on without it. You can still allow it below.</p>`
+        : '';
+  // Just allowed (the request's link is done with): the thanks, not the link again.
+  const body =
+    answered === 'completed'
+      ? back
+      : back +
+        (consent
+          ? `<p>Your digest needs access you have not given yet: ${consent.missing_scopes
+              .map((scope) => `<code>${escape(scope)}</code>`)
+              .join(', ')}.</p>` +
+            (consent.consent_url
+              ? `<p><a id="consent-link" href="${escape(consent.consent_url)}">Review and allow it</a></p>`
+              : '<p>Ask your administrator for a consent link.</p>')
+          : '<p>Nothing is waiting for you.</p>');
   const last = view.last_digest
     ? `<p>Last digest sent ${escape(view.last_digest.sent_at)}.</p>`
     : '<p>No digest sent yet.</p>';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Your digest</title></head><body><h1>Your digest</h1>${body}${last}</body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Your digest</title></head><body><h1>Your digest</h1>${body}${last}</body></html>`;
 }
 
 function escape(text: string): string {

@@ -26,6 +26,13 @@ describe('exampleServiceConfig', () => {
       gmailBaseUrl: 'https://gmail.googleapis.com',
       purpose: 'weekly-digest',
     });
+    expect(config.publicUrl).toBeUndefined();
+    const own = exampleServiceConfig({
+      GRANTKEEPER_URL: 'http://localhost:3000',
+      GRANTKEEPER_API_KEY: KEY,
+      EXAMPLE_SERVICE_PUBLIC_URL: 'http://localhost:4500/',
+    });
+    expect(own.publicUrl).toBe('http://localhost:4500');
   });
 
   it('names what is missing or wrong, never the key', () => {
@@ -51,6 +58,13 @@ describe('exampleServiceConfig', () => {
     expect(
       refused({ GRANTKEEPER_URL: 'http://x', GRANTKEEPER_API_KEY: KEY, EXAMPLE_SERVICE_PORT: 'x' }),
     ).toMatch(/EXAMPLE_SERVICE_PORT/);
+    expect(
+      refused({
+        GRANTKEEPER_URL: 'http://x',
+        GRANTKEEPER_API_KEY: KEY,
+        EXAMPLE_SERVICE_PUBLIC_URL: 'javascript:x',
+      }),
+    ).toBe('EXAMPLE_SERVICE_PUBLIC_URL must be an http(s) URL');
   });
 });
 

@@ -13,6 +13,11 @@ export interface ExampleServiceConfig {
   /** The purpose id the digest's tokens are asked for, from this service's catalogue. */
   readonly purpose: string;
   readonly logLevel: string;
+  /**
+   * This service's own public URL (`EXAMPLE_SERVICE_PUBLIC_URL`), registered as the client's
+   * return origin: consent links then bring the user back to their page here. Optional.
+   */
+  readonly publicUrl?: string;
 }
 
 export const DEFAULT_EXAMPLE_SERVICE_PORT = 4500;
@@ -39,6 +44,9 @@ export function exampleServiceConfig(env: NodeJS.ProcessEnv = process.env): Exam
     gmailBaseUrl: url(env, 'GMAIL_BASE_URL', 'https://gmail.googleapis.com'),
     purpose: env.DIGEST_PURPOSE ?? DIGEST_PURPOSE,
     logLevel: env.LOG_LEVEL ?? 'info',
+    ...(env.EXAMPLE_SERVICE_PUBLIC_URL
+      ? { publicUrl: url(env, 'EXAMPLE_SERVICE_PUBLIC_URL') }
+      : {}),
   };
 }
 
