@@ -1,4 +1,9 @@
-import { AccessTokenBroker, GrantsService, OfflineAccessError } from '@grantkeeper/offline-access';
+import {
+  AccessTokenBroker,
+  GRANT_LAST_USED_EVERY_MS,
+  GrantsService,
+  OfflineAccessError,
+} from '@grantkeeper/offline-access';
 import { VaultService } from '@grantkeeper/vault';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
@@ -64,6 +69,31 @@ describe(AccessTokenBroker.name, () => {
 
     expect(token.accessToken).toMatch(/^ya29\./);
     expect(token.expiresAt.getTime()).toBeGreaterThan(Date.now() + 5 * 60_000);
+    expect(await callsTo(api, '/token')).toBe(0);
+  });
+
+  it('records a cached token’s use at most once a minute per grant', async () => {
+    await consent(3600);
+    const lastUsed = async () =>
+      (
+        await api.db.query<{ last_used_at: Date | null }>(
+          'SELECT last_used_at FROM grants WHERE user_id = $1',
+          [aliceId],
+        )
+      )[0].last_used_at;
+    await api.db.query('UPDATE grants SET last_used_at = NULL WHERE user_id = $1', [aliceId]);
+
+    await broker.accessTokenFor(aliceId, [GMAIL_SEND]);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    await broker.accessTokenFor(aliceId, [GMAIL_SEND]);
+    expect(await lastUsed()).toEqual(first);
+
+    // A recorded use older than a minute (whichever instance wrote it) moves again.
+    const old = new Date(Date.now() - GRANT_LAST_USED_EVERY_MS - 1_000);
+    await api.db.query('UPDATE grants SET last_used_at = $2 WHERE user_id = $1', [aliceId, old]);
+    await broker.accessTokenFor(aliceId, [GMAIL_SEND]);
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(Date.now() - 10_000);
     expect(await callsTo(api, '/token')).toBe(0);
   });
 

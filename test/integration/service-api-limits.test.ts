@@ -157,6 +157,32 @@ describe('Service API: limits and kill switches', () => {
       expect((await tokenFor(other.key, { id: aliceId })).status).toBe(200);
     });
 
+    it('counts a token request the client’s limit refuses against none of the user’s budget', async () => {
+      const { id, key } = await newClient('nested-buckets');
+      const set = await admins(`service-clients/${id}/rate-limits`, 'PUT', {
+        perMinute: 1,
+        perUserPerMinute: 5,
+      });
+      expect(set.status).toBe(200);
+      expect((await tokenFor(key, { id: aliceId })).status).toBe(200);
+      const refused = await tokenFor(key, { id: aliceId });
+      expect([refused.status, refused.body.error, refused.body.limit]).toEqual([
+        429,
+        'rate_limited',
+        'service',
+      ]);
+      // The client's bucket counted both calls (one statement for both buckets), the user's
+      // only the one the client's limit let through.
+      const buckets = await api.db.query<{ key: string; hits: number }>(
+        `SELECT key, hits FROM rate_limit_buckets WHERE key LIKE $1 ORDER BY key`,
+        [`service:${id}%`],
+      );
+      expect(buckets).toEqual([
+        { key: `service:${id}`, hits: 2 },
+        { key: `service:${id}:user:${aliceId}`, hits: 1 },
+      ]);
+    });
+
     it('lets admins set a client’s limits, audited, and go back to the defaults', async () => {
       const { id, key } = await newClient('admin-limits');
       const before = await admins(`service-clients/${id}/controls`);

@@ -18,6 +18,12 @@ import { missingScopes } from './scopes.js';
 export type { BrokeredAccessToken } from './brokered-access-token.js';
 
 /**
+ * A grant's `last_used_at` is written at most this often when a cached token is served (a
+ * refresh writes it every time): it tells when the grant was last used to the minute.
+ */
+export const GRANT_LAST_USED_EVERY_MS = 60_000;
+
+/**
  * What proving a user's grant at Google found: `alive` (refreshed now, or proven within the
  * window), `dead` (Google refused it just now: it was marked revoked), `off` (it was not live
  * here already: switched off, revoked by an admin or by Google earlier; Google not asked),
@@ -32,6 +38,10 @@ export type GrantProof = 'alive' | 'dead' | 'off' | 'unknown' | 'none';
  * Refreshes are serialised per grant across every instance by a row lock (`SELECT … FOR UPDATE`):
  * the first caller refreshes, the others wait on the lock and then find the fresh token. Only
  * `invalid_grant` kills a grant; anything transient leaves it active with a backoff.
+ *
+ * A grant's `last_used_at` is its last use to the minute ({@link GRANT_LAST_USED_EVERY_MS}), as
+ * an API key's is: serving a cached token writes it only when the recorded use is a minute old
+ * or more, so a cached token costs reads only; a refresh records its use every time.
  */
 @Injectable()
 export class AccessTokenBroker {
@@ -67,9 +77,10 @@ export class AccessTokenBroker {
         'The account is not in the allowed domain; its grant is not used.',
       );
     }
-    if (hasFreshAccessToken(usable, Date.now())) {
+    const now = Date.now();
+    if (hasFreshAccessToken(usable, now)) {
       const token = await this.grantRefresh.cachedToken(usable);
-      await this.touch(usable.id);
+      await this.touch(usable, now);
       return token;
     }
     return this.refresh(usable.id, scopes);
@@ -186,8 +197,14 @@ export class AccessTokenBroker {
     }
   }
 
-  private async touch(grantId: string): Promise<void> {
-    await this.dataSource.getRepository(GrantEntity).update(grantId, { lastUsedAt: new Date() });
+  // `last_used_at` says when the grant was last used to the minute, as an API key's does: a
+  // cached token served within a minute of the last recorded use writes nothing (the row just
+  // read tells, whichever instance wrote it), so a hot grant is not a commit per token.
+  private async touch(grant: GrantEntity, now: number): Promise<void> {
+    if (now - (grant.lastUsedAt?.getTime() ?? 0) < GRANT_LAST_USED_EVERY_MS) return;
+    await this.dataSource
+      .getRepository(GrantEntity)
+      .update(grant.id, { lastUsedAt: new Date(now) });
   }
 }
 

@@ -1,4 +1,8 @@
-export { AccessTokenBroker, type BrokeredAccessToken } from './access-token.broker.js';
+export {
+  AccessTokenBroker,
+  type BrokeredAccessToken,
+  GRANT_LAST_USED_EVERY_MS,
+} from './access-token.broker.js';
 export { CodeExchangeService, type CodeSource } from './code-exchange.service.js';
 export { GrantViewDto } from './dto/grant-view.dto.js';
 export { GoogleClientBreaker, type GoogleClientState } from './google-client-breaker.js';

@@ -3,8 +3,9 @@ import {
   type ExecutionContext,
   Inject,
   Injectable,
-  UseGuards,
+  SetMetadata,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { getStorageToken } from '@nestjs/throttler';
 import {
   type PostgresThrottlerStorage,
@@ -39,77 +40,83 @@ export class ServiceRateLimiter {
   /** Counts one call of the client; 429 `rate_limited` past its limit. */
   async countClient(service: ServicePrincipal, reply: FastifyReply): Promise<void> {
     const { perMinute } = await this.controls.limitsFor(service.client.id);
-    await this.count(`service:${service.client.id}`, SERVICE_LIMIT, perMinute, reply, 'service');
+    const record = await this.storage.increment(clientKey(service), WINDOW_MS, perMinute);
+    settle(record, SERVICE_LIMIT, perMinute, reply, 'service');
   }
 
-  /** Counts one call of the client for the user; 429 `rate_limited` past its limit. */
-  async countUser(service: ServicePrincipal, userId: string, reply: FastifyReply): Promise<void> {
-    const { perUserPerMinute } = await this.controls.limitsFor(service.client.id);
-    await this.count(
-      `service:${service.client.id}:user:${userId}`,
-      SERVICE_USER_LIMIT,
-      perUserPerMinute,
-      reply,
-      'user',
-    );
-  }
-
-  private async count(
-    key: string,
-    name: string,
-    limit: number,
+  /**
+   * Counts one call of the client, and of the client for the user when the client is within its
+   * own limit (a call the client's limit refuses uses none of the user's): one statement for
+   * both buckets. 429 `rate_limited` past either limit, the client's first.
+   */
+  async countClientAndUser(
+    service: ServicePrincipal,
+    userId: string,
     reply: FastifyReply,
-    bucket: 'service' | 'user',
   ): Promise<void> {
-    const record = await this.storage.increment(key, WINDOW_MS, limit);
-    setRateLimitHeaders(reply, name, limit, WINDOW_MS, record);
-    if (record.isBlocked) {
-      throw new ServiceApiError(
-        'rate_limited',
-        bucket === 'service'
-          ? 'This service is over its rate limit; retry after the Retry-After delay.'
-          : 'This service is over its rate limit for this user; retry after the Retry-After delay.',
-        { retryAfterSeconds: record.timeToBlockExpire, fields: { limit: name } },
-      );
-    }
+    const { perMinute, perUserPerMinute } = await this.controls.limitsFor(service.client.id);
+    const [client, user] = await this.storage.incrementNested(
+      { key: clientKey(service), limit: perMinute },
+      { key: `${clientKey(service)}:user:${userId}`, limit: perUserPerMinute },
+      WINDOW_MS,
+    );
+    settle(client, SERVICE_LIMIT, perMinute, reply, 'service');
+    if (user) settle(user, SERVICE_USER_LIMIT, perUserPerMinute, reply, 'user');
   }
 }
+
+function clientKey(service: ServicePrincipal): string {
+  return `service:${service.client.id}`;
+}
+
+function settle(
+  record: Awaited<ReturnType<PostgresThrottlerStorage['increment']>>,
+  name: string,
+  limit: number,
+  reply: FastifyReply,
+  bucket: 'service' | 'user',
+): void {
+  setRateLimitHeaders(reply, name, limit, WINDOW_MS, record);
+  if (record.isBlocked) {
+    throw new ServiceApiError(
+      'rate_limited',
+      bucket === 'service'
+        ? 'This service is over its rate limit; retry after the Retry-After delay.'
+        : 'This service is over its rate limit for this user; retry after the Retry-After delay.',
+      { retryAfterSeconds: record.timeToBlockExpire, fields: { limit: name } },
+    );
+  }
+}
+
+const PER_USER = 'grantkeeper:service-rate-limited-per-user';
 
 /**
  * Counts every authenticated service API call against the client's bucket. It runs after
  * ServiceAuthGuard: a flood without a valid credential never reaches a client's budget (the
- * per-address limits are for that).
+ * per-address limits are for that). A route marked {@link RateLimitedPerUser} is counted also
+ * against the (client, user) bucket of the user its JSON body names (`user: { id } |
+ * { google_sub }`), in the same statement; a user who is not found is not counted (the call is
+ * refused as `no_grant` anyway, within the client's limit).
  */
 @Injectable()
 export class ServiceRateLimitGuard implements CanActivate {
-  constructor(private readonly limiter: ServiceRateLimiter) {}
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    if (request.service) await this.limiter.countClient(request.service, http.getResponse());
-    return true;
-  }
-}
-
-/**
- * Counts the call against the (client, user) bucket of the user its JSON body names
- * (`user: { id } | { google_sub }`): for the routes that act for one user. A user who is not
- * found is not counted (the call is refused as `no_grant` anyway, within the client's limit).
- */
-@Injectable()
-export class UserRateLimitGuard implements CanActivate {
   constructor(
     private readonly limiter: ServiceRateLimiter,
     private readonly users: UsersService,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     if (!request.service) return true;
-    const userId = await this.userIdOf(request.body);
-    if (userId) await this.limiter.countUser(request.service, userId, http.getResponse());
+    const perUser = this.reflector.get<boolean | undefined>(PER_USER, context.getHandler());
+    const userId = perUser ? await this.userIdOf(request.body) : undefined;
+    if (userId) {
+      await this.limiter.countClientAndUser(request.service, userId, http.getResponse());
+    } else {
+      await this.limiter.countClient(request.service, http.getResponse());
+    }
     return true;
   }
 
@@ -130,9 +137,9 @@ export class UserRateLimitGuard implements CanActivate {
 
 /**
  * A route that acts for the user its body names: counted per client and user on top of the
- * client's own bucket (token requests; consent requests when they come).
+ * client's own bucket (token requests, consent requests), by ServiceRateLimitGuard.
  */
-export const RateLimitedPerUser = (): MethodDecorator => UseGuards(UserRateLimitGuard);
+export const RateLimitedPerUser = (): MethodDecorator => SetMetadata(PER_USER, true);
 
 /** The module's providers for its limits and kill switches. */
 export const SERVICE_LIMITS_PROVIDERS = [
@@ -140,5 +147,4 @@ export const SERVICE_LIMITS_PROVIDERS = [
   ServiceControlsService,
   ServiceRateLimiter,
   ServiceRateLimitGuard,
-  UserRateLimitGuard,
 ];

@@ -25,7 +25,8 @@ export class ServiceGrantDto {
     type: String,
     format: 'date-time',
     nullable: true,
-    description: 'When anyone last used the grant.',
+    description:
+      'When anyone last used the grant, to the minute (a use within a minute of the last one recorded is not written again).',
   })
   last_used_at!: string | null;
 

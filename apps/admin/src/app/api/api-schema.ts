@@ -1963,7 +1963,7 @@ export interface components {
       id: string;
       /**
        * Format: date-time
-       * @description When anyone last used the grant.
+       * @description When anyone last used the grant, to the minute (a use within a minute of the last one recorded is not written again).
        */
       last_used_at: string | null;
       /** @description Why it was revoked. */
