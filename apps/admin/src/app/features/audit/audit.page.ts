@@ -142,13 +142,17 @@ export class AuditPage {
   protected readonly list = new PagedList<AuditEvent>();
   protected readonly actorKinds = ACTOR_KINDS;
   protected readonly form: AuditForm = { ...EMPTY_AUDIT_FORM };
-  private readonly applied = signal<AuditFilter>({});
-  protected readonly csvUrl = computed(() => this.api.csvUrl(this.applied()));
+  /** The filter and order last applied: "Load more" follows a cursor in the order it was made for. */
+  private readonly applied = signal<{ filter: AuditFilter; order: AuditForm['order'] }>({
+    filter: {},
+    order: EMPTY_AUDIT_FORM.order,
+  });
+  protected readonly csvUrl = computed(() => this.api.csvUrl(this.applied().filter));
   /** The filters live in the URL: Back returns to the previous ones, a link shares them. */
   protected readonly url = new UrlQuery(this.form, EMPTY_AUDIT_FORM, () => this.search());
 
   private search(): Promise<void> {
-    this.applied.set(auditFilterOf(this.form));
+    this.applied.set({ filter: auditFilterOf(this.form), order: this.form.order });
     return this.list.load((cursor) => this.api.search(this.query(cursor)));
   }
 
@@ -157,7 +161,7 @@ export class AuditPage {
   }
 
   private query(cursor: string | undefined) {
-    const order = this.form.order;
-    return { ...this.applied(), order, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+    const { filter, order } = this.applied();
+    return { ...filter, order, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) };
   }
 }
