@@ -63,3 +63,11 @@ export function paramsOf(query: object): Record<string, string | number> {
   }
   return params;
 }
+
+/** An export link: `path` with the filter as its query; a plain GET the browser downloads. */
+export function csvUrlOf(path: string, filter: object): string {
+  const query = new URLSearchParams(
+    Object.entries(paramsOf(filter)).map(([key, value]) => [key, String(value)]),
+  ).toString();
+  return `${path}${query ? `?${query}` : ''}`;
+}

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { type AuditEventPage, type AuditQuery, paramsOf } from './api-types';
+import { type AuditEventPage, type AuditQuery, csvUrlOf, paramsOf } from './api-types';
 
 /** The criteria (the CSV export takes them too); the order and the page are the list's own. */
 export type AuditFilter = Omit<AuditQuery, 'cursor' | 'limit' | 'order'>;
@@ -19,9 +19,6 @@ export class AuditApi {
 
   /** The export link: a plain GET the browser downloads with the session cookie. */
   csvUrl(filter: AuditFilter): string {
-    const query = new URLSearchParams(
-      Object.entries(paramsOf(filter)).map(([key, value]) => [key, String(value)]),
-    ).toString();
-    return `/api/admin/audit.csv${query ? `?${query}` : ''}`;
+    return csvUrlOf('/api/admin/audit.csv', filter);
   }
 }

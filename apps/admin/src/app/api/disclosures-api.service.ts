@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { type DisclosurePage, type DisclosureQuery, paramsOf } from './api-types';
+import { type DisclosurePage, type DisclosureQuery, csvUrlOf, paramsOf } from './api-types';
 
 export type DisclosureFilter = Omit<DisclosureQuery, 'cursor' | 'limit'>;
 
@@ -18,9 +18,6 @@ export class DisclosuresApi {
 
   /** The export link: a plain GET the browser downloads with the session cookie. */
   csvUrl(filter: DisclosureFilter): string {
-    const query = new URLSearchParams(
-      Object.entries(paramsOf(filter)).map(([key, value]) => [key, String(value)]),
-    ).toString();
-    return `/api/admin/disclosures.csv${query ? `?${query}` : ''}`;
+    return csvUrlOf('/api/admin/disclosures.csv', filter);
   }
 }
