@@ -1,12 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScopeKillSwitch, ServiceClientControls } from '../../api/api-types';
-import { ReasonDialog } from '../../shared/reason-dialog.service';
+import type { ReasonDialog } from '../../shared/reason-dialog.service';
 import { ScopeKillSwitchesComponent } from './scope-kill-switches.component';
 import { ServiceClientControlsComponent, limitsBodyOf } from './service-client-controls.component';
+import { configureServiceClientTestBed, input } from './service-client-testing';
 
 const ID = '11111111-1111-4111-8111-111111111111';
 const ADMIN = '33333333-3333-4333-8333-333333333333';
@@ -32,12 +31,6 @@ const SCOPE_STOP: ScopeKillSwitch = {
   by: ADMIN,
 };
 
-function input(element: HTMLElement, name: string, value: string): void {
-  const field = element.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
-  field.value = value;
-  field.dispatchEvent(new Event('input'));
-}
-
 function button(element: HTMLElement, text: RegExp): HTMLButtonElement {
   const found = [...element.querySelectorAll('button')].find((b) => text.test(b.textContent));
   if (!found) throw new Error(`no button ${text}`);
@@ -50,15 +43,7 @@ describe('issuance controls', () => {
 
   beforeEach(() => {
     ask.mockReset();
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: ReasonDialog, useValue: { ask } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = configureServiceClientTestBed(ask);
   });
 
   describe(limitsBodyOf.name, () => {

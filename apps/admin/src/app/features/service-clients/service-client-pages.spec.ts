@@ -1,12 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router } from '@angular/router';
+import { Router } from '@angular/router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CreatedServiceKey, ServiceClient, ServiceClientDetail } from '../../api/api-types';
-import { ReasonDialog } from '../../shared/reason-dialog.service';
+import type { ReasonDialog } from '../../shared/reason-dialog.service';
 import { ServiceClientDetailPage } from './service-client-detail.page';
 import { ServiceClientNewPage } from './service-client-new.page';
+import { configureServiceClientTestBed, input } from './service-client-testing';
 
 const ID = '11111111-1111-4111-8111-111111111111';
 const KEY_ID = '22222222-2222-4222-8222-222222222222';
@@ -46,27 +46,13 @@ const KEY_VIEW = Object.fromEntries(Object.entries(KEY).filter(([name]) => name 
   'key'
 >;
 
-function input(element: HTMLElement, name: string, value: string): void {
-  const field = element.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${name}"]`)!;
-  field.value = value;
-  field.dispatchEvent(new Event('input'));
-}
-
 describe('service client pages', () => {
   let http: HttpTestingController;
   const ask = vi.fn<ReasonDialog['ask']>();
 
   beforeEach(() => {
     ask.mockReset();
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: ReasonDialog, useValue: { ask } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = configureServiceClientTestBed(ask);
   });
 
   describe(ServiceClientNewPage.name, () => {
