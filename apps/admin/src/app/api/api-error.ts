@@ -9,7 +9,8 @@ export interface ApiError {
   readonly details?: readonly string[];
 }
 
-function isApiError(value: unknown): value is ApiError {
+/** Whether `value` is an api error body. */
+export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== 'object' || value === null) return false;
   const body = value as Record<string, unknown>;
   return typeof body['error'] === 'string' && typeof body['message'] === 'string';

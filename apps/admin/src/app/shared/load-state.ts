@@ -41,6 +41,12 @@ export class PagedList<T> {
     return this.nextCursor() ? `${rows} shown, more to load` : `${rows} in all`;
   }
 
+  /** No rows and no next page, as when a filter can match nothing. */
+  clear(): void {
+    this.items.set([]);
+    this.nextCursor.set(null);
+  }
+
   async load(
     fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
     more = false,

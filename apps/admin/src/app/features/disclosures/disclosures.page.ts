@@ -129,8 +129,7 @@ export class DisclosuresPage {
       if (!userId) {
         this.noSuchUser.set(email);
         this.applied.set(undefined);
-        this.list.items.set([]);
-        this.list.nextCursor.set(null);
+        this.list.clear();
         return;
       }
     }

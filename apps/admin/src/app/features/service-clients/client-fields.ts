@@ -153,8 +153,8 @@ export function clientFormOf(client?: ServiceClient): ClientForm {
     const value = (client as unknown as Record<string, unknown>)[field.key];
     form[field.key] = Array.isArray(value)
       ? value.join('\n')
-      : typeof value === 'string' || typeof value === 'number'
-        ? String(value)
+      : typeof value === 'string'
+        ? value
         : '';
   }
   return form;

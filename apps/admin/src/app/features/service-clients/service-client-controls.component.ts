@@ -7,7 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { type ApiError, apiErrorOf } from '../../api/api-error';
+import { type ApiError, apiErrorOf, isApiError } from '../../api/api-error';
 import type { ServiceClientControls, SetServiceRateLimits } from '../../api/api-types';
 import { IssuanceControlsApi } from '../../api/issuance-controls-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
@@ -49,10 +49,6 @@ export function limitsBodyOf(form: LimitsForm): SetServiceRateLimits | ApiError 
     };
   }
   return body;
-}
-
-function isApiError(value: SetServiceRateLimits | ApiError): value is ApiError {
-  return 'error' in value;
 }
 
 /**

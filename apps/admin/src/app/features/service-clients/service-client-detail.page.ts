@@ -23,7 +23,6 @@ import { type ApiError, apiErrorOf } from '../../api/api-error';
 import type { CreatedServiceKey, ServiceClientDetail, ServiceKey } from '../../api/api-types';
 import { ServiceClientsApi } from '../../api/service-clients-api.service';
 import { ApiErrorComponent } from '../../shared/api-error.component';
-import { shortScope } from '../../shared/labels';
 import { LoadState } from '../../shared/load-state';
 import { ReasonDialog } from '../../shared/reason-dialog.service';
 import {
@@ -104,7 +103,6 @@ export class ServiceClientDetailPage {
     () => this.detail.value()?.keys.filter((key) => keyStateOf(key) === 'live').length ?? 0,
   );
   protected readonly keyStateOf = keyStateOf;
-  protected readonly shortScope = shortScope;
 
   constructor() {
     effect(() => void this.load(this.id()));
