@@ -35,13 +35,6 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .stop-form {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 16px;
-      align-items: center;
-      margin: 8px 0;
-    }
     .scope-field {
       min-width: 320px;
     }
@@ -117,7 +110,7 @@ import { ReasonDialog } from '../../shared/reason-dialog.service';
             </div>
           }
         }
-        <form class="stop-form" aria-label="Stop a scope" (ngSubmit)="stop()">
+        <form class="inline-form" aria-label="Stop a scope" (ngSubmit)="stop()">
           <mat-form-field appearance="outline" subscriptSizing="dynamic" class="scope-field">
             <mat-label>Scope to stop (gmail.send or its URL)</mat-label>
             <input matInput name="scope" placeholder="gmail.send" [(ngModel)]="scope" />

@@ -89,13 +89,6 @@ export function limitsBodyOf(form: LimitsForm): SetServiceRateLimits | ApiError 
         color: inherit;
       }
     }
-    .limits-form {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px 16px;
-      align-items: center;
-      margin: 8px 0;
-    }
     .danger {
       color: var(--mat-sys-error);
     }
@@ -149,7 +142,7 @@ export function limitsBodyOf(form: LimitsForm): SetServiceRateLimits | ApiError 
               }}</span>
             </dd>
           </dl>
-          <form class="limits-form" aria-label="Rate limits" (ngSubmit)="saveLimits()">
+          <form class="inline-form" aria-label="Rate limits" (ngSubmit)="saveLimits()">
             <mat-form-field appearance="outline" subscriptSizing="dynamic">
               <mat-label>Calls per minute</mat-label>
               <input
