@@ -10,22 +10,20 @@ import { type RunningProcess, runNode } from '../support/process-stack.js';
 
 const dataDir = join('.data', `e2e-dev-stack-${process.pid}`);
 
-/** The example service's port for a stack whose api listens on `apiPort`. */
-const examplePorts = new Map<number, number>();
+/** The ports of one stack: the api's, the Google emulator's and the example service's. */
+type StackPorts = { api: number; emulator: number; example: number };
 
-async function stackPorts(): Promise<[number, number]> {
-  const ports = [await freePort(), await freePort(), await freePort()];
-  examplePorts.set(ports[0], ports[2]);
-  return [ports[0], ports[1]];
+async function stackPorts(): Promise<StackPorts> {
+  return { api: await freePort(), emulator: await freePort(), example: await freePort() };
 }
 
-function stackEnv(apiPort: number, emulatorPort: number, logLevel: string): NodeJS.ProcessEnv {
+function stackEnv(ports: StackPorts, logLevel: string): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     DATA_DIR: dataDir,
-    PORT: String(apiPort),
-    GOOGLE_EMULATOR_URL: `http://localhost:${emulatorPort}`,
-    EXAMPLE_SERVICE_PORT: String(examplePorts.get(apiPort)),
+    PORT: String(ports.api),
+    GOOGLE_EMULATOR_URL: `http://localhost:${ports.emulator}`,
+    EXAMPLE_SERVICE_PORT: String(ports.example),
     LOG_LEVEL: logLevel,
   };
 }
@@ -41,23 +39,17 @@ async function untilRunning(stack: RunningProcess): Promise<RunningProcess> {
   return stack;
 }
 
-async function startDevStack(
-  apiPort: number,
-  emulatorPort: number,
-  logLevel = 'warn',
-): Promise<RunningProcess> {
-  return untilRunning(
-    runNode('dist/apps/dev-stack/src/main.js', stackEnv(apiPort, emulatorPort, logLevel)),
-  );
+async function startDevStack(ports: StackPorts, logLevel = 'warn'): Promise<RunningProcess> {
+  return untilRunning(runNode('dist/apps/dev-stack/src/main.js', stackEnv(ports, logLevel)));
 }
 
 /**
  * `npm start` as a terminal runs it: the leader of its own process group, which Ctrl-C signals
  * as a whole (`stop` sends the signal to the group).
  */
-async function startInTerminal(apiPort: number, emulatorPort: number): Promise<RunningProcess> {
+async function startInTerminal(ports: StackPorts): Promise<RunningProcess> {
   const child = spawn(process.execPath, ['dist/apps/dev-stack/src/main.js'], {
-    env: stackEnv(apiPort, emulatorPort, 'info'),
+    env: stackEnv(ports, 'info'),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -151,8 +143,8 @@ describe('npm start (apps/dev-stack)', () => {
   }, 240_000);
 
   it('Ctrl-C in a terminal stops the api, then the emulator, then PostgreSQL; start-up prints one line per step', async () => {
-    const [apiPort, emulatorPort] = await stackPorts();
-    const stack = await startInTerminal(apiPort, emulatorPort);
+    const ports = await stackPorts();
+    const stack = await startInTerminal(ports);
     const output = stack.output();
     for (const step of ['PostgreSQL', 'Migrations', 'Google emulator', 'api', 'Example service']) {
       expect(output).toMatch(new RegExp(`▸ ${step} ready in \\d+\\.\\d s`));
@@ -181,8 +173,9 @@ describe('npm start (apps/dev-stack)', () => {
   });
 
   it('runs the whole product, stops cleanly on Ctrl-C, and reuses the data on the next start', async () => {
-    const [apiPort, emulatorPort] = await stackPorts();
-    const first = await startDevStack(apiPort, emulatorPort);
+    const ports = await stackPorts();
+    const { api: apiPort, emulator: emulatorPort } = ports;
+    const first = await startDevStack(ports);
     const output = first.output();
     expect(output).toContain(`http://localhost:${apiPort}/`);
     expect(output).toContain('admin@grantkeeper.test');
@@ -190,7 +183,7 @@ describe('npm start (apps/dev-stack)', () => {
     expect(output).toMatch(/WARNING: Using development secrets/);
     expect((await request(`http://localhost:${apiPort}/health`)).status).toBe(200);
     // The example digest service runs next to it, registered with a key kept out of the output.
-    const exampleUrl = `http://localhost:${examplePorts.get(apiPort)}`;
+    const exampleUrl = `http://localhost:${ports.example}`;
     expect(output).toMatch(new RegExp(`Example service: +${exampleUrl}`));
     const keyFile = join(dataDir, 'example-service', 'api-key');
     expect(output).toContain(`API key in ${keyFile}`);
@@ -215,7 +208,7 @@ describe('npm start (apps/dev-stack)', () => {
     expect(build.stdout).toContain(
       'admin dashboard: unchanged since the last build, build skipped',
     );
-    const second = await startDevStack(apiPort, emulatorPort);
+    const second = await startDevStack(ports);
     console.log(
       `second npm start, build to banner: ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
@@ -255,8 +248,9 @@ describe('npm start (apps/dev-stack)', () => {
   });
 
   it('recovers after being killed with SIGKILL: children exit, the orphan PostgreSQL is stopped', async () => {
-    const [apiPort, emulatorPort] = await stackPorts();
-    const killed = await startDevStack(apiPort, emulatorPort);
+    const ports = await stackPorts();
+    const { api: apiPort } = ports;
+    const killed = await startDevStack(ports);
     await killed.stop('SIGKILL');
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
@@ -269,7 +263,7 @@ describe('npm start (apps/dev-stack)', () => {
     }
     await expect(fetch(`http://localhost:${apiPort}/health`)).rejects.toThrow();
 
-    const again = await startDevStack(apiPort, emulatorPort);
+    const again = await startDevStack(ports);
     expect((await request(`http://localhost:${apiPort}/health`)).status).toBe(200);
     expect(await again.stop('SIGINT')).toBe(0);
     expect(existsSync(postgresPidFile())).toBe(false);
