@@ -1,8 +1,8 @@
 // private_key_jwt client credentials (RFC 7523) as another team's service uses them: keys an
 // admin registered (inline or at a URL), POST /api/v1/oauth/token with every refusal, and the
 // access token it gives calling the service API like an API key.
-import { randomUUID } from 'node:crypto';
-import { base64url, SignJWT } from 'jose';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { base64url, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MaintenanceWorker } from '../../libs/scheduler/src/maintenance.worker.js';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
@@ -12,10 +12,12 @@ import { request } from '../support/http-client.js';
 import {
   accessToken,
   assertion,
+  JWT_BEARER,
   newSigner,
   requestToken,
   serveJwks,
   type Signer,
+  tokenEndpoint,
 } from '../support/jwt-client.js';
 import {
   authorizationCode,
@@ -115,13 +117,11 @@ describe('Service API: private_key_jwt client credentials', () => {
     });
 
     it('refuses private or symmetric keys, weak RSA keys, both key sources, and bad URLs', async () => {
-      const { privateKey } = await import('jose').then(({ generateKeyPair }) =>
-        generateKeyPair('ES256', { extractable: true }),
-      );
-      const privateJwk = await import('jose').then(({ exportJWK }) => exportJWK(privateKey));
-      const weak = await import('node:crypto').then(({ generateKeyPairSync }) =>
-        generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' }),
-      );
+      const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+      const privateJwk = await exportJWK(privateKey);
+      const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({
+        format: 'jwk',
+      });
       for (const [what, extra] of [
         ['a private EC key', { jwks: { keys: [{ ...privateJwk, kid: 'a' }] } }],
         ['an HMAC secret', { jwks: { keys: [{ kty: 'oct', k: 'c2VjcmV0', kid: 'h' }] } }],
@@ -301,7 +301,7 @@ describe('Service API: private_key_jwt client credentials', () => {
       const payload = {
         iss: clientId,
         sub: clientId,
-        aud: `${api.url}/api/v1/oauth/token`,
+        aud: tokenEndpoint(api),
         jti: randomUUID(),
         exp: now + 60,
       };
@@ -330,28 +330,21 @@ describe('Service API: private_key_jwt client credentials', () => {
       await refusedWith(await valid(), 400, 'invalid_request', { client_secret: 'hunter2' });
       await refusedWith(await valid(), 401, 'invalid_client', { client_id: randomUUID() });
       await refusedWith(await valid(), 400, 'invalid_scope', { scope: 'tokens:issue admin' });
-      const missing = await request(`${api.url}/api/v1/oauth/token`, { form: { scope: 'x' } });
+      const missing = await request(tokenEndpoint(api), { form: { scope: 'x' } });
       expect([missing.status, missing.body.error]).toEqual([400, 'invalid_request']);
       // A parameter given twice.
       const signed = await valid();
-      const twice = await request(`${api.url}/api/v1/oauth/token`, {
+      const twice = await request(tokenEndpoint(api), {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: `grant_type=client_credentials&grant_type=client_credentials&client_assertion_type=${encodeURIComponent('urn:ietf:params:oauth:client-assertion-type:jwt-bearer')}&client_assertion=${signed}`,
+        body: `grant_type=client_credentials&grant_type=client_credentials&client_assertion_type=${encodeURIComponent(JWT_BEARER)}&client_assertion=${signed}`,
       });
       expect([twice.status, twice.body.error]).toEqual([400, 'invalid_request']);
       // The assertion in the URL, where logs keep it.
-      const inQuery = await request(
-        `${api.url}/api/v1/oauth/token?client_assertion=${await valid()}`,
-        { form: { grant_type: 'client_credentials' } },
-      );
-      expect([inQuery.status, inQuery.body.error]).toEqual([400, 'invalid_request']);
-      const huge = await request(`${api.url}/api/v1/oauth/token`, {
-        form: {
-          grant_type: 'client_credentials',
-          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-          client_assertion: 'a'.repeat(20_000),
-        },
+      const inQuery = await request(`${tokenEndpoint(api)}?client_assertion=${await valid()}`, {
+        form: { grant_type: 'client_credentials' },
       });
+      expect([inQuery.status, inQuery.body.error]).toEqual([400, 'invalid_request']);
+      const huge = await requestToken(api, 'a'.repeat(20_000));
       expect([huge.status, huge.body.error]).toEqual([400, 'invalid_request']);
     });
 

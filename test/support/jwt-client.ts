@@ -16,7 +16,7 @@ export interface Signer {
   readonly jwk: JWK;
 }
 
-export interface OAuthTokenAnswer {
+interface OAuthTokenAnswer {
   access_token: string;
   token_type: string;
   expires_in: number;
@@ -30,7 +30,7 @@ export async function newSigner(alg = 'ES256', kid: string = randomUUID()): Prom
   return { alg, kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid } };
 }
 
-export interface AssertionOptions {
+interface AssertionOptions {
   /** Claims over the valid defaults; `undefined` removes one. */
   readonly claims?: Record<string, unknown>;
   readonly header?: Record<string, unknown>;
