@@ -3,7 +3,13 @@
 // the record) without touching the grant or the other services.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
-import { adminCall, signInAdmin, userIdOf } from '../support/admin-client.js';
+import {
+  newServiceKey,
+  registerServiceClient,
+  serviceCall,
+  signInAdmin,
+  userIdOf,
+} from '../support/admin-client.js';
 import { request } from '../support/http-client.js';
 import {
   authorizationCode,
@@ -45,36 +51,20 @@ describe('Account: the services using your Google access', () => {
   let reminders: { id: string; key: string };
 
   const register = async (name: string) => {
-    const created = await adminCall<{ id: string }>(api, admin, 'service-clients', {
-      json: {
-        name,
-        team: 'Growth',
-        contact: 'growth@example.com',
-        allowedScopes: [GMAIL_SEND, CALENDAR],
-        purposes: PURPOSES,
-      },
+    const id = await registerServiceClient(api, admin, name, {
+      allowedScopes: [GMAIL_SEND, CALENDAR],
+      purposes: PURPOSES,
     });
-    expect(created.status).toBe(201);
-    const key = await adminCall<{ key: string }>(
-      api,
-      admin,
-      `service-clients/${created.body.id}/keys`,
-      {
-        json: {},
-      },
-    );
-    expect(key.status).toBe(201);
-    return { id: created.body.id, key: key.body.key };
+    return { id, key: (await newServiceKey(api, admin, id)).key };
   };
   const token = (key: string, userId: string, purpose = 'weekly-digest', scope = GMAIL_SEND) =>
-    request<{ error?: string; access_token?: string }>(`${api.url}/api/v1/tokens`, {
-      json: { user: { id: userId }, scopes: [scope], purpose },
-      headers: { authorization: `Bearer ${key}` },
+    serviceCall<{ error?: string; access_token?: string }>(api, key, 'tokens', {
+      user: { id: userId },
+      scopes: [scope],
+      purpose,
     });
   const lookup = (key: string, path: string) =>
-    request<{ error?: string; items?: Array<{ user_id: string }> }>(`${api.url}/api/v1/${path}`, {
-      headers: { authorization: `Bearer ${key}` },
-    });
+    serviceCall<{ error?: string; items?: Array<{ user_id: string }> }>(api, key, path);
   const services = async (session: string) => {
     const answer = await request<{ items: AccountService[] }>(`${api.url}/account/services`, {
       cookies: { [SESSION_COOKIE]: session },

@@ -3,7 +3,14 @@
 // token request carries, and the page /consent/:id through Google's consent at the emulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
-import { adminCall, signInAdmin, userIdOf } from '../support/admin-client.js';
+import {
+  adminCall,
+  newServiceKey,
+  registerServiceClient,
+  serviceCall,
+  signInAdmin,
+  userIdOf,
+} from '../support/admin-client.js';
 import { cookieValue, request, setCookies } from '../support/http-client.js';
 import {
   authorizationCode,
@@ -45,10 +52,7 @@ describe('Consent requests', () => {
   let otherKey: string;
 
   const call = (path: string, body?: unknown, bearer = key) =>
-    request<ConsentAnswer>(`${api.url}/api/v1/${path}`, {
-      json: body,
-      headers: { authorization: `Bearer ${bearer}` },
-    });
+    serviceCall<ConsentAnswer>(api, bearer, path, body);
   const ask = (extra: Record<string, unknown> = {}, bearer = key) =>
     call(
       'consent-requests',
@@ -67,30 +71,12 @@ describe('Consent requests', () => {
       headers: XHR,
     });
   const newClient = async (name: string, extra: Record<string, unknown> = {}) => {
-    const created = await adminCall<{ id: string; returnOrigins: string[] }>(
-      api,
-      admin,
-      'service-clients',
-      {
-        json: {
-          name,
-          team: 'Growth',
-          contact: 'growth@example.com',
-          allowedScopes: [GMAIL_SEND, CALENDAR, DRIVE],
-          purposes: [{ id: 'weekly-digest', feature: 'Your weekly digest by email' }],
-          returnOrigins: [ORIGIN],
-          ...extra,
-        },
-      },
-    );
-    expect(created.status).toBe(201);
-    const minted = await adminCall<{ key: string }>(
-      api,
-      admin,
-      `service-clients/${created.body.id}/keys`,
-      { json: {} },
-    );
-    return minted.body.key;
+    const id = await registerServiceClient(api, admin, name, {
+      allowedScopes: [GMAIL_SEND, CALENDAR, DRIVE],
+      returnOrigins: [ORIGIN],
+      ...extra,
+    });
+    return (await newServiceKey(api, admin, id)).key;
   };
 
   /** Walks "Continue to Google" → the emulator's consent for `granted` → back here. */

@@ -17,7 +17,13 @@ import {
   DIGEST_PURPOSE,
   exampleServiceConfig,
 } from '../../apps/example-service/src/example-service.config.js';
-import { adminCall, signInAdmin, userIdOf } from '../support/admin-client.js';
+import {
+  adminCall,
+  newServiceKey,
+  registerServiceClient,
+  signInAdmin,
+  userIdOf,
+} from '../support/admin-client.js';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
 import { request } from '../support/http-client.js';
 import {
@@ -62,25 +68,13 @@ describe('The example digest service, through the typed client', () => {
     // Bob signs in but never switches offline access on.
     await signInAs(api, BOB_SUB);
     bobId = await userIdOf(api, BOB_SUB);
-    const created = await adminCall<{ id: string }>(api, admin, 'service-clients', {
-      json: {
-        name: 'example-digest',
-        team: 'Examples',
-        contact: 'examples@example.com',
-        allowedScopes: [GMAIL_SEND, CALENDAR_READONLY],
-        purposes: [{ id: DIGEST_PURPOSE, feature: 'Your weekly digest by email' }],
-      },
+    clientId = await registerServiceClient(api, admin, 'example-digest', {
+      team: 'Examples',
+      contact: 'examples@example.com',
+      allowedScopes: [GMAIL_SEND, CALENDAR_READONLY],
+      purposes: [{ id: DIGEST_PURPOSE, feature: 'Your weekly digest by email' }],
     });
-    expect(created.status).toBe(201);
-    clientId = created.body.id;
-    const issued = await adminCall<{ key: string }>(
-      api,
-      admin,
-      `service-clients/${created.body.id}/keys`,
-      { json: {} },
-    );
-    expect(issued.status).toBe(201);
-    key = issued.body.key;
+    key = (await newServiceKey(api, admin, clientId)).key;
     const config = exampleServiceConfig({
       EXAMPLE_SERVICE_PORT: '0',
       GRANTKEEPER_URL: api.url,

@@ -6,7 +6,13 @@ import { base64url, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MaintenanceWorker } from '../../libs/scheduler/src/maintenance.worker.js';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
-import { adminCall, signInAdmin, userIdOf } from '../support/admin-client.js';
+import {
+  adminCall,
+  registerServiceClient,
+  serviceCall,
+  signInAdmin,
+  userIdOf,
+} from '../support/admin-client.js';
 import { eventually } from '../support/eventually.js';
 import { request } from '../support/http-client.js';
 import {
@@ -38,22 +44,10 @@ describe('Service API: private_key_jwt client credentials', () => {
   let eddsa: Signer;
   let clientId: string;
 
-  const newClient = async (name: string, extra: Record<string, unknown>) => {
-    const created = await adminCall<{ id: string }>(api, admin, 'service-clients', {
-      json: {
-        name,
-        team: 'Growth',
-        contact: 'growth@example.com',
-        allowedScopes: [GMAIL_SEND],
-        purposes: PURPOSES,
-        ...extra,
-      },
-    });
-    expect(created.status, created.text).toBe(201);
-    return created.body.id;
-  };
+  const newClient = (name: string, extra: Record<string, unknown>) =>
+    registerServiceClient(api, admin, name, { purposes: PURPOSES, ...extra });
   const call = (path: string, bearer: string, json?: unknown) =>
-    request(`${api.url}/api/v1/${path}`, { json, headers: { authorization: `Bearer ${bearer}` } });
+    serviceCall(api, bearer, path, json);
   const issueForAlice = (bearer: string) =>
     call('tokens', bearer, {
       user: { id: aliceId },
@@ -351,9 +345,7 @@ describe('Service API: private_key_jwt client credentials', () => {
     it('narrows the token to the scope asked for: without grants:read, lookups are 403', async () => {
       const token = await accessToken(api, es256, clientId, { scope: 'tokens:issue' });
       expect((await issueForAlice(token)).status).toBe(200);
-      const lookup = await request(`${api.url}/api/v1/grants`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
+      const lookup = await serviceCall(api, token, 'grants');
       expect([lookup.status, lookup.body.error]).toEqual([403, 'insufficient_api_scope']);
     });
 

@@ -2,8 +2,15 @@
 // the admins' kill switches (per client, per Google scope), through real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
-import { adminCall, signInAdmin, userIdOf } from '../support/admin-client.js';
-import { type HttpResponse, request } from '../support/http-client.js';
+import {
+  adminCall,
+  newServiceKey,
+  registerServiceClient,
+  serviceCall,
+  signInAdmin,
+  userIdOf,
+} from '../support/admin-client.js';
+import type { HttpResponse } from '../support/http-client.js';
 import {
   authorizationCode,
   BOB_SUB,
@@ -44,27 +51,18 @@ describe('Service API: limits and kill switches', () => {
   let aliceId: string;
 
   const call = (key: string, path: string, json?: unknown) =>
-    request<Answer>(`${api.url}/api/v1/${path}`, {
-      json,
-      headers: { authorization: `Bearer ${key}` },
-    });
+    serviceCall<Answer>(api, key, path, json);
   const tokenFor = (key: string, user: Record<string, string>, scopes = [GMAIL_SEND]) =>
     call(key, 'tokens', { user, scopes, purpose: 'weekly-digest' });
   const admins = <T = Answer>(path: string, method?: string, json?: unknown) =>
     adminCall<T>(api, admin, path, { method, json });
   /** A new client with one key. */
   const newClient = async (name: string): Promise<{ id: string; key: string }> => {
-    const created = await admins<{ id: string }>('service-clients', 'POST', {
-      name,
-      team: 'Growth',
-      contact: 'growth@example.com',
+    const id = await registerServiceClient(api, admin, name, {
       allowedScopes: [GMAIL_SEND, CALENDAR],
       purposes: PURPOSES,
     });
-    expect(created.status).toBe(201);
-    const key = await admins<{ key: string }>(`service-clients/${created.body.id}/keys`, 'POST');
-    expect(key.status).toBe(201);
-    return { id: created.body.id, key: key.body.key };
+    return { id, key: (await newServiceKey(api, admin, id)).key };
   };
   const auditOf = (action: string) =>
     api.db.query<{ details: Record<string, unknown>; actor_kind: string }>(
@@ -113,11 +111,11 @@ describe('Service API: limits and kill switches', () => {
 
     it('never counts a call without a valid credential against a client', async () => {
       const { id, key } = await newClient('flooded');
-      const spare = await admins<{ key: string; id: string }>(`service-clients/${id}/keys`, 'POST');
-      const revoke = await admins(`service-clients/${id}/keys/${spare.body.id}`, 'DELETE');
+      const spare = await newServiceKey(api, admin, id);
+      const revoke = await admins(`service-clients/${id}/keys/${spare.id}`, 'DELETE');
       expect(revoke.status).toBe(204);
       for (let i = 0; i < PER_MINUTE * 3; i++) {
-        expect((await call(spare.body.key, 'grants')).status).toBe(401);
+        expect((await call(spare.key, 'grants')).status).toBe(401);
         expect((await call(`${key.slice(0, -3)}abc`, 'grants')).status).toBe(401);
       }
       const first = await call(key, 'grants');

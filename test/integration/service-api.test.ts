@@ -2,7 +2,14 @@
 // keys, and POST /api/v1/tokens with every refusal, each recorded as a disclosure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE_SUB, type ApiUnderTest, startApiUnderTest } from '../support/api-under-test.js';
-import { adminCall, signInAdmin, userIdOf } from '../support/admin-client.js';
+import {
+  adminCall,
+  newServiceKey,
+  registerServiceClient,
+  serviceCall,
+  signInAdmin,
+  userIdOf,
+} from '../support/admin-client.js';
 import { eventually } from '../support/eventually.js';
 import { concretePath, enumerateRoutes } from '../support/routes.js';
 import { type HttpResponse, request } from '../support/http-client.js';
@@ -49,30 +56,14 @@ describe('Service API: clients, keys and tokens', () => {
     purpose: 'weekly-digest',
     ...extra,
   });
-  const newClient = async (name: string, extra: Record<string, unknown> = {}) => {
-    const created = await adminCall<{ id: string }>(api, admin, 'service-clients', {
-      json: {
-        name,
-        team: 'Growth',
-        contact: 'growth@example.com',
-        allowedScopes: [GMAIL_SEND, CALENDAR],
-        purposes: PURPOSES,
-        ...extra,
-      },
+  const newClient = (name: string, extra: Record<string, unknown> = {}) =>
+    registerServiceClient(api, admin, name, {
+      allowedScopes: [GMAIL_SEND, CALENDAR],
+      purposes: PURPOSES,
+      ...extra,
     });
-    expect(created.status).toBe(201);
-    return created.body.id;
-  };
-  const newKey = async (client: string, json: Record<string, unknown> = {}) => {
-    const created = await adminCall<{ key: string; id: string }>(
-      api,
-      admin,
-      `service-clients/${client}/keys`,
-      { json },
-    );
-    expect(created.status).toBe(201);
-    return created.body;
-  };
+  const newKey = (client: string, json: Record<string, unknown> = {}) =>
+    newServiceKey(api, admin, client, json);
   const disclosures = () =>
     api.db.query<Record<string, unknown>>('SELECT * FROM disclosures ORDER BY id');
 
@@ -262,7 +253,7 @@ describe('Service API: clients, keys and tokens', () => {
 
   describe('grant lookups', () => {
     const lookup = <T = Record<string, unknown>>(path: string, bearer = key) =>
-      request<T>(`${api.url}/api/v1/${path}`, { headers: { authorization: `Bearer ${bearer}` } });
+      serviceCall<T>(api, bearer, path);
 
     it("shows a user's grant by id and by Google sub, only the scopes this service may use", async () => {
       const byId = await lookup<{ id: string; status: string; granted_scopes: string[] }>(
@@ -457,14 +448,11 @@ describe('Service API: clients, keys and tokens', () => {
         cookies: { [SESSION_COOKIE]: alice },
       });
       expect(off.status).toBeLessThan(300);
-      const response = await request<{
+      const response = await serviceCall<{
         error: string;
         reason: string | null;
         since: string | null;
-      }>(`${api.url}/api/v1/tokens`, {
-        json: forAlice(),
-        headers: { authorization: `Bearer ${key}` },
-      });
+      }>(api, key, 'tokens', forAlice());
       expect([response.status, response.body.error]).toEqual([409, 'grant_revoked']);
       expect(response.body.since).toMatch(/^\d{4}-/);
     });

@@ -1,26 +1,31 @@
 // Admin API calls as the dashboard makes them, and rows seeded straight into the database.
 import type { ApiUnderTest } from './api-under-test.js';
 import { cookieValue, type HttpResponse, request, setCookies } from './http-client.js';
-import { SESSION_COOKIE, XHR } from './offline-access-client.js';
+import { GMAIL_SEND, SESSION_COOKIE, XHR } from './offline-access-client.js';
+
+/** What the admin helpers need of an api: an ApiUnderTest, or a ProcessStack's `targetOf`. */
+type ApiUrl = Pick<ApiUnderTest, 'url'>;
+type SignInTarget = Pick<ApiUnderTest, 'url' | 'mintIdToken'>;
+type Database = Pick<ApiUnderTest, 'db'>;
 
 export const ADMIN_SUB = '100000000000000000002';
 export const ADMIN_EMAIL = 'admin@grantkeeper.test';
 
 /** Signs a test account in with explicit claims; returns the session cookie's value. */
-export async function signInWith(api: ApiUnderTest, claims: Record<string, unknown>) {
+export async function signInWith(api: SignInTarget, claims: Record<string, unknown>) {
   const credential = await api.mintIdToken({ email_verified: true, ...claims });
   const response = await request(`${api.url}/auth/google/id-token`, { json: { credential } });
   if (response.status !== 200) throw new Error(`sign-in failed: ${response.status}`);
   return cookieValue(setCookies(response).get(SESSION_COOKIE));
 }
 
-export function signInAdmin(api: ApiUnderTest): Promise<string> {
+export function signInAdmin(api: SignInTarget): Promise<string> {
   return signInWith(api, { sub: ADMIN_SUB, email: ADMIN_EMAIL, name: 'Ada Admin' });
 }
 
 /** A call with the session cookie; writes carry X-Requested-With and JSON like the dashboard. */
 export function adminCall<T = Record<string, unknown>>(
-  api: ApiUnderTest,
+  api: ApiUrl,
   session: string,
   path: string,
   options: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
@@ -35,7 +40,7 @@ export function adminCall<T = Record<string, unknown>>(
   });
 }
 
-export async function userIdOf(api: ApiUnderTest, sub: string): Promise<string> {
+export async function userIdOf(api: Database, sub: string): Promise<string> {
   const [row] = await api.db.query<{ id: string }>('SELECT id FROM users WHERE google_sub = $1', [
     sub,
   ]);
@@ -43,10 +48,68 @@ export async function userIdOf(api: ApiUnderTest, sub: string): Promise<string> 
 }
 
 /**
+ * Registers a service client as the dashboard does (Growth's, for gmail.send and the weekly
+ * digest, unless `extra` says otherwise); returns its id, or throws with the api's answer.
+ */
+export async function registerServiceClient(
+  api: ApiUrl,
+  session: string,
+  name: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await adminCall<{ id: string }>(api, session, 'service-clients', {
+    json: {
+      name,
+      team: 'Growth',
+      contact: 'growth@example.com',
+      allowedScopes: [GMAIL_SEND],
+      purposes: [{ id: 'weekly-digest', feature: 'Your weekly digest by email' }],
+      ...extra,
+    },
+  });
+  if (created.status !== 201) {
+    throw new Error(`registering ${name} failed: ${created.status} ${created.text}`);
+  }
+  return created.body.id;
+}
+
+/** A new API key of the client (`json`: its apiScopes), or throws with the api's answer. */
+export async function newServiceKey(
+  api: ApiUrl,
+  session: string,
+  clientId: string,
+  json: Record<string, unknown> = {},
+): Promise<{ id: string; key: string }> {
+  const created = await adminCall<{ id: string; key: string }>(
+    api,
+    session,
+    `service-clients/${clientId}/keys`,
+    { json },
+  );
+  if (created.status !== 201) {
+    throw new Error(`a key for ${clientId} failed: ${created.status} ${created.text}`);
+  }
+  return created.body;
+}
+
+/** A call to the service API (`/api/v1/`) with a service's credential: a POST when `json`. */
+export function serviceCall<T = Record<string, unknown>>(
+  api: ApiUrl,
+  bearer: string,
+  path: string,
+  json?: unknown,
+): Promise<HttpResponse<T>> {
+  return request<T>(`${api.url}/api/v1/${path}`, {
+    json,
+    headers: { authorization: `Bearer ${bearer}` },
+  });
+}
+
+/**
  * `count` users created at the same instant (so pages must break ties by id), with grants for
  * every other one; emails `seed-<n>@example.org`, names `Seed Person <n>`.
  */
-export async function seedUsers(api: ApiUnderTest, count: number, clientId: string) {
+export async function seedUsers(api: Database, count: number, clientId: string) {
   await api.db.query(
     `INSERT INTO users (google_sub, email, email_verified, name, created_at)
      SELECT '2000000000' || lpad(n::text, 11, '0'), 'seed-' || n || '@example.org', true,
@@ -70,7 +133,7 @@ export async function seedUsers(api: ApiUnderTest, count: number, clientId: stri
 
 /** Every page of a list, following `nextCursor`. */
 export async function allPages<T>(
-  api: ApiUnderTest,
+  api: ApiUrl,
   session: string,
   path: string,
 ): Promise<{ items: T[]; pages: number }> {

@@ -44,7 +44,10 @@ export interface CodeOptions {
 }
 
 /** A one-time code for the popup flow (`redirect_uri=postmessage`), as if the user consented. */
-export async function authorizationCode(api: ApiUnderTest, options: CodeOptions = {}) {
+export async function authorizationCode(
+  api: Pick<ApiUnderTest, 'control'>,
+  options: CodeOptions = {},
+) {
   const answer = (await api.control('authorization-code', {
     sub: options.sub ?? ALICE_SUB,
     scopes: options.scopes ?? ['openid', 'email', 'profile', GMAIL_SEND],
@@ -57,7 +60,7 @@ export async function authorizationCode(api: ApiUnderTest, options: CodeOptions 
 
 /** POST /offline-access/code as account.js does (unless `headers` say otherwise). */
 export function postCode(
-  api: ApiUnderTest,
+  api: Pick<ApiUnderTest, 'url'>,
   session: string | undefined,
   code: string,
   headers: Record<string, string> = XHR,

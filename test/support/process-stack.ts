@@ -4,6 +4,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@grantkeeper/database';
+import type { ApiUnderTest } from './api-under-test.js';
+import { request } from './http-client.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const STACK_CLIENT_ID = 'grantkeeper-e2e.apps.googleusercontent.com';
@@ -27,6 +29,27 @@ export interface ProcessStack {
   /** Another api process on the same database and secrets (a second instance of the cluster). */
   startApi(env?: Record<string, string>): Promise<{ url: string; process: RunningProcess }>;
   stop(): Promise<void>;
+}
+
+/** What the test helpers use of an api: an ApiUnderTest's, or a stack's (see {@link targetOf}). */
+export type StackTarget = Pick<
+  ApiUnderTest,
+  'url' | 'emulatorUrl' | 'db' | 'mintIdToken' | 'control'
+>;
+
+/**
+ * The stack as the helpers written for an ApiUnderTest take it: its api process (or the instance
+ * at `url`), over HTTP, its database and its emulator's control API.
+ */
+export function targetOf(stack: ProcessStack, url: string = stack.apiUrl): StackTarget {
+  return {
+    url,
+    emulatorUrl: stack.emulatorUrl,
+    db: stack.db,
+    mintIdToken: (claims) => stack.mintIdToken(claims),
+    control: async (path, body) =>
+      (await request(`${stack.emulatorUrl}/__control/${path}`, { json: body ?? {} })).body,
+  };
 }
 
 export function runNode(script: string, env: NodeJS.ProcessEnv): RunningProcess {
