@@ -1,13 +1,20 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  newServiceKey,
+  registerServiceClient,
+  serviceCall,
+  signInWith,
+  userIdOf,
+} from '../support/admin-client.js';
+import { ALICE_SUB } from '../support/api-under-test.js';
+import { chooseAccount, enableOfflineAccess, watchProblems } from '../support/browser-flows.js';
 import { launchChromium } from '../support/chromium.js';
-import { request } from '../support/http-client.js';
-import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+import { GMAIL_SEND } from '../support/offline-access-client.js';
+import { type ProcessStack, startProcessStack, targetOf } from '../support/process-stack.js';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
-const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
-const XHR = { 'x-requested-with': 'XmlHttpRequest' };
 
 // /account's "Services using your Google access" in Chromium against the compiled api and the
 // emulator: a service that got a token for Alice is listed with its feature and count; she blocks
@@ -25,9 +32,10 @@ describe('/account: services using your Google access, in Chromium', () => {
   const problems: string[] = [];
 
   const askForToken = () =>
-    request<{ error?: string; access_token?: string }>(`${stack.apiUrl}/api/v1/tokens`, {
-      json: { user: { id: aliceId }, scopes: [GMAIL_SEND], purpose: 'weekly-digest' },
-      headers: { authorization: `Bearer ${key}` },
+    serviceCall<{ error?: string; access_token?: string }>(targetOf(stack), key, 'tokens', {
+      user: { id: aliceId },
+      scopes: [GMAIL_SEND],
+      purpose: 'weekly-digest',
     });
   const entry = () => page.locator('.service', { hasText: 'Newsletter service' });
 
@@ -40,67 +48,22 @@ describe('/account: services using your Google access, in Chromium', () => {
       timezoneId: 'Asia/Tokyo',
       locale: 'en-GB',
     });
-    context.on('page', (opened) => {
-      opened.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`${opened.url()}: ${message.text()}`);
-      });
-      opened.on('pageerror', (error) => problems.push(error.message));
-    });
+    watchProblems(context, problems);
     page = await context.newPage();
     await page.goto(`${stack.apiUrl}/`);
-    const [chooser] = await Promise.all([
-      context.waitForEvent('page'),
-      page.frameLocator('#google-button iframe').getByRole('button').click(),
-    ]);
-    await chooser.getByRole('button', { name: /Alice Example/ }).click();
+    await chooseAccount(context, page, /Alice Example/);
     await page.waitForURL(`${stack.apiUrl}/account`);
-    const [popup] = await Promise.all([
-      context.waitForEvent('page'),
-      page.getByRole('button', { name: 'Enable offline access' }).click(),
-    ]);
-    await popup.getByRole('button', { name: 'Allow' }).click();
-    await page.locator('#offline-access-status[data-status="active"]').waitFor();
-    aliceId = (
-      await stack.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
-        'alice@example.com',
-      ])
-    )[0].id;
+    await enableOfflineAccess(context, page);
+    const api = targetOf(stack);
+    aliceId = await userIdOf(api, ALICE_SUB);
 
     // An admin registers the service and gives it a key, as the dashboard would.
-    const minted = await request<{ id_token: string }>(`${stack.emulatorUrl}/__control/id-token`, {
-      json: {
-        claims: {
-          sub: 'services-e2e-admin',
-          email: 'admin@grantkeeper.test',
-          email_verified: true,
-        },
-      },
+    const admin = await signInWith(api, {
+      sub: 'services-e2e-admin',
+      email: 'admin@grantkeeper.test',
     });
-    const signedIn = await request(`${stack.apiUrl}/auth/google/id-token`, {
-      json: { credential: minted.body.id_token },
-    });
-    const [name, value] = /([\w-]*gk_session)=([^;]+)/
-      .exec(signedIn.headers.get('set-cookie') ?? '')!
-      .slice(1);
-    const admin = { cookies: { [name]: value }, headers: { ...XHR, origin: stack.apiUrl } };
-    const created = await request<{ id: string }>(`${stack.apiUrl}/api/admin/service-clients`, {
-      ...admin,
-      json: {
-        name: 'Newsletter service',
-        team: 'Growth',
-        contact: 'growth@example.com',
-        allowedScopes: [GMAIL_SEND],
-        purposes: [{ id: 'weekly-digest', feature: 'Your weekly digest by email' }],
-      },
-    });
-    expect(created.status).toBe(201);
-    clientId = created.body.id;
-    const newKey = await request<{ key: string }>(
-      `${stack.apiUrl}/api/admin/service-clients/${clientId}/keys`,
-      { ...admin, json: {} },
-    );
-    expect(newKey.status).toBe(201);
-    key = newKey.body.key;
+    clientId = await registerServiceClient(api, admin, 'Newsletter service');
+    key = (await newServiceKey(api, admin, clientId)).key;
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userIdOf } from '../support/admin-client.js';
+import { ALICE_SUB } from '../support/api-under-test.js';
+import { chooseAccount, enableOfflineAccess, watchProblems } from '../support/browser-flows.js';
 import { launchChromium } from '../support/chromium.js';
-import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+import { type ProcessStack, startProcessStack, targetOf } from '../support/process-stack.js';
 
 // `npm run admin:screenshots` writes them to docs/screenshots (committed); `npm test` to .data/,
 // so a test run leaves the working tree clean.
@@ -24,15 +27,8 @@ describe('Admin dashboard in Chromium', () => {
 
   const newContext = async (viewport = LAPTOP): Promise<BrowserContext> => {
     const context = await browser.newContext({ viewport });
-    context.on('page', (page) => {
-      page.on('console', (message) => {
-        // CSP violations and script errors; failed fetches are the pages' own business (shown).
-        if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) {
-          problems.push(`${page.url()}: ${message.text()}`);
-        }
-      });
-      page.on('pageerror', (error) => problems.push(error.message));
-    });
+    // CSP violations and script errors; failed fetches are the pages' own business (shown).
+    watchProblems(context, problems, { ignore: /Failed to load resource/ });
     return context;
   };
   const shot = (page: Page, name: string) =>
@@ -43,13 +39,6 @@ describe('Admin dashboard in Chromium', () => {
         'admin@grantkeeper.test',
       ])
     )[0].id;
-
-  /** Google's button (the emulator's GIS iframe) and the account chooser popup. */
-  async function chooseAccount(context: BrowserContext, page: Page, account: RegExp) {
-    const button = page.frameLocator('#google-button iframe').getByRole('button');
-    const [chooser] = await Promise.all([context.waitForEvent('page'), button.click()]);
-    await chooser.getByRole('button', { name: account }).click();
-  }
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -84,14 +73,7 @@ describe('Admin dashboard in Chromium', () => {
     await account.goto(`${stack.apiUrl}/`);
     await chooseAccount(alice, account, /Alice Example/);
     await account.waitForURL(`${stack.apiUrl}/account`);
-    const [consent] = await Promise.all([
-      alice.waitForEvent('page'),
-      account.getByRole('button', { name: 'Enable offline access' }).click(),
-    ]);
-    await consent.getByRole('button', { name: 'Allow' }).click();
-    await expect
-      .poll(() => account.locator('#offline-access-status').getAttribute('data-status'), WAIT)
-      .toBe('active');
+    await enableOfflineAccess(alice, account, WAIT.timeout);
 
     // The bootstrap admin signs in at /admin/.
     const admin = await newContext();
@@ -365,19 +347,8 @@ describe('Admin dashboard in Chromium', () => {
     await account.goto(`${stack.apiUrl}/`);
     await chooseAccount(alice, account, /Alice Example/);
     await account.waitForURL(`${stack.apiUrl}/account`);
-    const [consent] = await Promise.all([
-      alice.waitForEvent('page'),
-      account.getByRole('button', { name: 'Enable offline access' }).click(),
-    ]);
-    await consent.getByRole('button', { name: 'Allow' }).click();
-    await expect
-      .poll(() => account.locator('#offline-access-status').getAttribute('data-status'), WAIT)
-      .toBe('active');
-    const [aliceId] = (
-      await stack.db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [
-        'alice@example.com',
-      ])
-    ).map((row) => row.id);
+    await enableOfflineAccess(alice, account, WAIT.timeout);
+    const aliceId = await userIdOf(targetOf(stack), ALICE_SUB);
 
     const admin = await newContext();
     const page = await admin.newPage();

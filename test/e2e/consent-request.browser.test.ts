@@ -1,19 +1,25 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiUnderTest } from '../support/api-under-test.js';
-import { ADMIN_SUB, adminCall, signInWith } from '../support/admin-client.js';
+import { ALICE_SUB } from '../support/api-under-test.js';
+import {
+  newServiceKey,
+  registerServiceClient,
+  serviceCall,
+  signInAdmin,
+  signInWith,
+  userIdOf,
+} from '../support/admin-client.js';
+import { throughGoogle, watchProblems } from '../support/browser-flows.js';
 import { launchChromium } from '../support/chromium.js';
-import { request } from '../support/http-client.js';
 import {
   authorizationCode,
   BOB_SUB,
   GMAIL_SEND,
   postCode,
 } from '../support/offline-access-client.js';
-import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+import { type ProcessStack, startProcessStack, targetOf } from '../support/process-stack.js';
 
-const ALICE_SUB = '100000000000000000001';
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
 const CALENDAR = 'https://www.googleapis.com/auth/calendar.readonly';
 const DRIVE = 'https://www.googleapis.com/auth/drive.readonly';
@@ -40,87 +46,33 @@ describe('Consent requests in Chromium', () => {
   let bobId: string;
   const errors: string[] = [];
 
-  // The test helpers take an ApiUnderTest: the stack's api process is one, over HTTP.
-  const asApi = (): ApiUnderTest =>
-    ({
-      url: stack.apiUrl,
-      emulatorUrl: stack.emulatorUrl,
-      db: stack.db,
-      mintIdToken: (claims: Record<string, unknown>) => stack.mintIdToken(claims),
-      control: async (path: string, body?: unknown) =>
-        (await request(`${stack.emulatorUrl}/__control/${path}`, { json: body ?? {} })).body,
-    }) as unknown as ApiUnderTest;
   const service = (path: string, body?: unknown) =>
-    request<Answer>(`${stack.apiUrl}/api/v1/${path}`, {
-      json: body,
-      headers: { authorization: `Bearer ${key}` },
-    });
+    serviceCall<Answer>(targetOf(stack), key, path, body);
   const tokenFor = (userId: string, scopes: string[]) =>
     service('tokens', { user: { id: userId }, scopes, purpose: 'weekly-digest' });
   const newContext = async (): Promise<BrowserContext> => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
-    context.on('page', (page) => {
-      page.on('console', (message) => {
-        if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
-      });
-      page.on('pageerror', (error) => errors.push(error.message));
-    });
+    watchProblems(context, errors);
     return context;
   };
-  /** On the emulator's pages: picks Alice on the chooser and allows, whichever it shows. */
-  async function throughGoogle(page: Page, until: RegExp): Promise<void> {
-    for (let step = 0; step < 4 && !until.test(page.url()); step++) {
-      const alice = page.getByRole('button', { name: /Alice Example/ });
-      const allow = page.getByRole('button', { name: 'Allow' });
-      await alice
-        .or(allow)
-        .first()
-        .waitFor({ timeout: 10_000 })
-        .catch(() => undefined);
-      if (until.test(page.url())) break;
-      if (await alice.isVisible()) await alice.click();
-      else if (await allow.isVisible()) await allow.click();
-      await page.waitForLoadState();
-    }
-    await page.waitForURL(until);
-  }
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     stack = await startProcessStack();
     browser = await launchChromium({ popupBlocker: true });
-    const api = asApi();
-    const admin = await signInWith(api, {
-      sub: ADMIN_SUB,
-      email: 'admin@grantkeeper.test',
-      name: 'Ada Admin',
+    const api = targetOf(stack);
+    const admin = await signInAdmin(api);
+    const clientId = await registerServiceClient(api, admin, 'newsletter', {
+      allowedScopes: [GMAIL_SEND, CALENDAR, DRIVE],
+      returnOrigins: [stack.apiUrl],
     });
-    const client = await adminCall<{ id: string }>(api, admin, 'service-clients', {
-      json: {
-        name: 'newsletter',
-        team: 'Growth',
-        contact: 'growth@example.com',
-        allowedScopes: [GMAIL_SEND, CALENDAR, DRIVE],
-        purposes: [{ id: 'weekly-digest', feature: 'Your weekly digest by email' }],
-        returnOrigins: [stack.apiUrl],
-      },
-    });
-    expect(client.status).toBe(201);
-    key = (
-      await adminCall<{ key: string }>(api, admin, `service-clients/${client.body.id}/keys`, {
-        json: {},
-      })
-    ).body.key;
+    key = (await newServiceKey(api, admin, clientId)).key;
     // Alice granted offline access with gmail.send only; Bob has an account here.
     const alice = await signInWith(api, { sub: ALICE_SUB });
     expect((await postCode(api, alice, await authorizationCode(api))).status).toBe(200);
     await signInWith(api, { sub: BOB_SUB, email: 'bob@corp.example', name: 'Bob Builder' });
-    const ids = await stack.db.query<{ id: string; google_sub: string }>(
-      'SELECT id, google_sub FROM users WHERE google_sub = ANY($1)',
-      [[ALICE_SUB, BOB_SUB]],
-    );
-    aliceId = ids.find((row) => row.google_sub === ALICE_SUB)!.id;
-    bobId = ids.find((row) => row.google_sub === BOB_SUB)!.id;
+    aliceId = await userIdOf(api, ALICE_SUB);
+    bobId = await userIdOf(api, BOB_SUB);
   });
   afterAll(async () => {
     await browser?.close();

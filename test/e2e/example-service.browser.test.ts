@@ -2,21 +2,33 @@ import { mkdirSync } from 'node:fs';
 import { freePort } from '@grantkeeper/database';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  newServiceKey,
+  registerServiceClient,
+  signInWith,
+  userIdOf,
+} from '../support/admin-client.js';
+import { ALICE_SUB } from '../support/api-under-test.js';
+import {
+  chooseAccount,
+  enableOfflineAccess,
+  throughGoogle,
+  watchProblems,
+} from '../support/browser-flows.js';
 import { launchChromium } from '../support/chromium.js';
 import { request } from '../support/http-client.js';
+import { GMAIL_SEND } from '../support/offline-access-client.js';
 import {
   type ProcessStack,
   type RunningProcess,
   runNode,
   startProcessStack,
+  targetOf,
   waitFor,
 } from '../support/process-stack.js';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
-const ALICE_SUB = '100000000000000000001';
-const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
 const CALENDAR = 'https://www.googleapis.com/auth/calendar.readonly';
-const XHR = { 'x-requested-with': 'XmlHttpRequest' };
 
 interface SentMessage {
   sub: string;
@@ -57,89 +69,36 @@ describe('The example digest service, for a user in Chromium', () => {
     (await request<{ messages: SentMessage[] }>(`${stack.emulatorUrl}/__control/gmail/messages`))
       .body.messages;
 
-  /** On the emulator's pages: picks Alice on the chooser and allows, whichever it shows. */
-  async function throughGoogle(on: Page, until: RegExp): Promise<void> {
-    for (let step = 0; step < 4 && !until.test(on.url()); step++) {
-      const alice = on.getByRole('button', { name: /Alice Example/ });
-      const allow = on.getByRole('button', { name: 'Allow' });
-      await alice
-        .or(allow)
-        .first()
-        .waitFor({ timeout: 10_000 })
-        .catch(() => undefined);
-      if (until.test(on.url())) break;
-      if (await alice.isVisible()) await alice.click();
-      else if (await allow.isVisible()) await allow.click();
-      await on.waitForLoadState();
-    }
-    await on.waitForURL(until);
-  }
-
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     stack = await startProcessStack();
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.on('page', (opened) => {
-      opened.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`${opened.url()}: ${message.text()}`);
-      });
-      opened.on('pageerror', (error) => problems.push(`${opened.url()}: ${error.message}`));
-    });
+    watchProblems(context, problems);
 
     // Alice signs in with Google and switches offline access on: gmail.send only.
     page = await context.newPage();
     await page.goto(`${stack.apiUrl}/`);
-    const [chooser] = await Promise.all([
-      context.waitForEvent('page'),
-      page.frameLocator('#google-button iframe').getByRole('button').click(),
-    ]);
-    await chooser.getByRole('button', { name: /Alice Example/ }).click();
+    await chooseAccount(context, page, /Alice Example/);
     await page.waitForURL(`${stack.apiUrl}/account`);
-    const [popup] = await Promise.all([
-      context.waitForEvent('page'),
-      page.getByRole('button', { name: 'Enable offline access' }).click(),
-    ]);
-    await popup.getByRole('button', { name: 'Allow' }).click();
-    await page.locator('#offline-access-status[data-status="active"]').waitFor();
-    aliceId = (
-      await stack.db.query<{ id: string }>('SELECT id FROM users WHERE google_sub = $1', [
-        ALICE_SUB,
-      ])
-    )[0].id;
+    await enableOfflineAccess(context, page);
+    const api = targetOf(stack);
+    aliceId = await userIdOf(api, ALICE_SUB);
 
     // An admin registers the example service, its own origin as return origin, and a key.
     const examplePort = await freePort();
     exampleUrl = `http://localhost:${examplePort}`;
-    const minted = await stack.mintIdToken({
+    const admin = await signInWith(api, {
       sub: 'example-e2e-admin',
       email: 'admin@grantkeeper.test',
-      email_verified: true,
     });
-    const signedIn = await request(`${stack.apiUrl}/auth/google/id-token`, {
-      json: { credential: minted },
+    const clientId = await registerServiceClient(api, admin, 'Example digest', {
+      team: 'Examples',
+      contact: 'examples@example.com',
+      allowedScopes: [GMAIL_SEND, CALENDAR],
+      returnOrigins: [exampleUrl],
     });
-    const [name, value] = /([\w-]*gk_session)=([^;]+)/
-      .exec(signedIn.headers.get('set-cookie') ?? '')!
-      .slice(1);
-    const admin = { cookies: { [name]: value }, headers: { ...XHR, origin: stack.apiUrl } };
-    const created = await request<{ id: string }>(`${stack.apiUrl}/api/admin/service-clients`, {
-      ...admin,
-      json: {
-        name: 'Example digest',
-        team: 'Examples',
-        contact: 'examples@example.com',
-        allowedScopes: [GMAIL_SEND, CALENDAR],
-        purposes: [{ id: 'weekly-digest', feature: 'Your weekly digest by email' }],
-        returnOrigins: [exampleUrl],
-      },
-    });
-    expect(created.status).toBe(201);
-    const newKey = await request<{ key: string }>(
-      `${stack.apiUrl}/api/admin/service-clients/${created.body.id}/keys`,
-      { ...admin, json: {} },
-    );
-    expect(newKey.status).toBe(201);
+    const newKey = await newServiceKey(api, admin, clientId);
 
     // The compiled example service, as `npm start` runs it: only what another team's has.
     example = runNode('dist/apps/example-service/src/main.js', {
@@ -149,7 +108,7 @@ describe('The example digest service, for a user in Chromium', () => {
       EXAMPLE_SERVICE_PORT: String(examplePort),
       EXAMPLE_SERVICE_PUBLIC_URL: exampleUrl,
       GRANTKEEPER_URL: stack.apiUrl,
-      GRANTKEEPER_API_KEY: newKey.body.key,
+      GRANTKEEPER_API_KEY: newKey.key,
       GMAIL_BASE_URL: stack.emulatorUrl,
     });
     await waitFor(`${exampleUrl}/health`, example);
