@@ -3,14 +3,20 @@
 // set through one instance stops issuance on the other within seconds (each instance trusts
 // what it read of the switches for under 3 s).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_SUB,
+  adminCall as adminCallAt,
+  newServiceKey,
+  registerServiceClient,
+  serviceCall,
+  signInWith,
+  userIdOf,
+} from '../support/admin-client.js';
+import { ALICE_SUB } from '../support/api-under-test.js';
 import { eventually } from '../support/eventually.js';
-import { cookieValue, type HttpResponse, request, setCookies } from '../support/http-client.js';
-import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
-
-const ALICE = '100000000000000000001';
-const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
-const SESSION = '__Host-gk_session';
-const XHR = { 'x-requested-with': 'XmlHttpRequest' };
+import type { HttpResponse } from '../support/http-client.js';
+import { authorizationCode, GMAIL_SEND, postCode } from '../support/offline-access-client.js';
+import { type ProcessStack, startProcessStack, targetOf } from '../support/process-stack.js';
 const PER_MINUTE = 4;
 
 type Answer = Record<string, unknown> & { error?: string; id?: string; key?: string };
@@ -18,39 +24,20 @@ type Answer = Record<string, unknown> & { error?: string; id?: string; key?: str
 describe('Service API limits and kill switches across api instances', () => {
   let stack: ProcessStack;
   let secondUrl: string;
-  let admin: Record<string, string>;
+  let admin: string;
   let aliceId: string;
 
-  const signIn = async (claims: Record<string, unknown>) => {
-    const credential = await stack.mintIdToken({ email_verified: true, ...claims });
-    const response = await request(`${stack.apiUrl}/auth/google/id-token`, {
-      json: { credential },
-    });
-    expect(response.status).toBe(200);
-    return { [SESSION]: cookieValue(setCookies(response).get(SESSION)) };
-  };
   const adminCall = (url: string, path: string, method: string, json?: unknown) =>
-    request<Answer>(`${url}/api/admin/${path}`, {
-      method,
-      json: method === 'GET' ? undefined : (json ?? {}),
-      headers: method === 'GET' ? {} : XHR,
-      cookies: admin,
-    });
+    adminCallAt<Answer>(targetOf(stack, url), admin, path, { method, json });
   const newClient = async (name: string) => {
-    const client = await adminCall(stack.apiUrl, 'service-clients', 'POST', {
-      name,
-      team: 'Growth',
-      contact: 'growth@example.com',
-      allowedScopes: [GMAIL_SEND],
+    const api = targetOf(stack);
+    const id = await registerServiceClient(api, admin, name, {
       purposes: [{ id: 'weekly-digest', feature: 'Your weekly digest' }],
     });
-    expect(client.status).toBe(201);
-    const key = await adminCall(stack.apiUrl, `service-clients/${client.body.id}/keys`, 'POST');
-    expect(key.status).toBe(201);
-    return { id: client.body.id as string, key: key.body.key as string };
+    return { id, key: (await newServiceKey(api, admin, id)).key };
   };
   const call = (url: string, key: string, path: string, json?: unknown) =>
-    request<Answer>(`${url}/api/v1/${path}`, { json, headers: { authorization: `Bearer ${key}` } });
+    serviceCall<Answer>(targetOf(stack, url), key, path, json);
   const token = (url: string, key: string) =>
     call(url, key, 'tokens', {
       user: { id: aliceId },
@@ -74,23 +61,15 @@ describe('Service API limits and kill switches across api instances', () => {
       SERVICE_API_RATE_LIMIT_PER_USER_PER_MINUTE: '1000',
     });
     secondUrl = (await stack.startApi()).url;
-    admin = await signIn({ sub: '100000000000000000002', email: 'admin@grantkeeper.test' });
-    const alice = await signIn({ sub: ALICE, email: 'alice@example.com' });
-    const { code } = (
-      await request<{ code: string }>(`${stack.emulatorUrl}/__control/authorization-code`, {
-        json: { sub: ALICE, scopes: ['openid', 'email', 'profile', GMAIL_SEND] },
-      })
-    ).body;
-    const granted = await request(`${stack.apiUrl}/offline-access/code`, {
-      json: { code },
-      headers: XHR,
-      cookies: alice,
+    const api = targetOf(stack);
+    admin = await signInWith(api, { sub: ADMIN_SUB, email: 'admin@grantkeeper.test' });
+    const alice = await signInWith(api, { sub: ALICE_SUB, email: 'alice@example.com' });
+    const code = await authorizationCode(api, {
+      scopes: ['openid', 'email', 'profile', GMAIL_SEND],
     });
+    const granted = await postCode(api, alice, code);
     expect(granted.status).toBe(200);
-    [{ id: aliceId }] = await stack.db.query<{ id: string }>(
-      'SELECT id FROM users WHERE google_sub = $1',
-      [ALICE],
-    );
+    aliceId = await userIdOf(api, ALICE_SUB);
   }, 60_000);
   afterAll(async () => {
     await stack?.stop();
