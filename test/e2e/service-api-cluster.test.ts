@@ -1,7 +1,8 @@
 // The service API's limits and kill switches across two api processes on one database: the
 // per-client limit is counted once for both (identity's PostgreSQL buckets), and a kill switch
 // set through one instance stops issuance on the other within seconds (each instance trusts
-// what it read of the switches for under 3 s).
+// what it read of the switches for under 3 s); a revoked key is refused at once by the instance
+// the admin revoked it through, and by the other within seconds (CREDENTIAL_CACHE_MS).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_SUB,
@@ -151,5 +152,27 @@ describe('Service API limits and kill switches across api instances', () => {
       [id],
     );
     expect(refusals).toEqual([{ refusal: 'issuance_stopped' }]);
+  });
+
+  it('refuses a revoked key at once through the instance that revoked it, on the other within seconds', async () => {
+    const api = targetOf(stack);
+    const id = await registerServiceClient(api, admin, 'cluster-revoked', {
+      purposes: [{ id: 'weekly-digest', feature: 'Your weekly digest' }],
+    });
+    const { id: keyId, key } = await newServiceKey(api, admin, id);
+    // Room for polling, as above.
+    const limits = await adminCall(stack.apiUrl, `service-clients/${id}/rate-limits`, 'PUT', {
+      perMinute: 1000,
+    });
+    expect(limits.status).toBe(200);
+    // Both instances have checked the key, and trust it for now.
+    expect((await token(stack.apiUrl, key)).status).toBe(200);
+    expect((await token(secondUrl, key)).status).toBe(200);
+    const revoked = await adminCall(stack.apiUrl, `service-clients/${id}/keys/${keyId}`, 'DELETE');
+    expect(revoked.status).toBe(204);
+    expect((await token(stack.apiUrl, key)).status).toBe(401);
+    const elsewhere = await until(secondUrl, key, (answer) => answer.status === 401);
+    expect(elsewhere.answer.body.error).toBe('invalid_credentials');
+    expect(elsewhere.seconds).toBeLessThan(4);
   });
 });

@@ -4,16 +4,14 @@ import { DataSource } from 'typeorm';
 import { issueSecret, parseSecret, sameHash } from './api-key.js';
 import type { ServiceApiScope, ServicePrincipal } from './service-client.js';
 import { clientOf } from './service-clients.service.js';
-import { allowlistOf, assertAddressAllowed, CREDENTIAL_CACHE_MS } from './service-credentials.js';
+import { type CheckedCredential, CheckedCredentials } from './checked-credentials.js';
+import { assertAddressAllowed, checkedOf } from './service-credentials.js';
 import { invalidCredentials } from './service-api.errors.js';
 
 /** The prefix of access tokens from `POST /api/v1/oauth/token`: `gkat_<env>_…`. */
 export const ACCESS_TOKEN_PREFIX = 'gkat_';
 /** How long an access token lives (the issue asks for at most 5 minutes). */
 export const ACCESS_TOKEN_TTL_SECONDS = 300;
-/** `last_used_at` of the client is written at most this often per token. */
-const LAST_USED_EVERY_MS = 60_000;
-const CACHE_LIMIT = 10_000;
 
 /** What a verified client assertion earns. */
 export interface AccessTokenGrant {
@@ -40,29 +38,20 @@ type Row = Parameters<typeof clientOf>[0] & {
   token_expires_at: Date;
 };
 
-interface Checked {
-  readonly principal: ServicePrincipal;
-  readonly secretHash: Buffer;
-  readonly allowlist: ReturnType<typeof allowlistOf>;
-  readonly checkedAt: number;
-  readonly expiresAt: number;
-}
-
 /**
  * The access tokens of `private_key_jwt` clients: opaque, 384 random bits, `gkat_<env>_` and a
  * checksum like the API keys, stored only as a SHA-256 hash with an indexed lookup prefix, and
- * checked like an API key (trusted by an instance for {@link CREDENTIAL_CACHE_MS} at most, so a
+ * checked like an API key (trusted by an instance for CREDENTIAL_CACHE_MS at most, so a
  * suspended client's tokens stop everywhere within seconds).
  */
 @Injectable()
 export class ServiceAccessTokens {
   private readonly logger = new Logger('ServiceAccessTokens');
   private readonly env: string;
-  private readonly cache = new Map<string, Checked>();
-  private readonly lastUsedWritten = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly checked: CheckedCredentials,
     config: ConfigService,
   ) {
     this.env = config.get('env') === 'production' ? 'live' : 'test';
@@ -104,7 +93,9 @@ export class ServiceAccessTokens {
   async authenticate(token: string, ip: string): Promise<ServicePrincipal> {
     const parsed = parseSecret(ACCESS_TOKEN_PREFIX, token);
     if (!parsed) throw invalid();
-    const checked = await this.lookup(parsed.lookupPrefix);
+    const checked =
+      this.checked.fresh('access_token', parsed.lookupPrefix) ??
+      (await this.load(parsed.lookupPrefix));
     if (!checked || !sameHash(parsed.secretHash, checked.secretHash)) throw invalid();
     assertAddressAllowed(checked.allowlist, ip);
     this.noteUse(checked.principal);
@@ -124,13 +115,7 @@ export class ServiceAccessTokens {
     return tokens + jtis;
   }
 
-  private async lookup(prefix: string): Promise<Checked | undefined> {
-    const cached = this.cache.get(prefix);
-    const now = Date.now();
-    if (cached && now - cached.checkedAt < CREDENTIAL_CACHE_MS) {
-      // Past its expiry the token is dead, however fresh the cache.
-      return now < cached.expiresAt ? cached : undefined;
-    }
+  private async load(prefix: string): Promise<CheckedCredential | undefined> {
     const [row] = await this.dataSource.query<Row[]>(
       `SELECT c.*, t.id AS token_id, t.secret_hash, t.api_scopes,
               t.expires_at AS token_expires_at
@@ -138,38 +123,19 @@ export class ServiceAccessTokens {
         WHERE t.lookup_prefix = $1 AND t.expires_at > now() AND c.status = 'active'`,
       [prefix],
     );
-    if (!row) {
-      this.cache.delete(prefix);
-      return undefined;
-    }
-    const client = clientOf(row);
-    const checked: Checked = {
-      principal: {
-        client,
-        keyId: row.token_id,
-        credentialKind: 'access_token',
-        apiScopes: new Set(row.api_scopes),
-      },
-      secretHash: row.secret_hash,
-      allowlist: allowlistOf(client.ipAllowlist),
-      checkedAt: now,
-      expiresAt: row.token_expires_at.getTime(),
-    };
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(prefix, checked);
+    const checked =
+      row && checkedOf(row, row.token_id, 'access_token', row.token_expires_at.getTime());
+    this.checked.remember('access_token', prefix, checked);
     return checked;
   }
 
   /** The client's last use, at most once a minute per token. */
   private noteUse(principal: ServicePrincipal): void {
-    const now = Date.now();
-    if (now - (this.lastUsedWritten.get(principal.keyId) ?? 0) < LAST_USED_EVERY_MS) return;
-    if (this.lastUsedWritten.size >= CACHE_LIMIT) this.lastUsedWritten.clear();
-    this.lastUsedWritten.set(principal.keyId, now);
+    if (!this.checked.useNoteDue(principal.keyId)) return;
     void this.dataSource
       .query(`UPDATE service_clients SET last_used_at = now() WHERE id = $1`, [principal.client.id])
       .catch((error: unknown) => {
-        this.lastUsedWritten.delete(principal.keyId);
+        this.checked.writeFailed(principal.keyId);
         this.logger.warn({ msg: 'Could not note a client’s last use', error: String(error) });
       });
   }

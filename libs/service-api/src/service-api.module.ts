@@ -8,6 +8,7 @@ import { DisclosuresService } from './disclosures.service.js';
 import { GrantLookupsController } from './grant-lookups.controller.js';
 import { ServiceAuthGuard } from './service-auth.guard.js';
 import { ServiceClientsService } from './service-clients.service.js';
+import { CheckedCredentials } from './checked-credentials.js';
 import { ServiceCredentials } from './service-credentials.js';
 import { TokenIssuanceService } from './token-issuance.service.js';
 import { TokensController } from './tokens.controller.js';
@@ -32,6 +33,7 @@ import { UserServiceBlocksService } from './user-service-blocks.service.js';
   ],
   providers: [
     ServiceClientsService,
+    CheckedCredentials,
     ServiceCredentials,
     ServiceAuthGuard,
     DisclosuresService,

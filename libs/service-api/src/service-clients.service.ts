@@ -4,6 +4,7 @@ import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { issueApiKey } from './api-key.js';
+import { CheckedCredentials } from './checked-credentials.js';
 import {
   type ClientKeySetsInput,
   jwtApiScopesOf,
@@ -93,6 +94,7 @@ export class ServiceClientsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly checked: CheckedCredentials,
     config: ConfigService,
   ) {
     // Keys say where they work, so a test key pasted into production is refused by its shape.
@@ -147,7 +149,7 @@ export class ServiceClientsService {
   async update(id: string, change: ServiceClientChange, admin: AdminActor): Promise<ServiceClient> {
     assertId(id);
     if (change.returnOrigins) assertReturnOrigins(change.returnOrigins, this.production);
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       // TypeORM answers an UPDATE with [rows, affected].
       const [[row]] = await manager
         .query<[ClientRow[], number]>(
@@ -184,6 +186,9 @@ export class ServiceClientsService {
       await this.record(manager, action, admin, id, summary(change));
       return clientOf(saved ?? row);
     });
+    // Its checked credentials carry the old status, scopes and allowlist.
+    this.checked.forgetClient(id);
+    return updated;
   }
 
   /** Deletes the client and its keys; its disclosures stay (the record outlives the client). */
@@ -197,6 +202,7 @@ export class ServiceClientsService {
       if (deleted === 0) throw notFound();
       await this.record(manager, 'service_client.deleted', admin, id, {});
     });
+    this.checked.forgetClient(id);
   }
 
   async keys(clientId: string): Promise<ServiceKeyView[]> {
@@ -265,7 +271,7 @@ export class ServiceClientsService {
     });
   }
 
-  /** Revokes a key at once; instances that cached it drop it within the cache's few seconds. */
+  /** Revokes a key: at once on this instance, on the others within CREDENTIAL_CACHE_MS. */
   async revokeKey(clientId: string, keyId: string, admin: AdminActor): Promise<void> {
     assertId(clientId, keyId);
     await this.dataSource.transaction(async (manager) => {
@@ -277,6 +283,7 @@ export class ServiceClientsService {
       if (revoked === 0) throw notFound();
       await this.record(manager, 'service_key.revoked', admin, clientId, { key_id: keyId });
     });
+    this.checked.forgetClient(clientId);
   }
 
   private record(
