@@ -25,6 +25,7 @@ export { PostgresThrottlerStorage } from './rate-limit/postgres-throttler.storag
 export { type RateLimitCount, setRateLimitHeaders } from './rate-limit/rate-limit-headers.js';
 export { RATE_LIMIT_NAMES, RateLimited, type RateLimitName } from './rate-limit/rate-limits.js';
 export { SAME_SITE_KEY, SameSiteGuard, SameSiteRequest } from './same-site.guard.js';
+export { RequestedWithHeader, requireSession } from './session-only.js';
 export { type SameSiteRequestOptions } from './same-site-request.js';
 export { SessionCookie } from './session-cookie.js';
 export { SessionsService } from './sessions.service.js';

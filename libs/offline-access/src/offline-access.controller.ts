@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { auditContextOf } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import {
-  AuthError,
+  RequestedWithHeader,
+  requireSession,
   type AuthenticatedUser,
   CurrentUser,
   Public,
@@ -22,11 +23,7 @@ import type { GrantEntity } from './grant.entity.js';
 import { GrantsService } from './grants.service.js';
 import { OfflineAccessError } from './offline-access.errors.js';
 
-const REQUESTED_WITH = {
-  name: 'X-Requested-With',
-  required: true,
-  description: 'Must be `XmlHttpRequest`.',
-};
+const CHANGE_OFFLINE_ACCESS = 'Sign in on this site to change offline access.';
 
 /** The signed-in user's own offline access: switch it on with a code, see it, switch it off. */
 @ApiTags('offline-access')
@@ -54,7 +51,7 @@ export class OfflineAccessController {
   @HttpCode(200)
   @SameSiteRequest()
   @RateLimited('offline-access')
-  @ApiHeader(REQUESTED_WITH)
+  @RequestedWithHeader()
   @ApiOperation({
     summary: 'Grant offline access with a one-time code',
     description:
@@ -70,7 +67,8 @@ export class OfflineAccessController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<GrantViewDto> {
     const signingIn = user === undefined && this.mode === 'required';
-    if (!signingIn) requireSession(user);
+    // Codes and switches come from our pages: a Bearer ID token is not the user's consent.
+    if (!signingIn) requireSession(user, CHANGE_OFFLINE_ACCESS);
     const context = auditContextOf(request);
     let visitor: UserEntity | undefined;
     let grant: GrantEntity;
@@ -114,7 +112,7 @@ export class OfflineAccessController {
 
   @Delete()
   @SameSiteRequest()
-  @ApiHeader(REQUESTED_WITH)
+  @RequestedWithHeader()
   @ApiOperation({
     summary: 'Switch offline access off',
     description: 'Revokes the grant here at once and at Google, then purges its tokens.',
@@ -124,7 +122,7 @@ export class OfflineAccessController {
     @CurrentUser() user: AuthenticatedUser,
     @Req() request: FastifyRequest,
   ): Promise<GrantViewDto> {
-    requireSession(user);
+    requireSession(user, CHANGE_OFFLINE_ACCESS);
     const { grant } = await this.grants.revoke(
       user.id,
       { kind: 'user', id: user.id },
@@ -132,17 +130,6 @@ export class OfflineAccessController {
       auditContextOf(request),
     );
     return GrantViewDto.from(grant);
-  }
-}
-
-// Codes and switches come from our pages, in the browser: an API caller's Bearer ID token is
-// not the user's consent to change their grant.
-function requireSession(user: AuthenticatedUser | undefined): asserts user is AuthenticatedUser {
-  if (user?.via !== 'session') {
-    throw new AuthError(
-      'authentication_required',
-      'Sign in on this site to change offline access.',
-    );
   }
 }
 

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  AuthError,
+  RequestedWithHeader,
+  requireSession,
   type AuthenticatedUser,
   CurrentUser,
   SameSiteRequest,
@@ -26,7 +27,7 @@ export class UserTasksController {
 
   @Put(':name')
   @SameSiteRequest()
-  @ApiHeader({ name: 'X-Requested-With', required: true, description: 'Must be `XmlHttpRequest`.' })
+  @RequestedWithHeader()
   @ApiOperation({ summary: 'Turn a task on (with its settings) or off' })
   @ApiOkResponse({ type: UserTaskDto, description: 'The task as it now is.' })
   configure(
@@ -34,9 +35,7 @@ export class UserTasksController {
     @Param('name') name: string,
     @Body() body: ConfigureTaskDto,
   ): Promise<UserTaskView> {
-    if (user.via !== 'session') {
-      throw new AuthError('authentication_required', 'Sign in on this site to change your tasks.');
-    }
+    requireSession(user, 'Sign in on this site to change your tasks.');
     return this.tasks.configure(user.id, name, body);
   }
 }

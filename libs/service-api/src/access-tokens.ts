@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@grantkeeper/config';
 import { DataSource } from 'typeorm';
-import { issueSecret, parseSecret, sameHash } from './api-key.js';
+import { issueSecret, parseSecret, sameHash, secretEnvOf } from './api-key.js';
 import type { ServiceApiScope, ServicePrincipal } from './service-client.js';
 import { clientOf } from './service-clients.service.js';
 import { type CheckedCredential, CheckedCredentials } from './checked-credentials.js';
@@ -54,7 +54,7 @@ export class ServiceAccessTokens {
     private readonly checked: CheckedCredentials,
     config: ConfigService,
   ) {
-    this.env = config.get('env') === 'production' ? 'live' : 'test';
+    this.env = secretEnvOf(config.get('env'));
   }
 
   /**

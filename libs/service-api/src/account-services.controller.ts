@@ -1,8 +1,9 @@
 import { Controller, Delete, Get, Param, Put, Req } from '@nestjs/common';
-import { ApiCookieAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { auditContextOf } from '@grantkeeper/audit';
 import {
-  AuthError,
+  RequestedWithHeader,
+  requireSession,
   type AuthenticatedUser,
   CurrentUser,
   SameSiteRequest,
@@ -10,12 +11,6 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { AccountServiceDto, AccountServiceListDto } from './dto/account-service.dto.js';
 import { UserServiceBlocksService } from './user-service-blocks.service.js';
-
-const REQUESTED_WITH = {
-  name: 'X-Requested-With',
-  required: true,
-  description: 'Must be `XmlHttpRequest`.',
-};
 
 /**
  * The signed-in user's view of the services that use their Google access (from the
@@ -42,7 +37,7 @@ export class AccountServicesController {
 
   @Put(':clientId/block')
   @SameSiteRequest()
-  @ApiHeader(REQUESTED_WITH)
+  @RequestedWithHeader()
   @ApiOperation({
     summary: 'Block a service',
     description:
@@ -55,7 +50,7 @@ export class AccountServicesController {
     @Param('clientId') clientId: string,
     @Req() request: FastifyRequest,
   ): Promise<AccountServiceDto> {
-    requireSession(user);
+    requireSession(user, 'Sign in on this site to block a service.');
     return AccountServiceDto.from(
       await this.blocks.block(user.id, clientId, auditContextOf(request)),
     );
@@ -63,7 +58,7 @@ export class AccountServicesController {
 
   @Delete(':clientId/block')
   @SameSiteRequest()
-  @ApiHeader(REQUESTED_WITH)
+  @RequestedWithHeader()
   @ApiOperation({
     summary: 'Unblock a service',
     description:
@@ -75,17 +70,9 @@ export class AccountServicesController {
     @Param('clientId') clientId: string,
     @Req() request: FastifyRequest,
   ): Promise<AccountServiceDto> {
-    requireSession(user);
+    requireSession(user, 'Sign in on this site to block a service.');
     return AccountServiceDto.from(
       await this.blocks.unblock(user.id, clientId, auditContextOf(request)),
     );
-  }
-}
-
-// The switch is the user's own choice, made on our page: an API caller's Bearer ID token is
-// not it.
-function requireSession(user: AuthenticatedUser): void {
-  if (user.via !== 'session') {
-    throw new AuthError('authentication_required', 'Sign in on this site to block a service.');
   }
 }

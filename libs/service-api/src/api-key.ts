@@ -28,6 +28,14 @@ export interface ParsedApiKey {
   readonly secretHash: Buffer;
 }
 
+/**
+ * The `<env>` part of the keys and tokens a deployment issues: they say where they work, so a
+ * test key pasted into production is refused by its shape.
+ */
+export function secretEnvOf(deploymentEnv: string | undefined): 'live' | 'test' {
+  return deploymentEnv === 'production' ? 'live' : 'test';
+}
+
 /** A new key for `env` (`live`, `test`, …). */
 export function issueApiKey(env: string): IssuedApiKey {
   return issueSecret(KEY_PREFIX, env);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
 import { DataSource, type EntityManager } from 'typeorm';
-import { issueApiKey } from './api-key.js';
+import { issueApiKey, secretEnvOf } from './api-key.js';
 import { CheckedCredentials } from './checked-credentials.js';
 import {
   type ClientKeySetsInput,
@@ -97,8 +97,7 @@ export class ServiceClientsService {
     private readonly checked: CheckedCredentials,
     config: ConfigService,
   ) {
-    // Keys say where they work, so a test key pasted into production is refused by its shape.
-    this.keyEnv = config.get('env') === 'production' ? 'live' : 'test';
+    this.keyEnv = secretEnvOf(config.get('env'));
     this.production = config.get('env') === 'production';
   }
 
