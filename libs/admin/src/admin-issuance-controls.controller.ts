@@ -7,9 +7,8 @@ import {
   ApiOperation,
   ApiParam,
 } from '@nestjs/swagger';
-import { auditContextOf } from '@grantkeeper/audit';
 import { type AuthenticatedUser, CurrentUser } from '@grantkeeper/identity';
-import { ServiceControlsService } from '@grantkeeper/service-api';
+import { adminActorOf, ServiceControlsService } from '@grantkeeper/service-api';
 import type { FastifyRequest } from 'fastify';
 import { AdminController, RequestedWith } from './admin-docs.js';
 import {
@@ -51,7 +50,7 @@ export class AdminServiceClientControlsController {
       perUserPerMinute: body.perUserPerMinute ?? null,
     };
     return ServiceClientControlsDto.from(
-      await this.controls.setRateLimits(id, limits, actor(admin, request)),
+      await this.controls.setRateLimits(id, limits, adminActorOf(admin, request)),
     );
   }
 
@@ -69,7 +68,7 @@ export class AdminServiceClientControlsController {
     @Req() request: FastifyRequest,
   ): Promise<ServiceClientControlsDto> {
     return ServiceClientControlsDto.from(
-      await this.controls.setKillSwitch(id, body.reason, actor(admin, request)),
+      await this.controls.setKillSwitch(id, body.reason, adminActorOf(admin, request)),
     );
   }
 
@@ -84,7 +83,7 @@ export class AdminServiceClientControlsController {
     @Req() request: FastifyRequest,
   ): Promise<ServiceClientControlsDto> {
     return ServiceClientControlsDto.from(
-      await this.controls.clearKillSwitch(id, actor(admin, request)),
+      await this.controls.clearKillSwitch(id, adminActorOf(admin, request)),
     );
   }
 }
@@ -116,7 +115,11 @@ export class AdminScopeKillSwitchesController {
     @Req() request: FastifyRequest,
   ): Promise<ScopeKillSwitchDto> {
     return ScopeKillSwitchDto.from(
-      await this.controls.setScopeSwitch(checkedScope(scope), body.reason, actor(admin, request)),
+      await this.controls.setScopeSwitch(
+        checkedScope(scope),
+        body.reason,
+        adminActorOf(admin, request),
+      ),
     );
   }
 
@@ -132,7 +135,7 @@ export class AdminScopeKillSwitchesController {
     @CurrentUser() admin: AuthenticatedUser,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.controls.clearScopeSwitch(checkedScope(scope), actor(admin, request));
+    await this.controls.clearScopeSwitch(checkedScope(scope), adminActorOf(admin, request));
   }
 }
 
@@ -145,8 +148,4 @@ function checkedScope(scope: string): string {
     ]);
   }
   return scope;
-}
-
-function actor(admin: AuthenticatedUser, request: FastifyRequest) {
-  return { id: admin.id, context: auditContextOf(request) };
 }

@@ -7,9 +7,8 @@ import {
   ApiOkResponse,
   ApiOperation,
 } from '@nestjs/swagger';
-import { auditContextOf } from '@grantkeeper/audit';
 import { type AuthenticatedUser, CurrentUser } from '@grantkeeper/identity';
-import { SERVICE_API_SCOPES, ServiceClientsService } from '@grantkeeper/service-api';
+import { adminActorOf, SERVICE_API_SCOPES, ServiceClientsService } from '@grantkeeper/service-api';
 import type { FastifyRequest } from 'fastify';
 import { AdminController, RequestedWith } from './admin-docs.js';
 import {
@@ -55,7 +54,7 @@ export class AdminServiceClientsController {
     @CurrentUser() admin: AuthenticatedUser,
     @Req() request: FastifyRequest,
   ): Promise<ServiceClientDto> {
-    const client = await this.clients.create(body, actor(admin, request));
+    const client = await this.clients.create(body, adminActorOf(admin, request));
     return ServiceClientDto.from(client);
   }
 
@@ -85,7 +84,7 @@ export class AdminServiceClientsController {
     @CurrentUser() admin: AuthenticatedUser,
     @Req() request: FastifyRequest,
   ): Promise<ServiceClientDto> {
-    return ServiceClientDto.from(await this.clients.update(id, body, actor(admin, request)));
+    return ServiceClientDto.from(await this.clients.update(id, body, adminActorOf(admin, request)));
   }
 
   @Delete(':id')
@@ -99,7 +98,7 @@ export class AdminServiceClientsController {
     @CurrentUser() admin: AuthenticatedUser,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.clients.delete(id, actor(admin, request));
+    await this.clients.delete(id, adminActorOf(admin, request));
   }
 
   @Post(':id/keys')
@@ -120,7 +119,7 @@ export class AdminServiceClientsController {
         apiScopes: body.apiScopes ?? [...SERVICE_API_SCOPES],
         expiresInDays: body.expiresInDays ?? DEFAULT_KEY_DAYS,
       },
-      actor(admin, request),
+      adminActorOf(admin, request),
     );
     return { ...ServiceKeyDto.from(view), key };
   }
@@ -137,10 +136,6 @@ export class AdminServiceClientsController {
     @CurrentUser() admin: AuthenticatedUser,
     @Req() request: FastifyRequest,
   ): Promise<void> {
-    await this.clients.revokeKey(id, keyId, actor(admin, request));
+    await this.clients.revokeKey(id, keyId, adminActorOf(admin, request));
   }
-}
-
-function actor(admin: AuthenticatedUser, request: FastifyRequest) {
-  return { id: admin.id, context: auditContextOf(request) };
 }

@@ -286,8 +286,6 @@ export class ConsentRequestsService {
   }
 }
 
-/** The same checks as a token request's: scopes and purpose this client is allowed (403). */
-
 function requestOf(row: Row): ConsentRequest {
   return {
     id: row.id,

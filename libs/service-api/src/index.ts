@@ -40,6 +40,7 @@ export {
 } from './service-client.js';
 export {
   type AdminActor,
+  adminActorOf,
   isCidr,
   MAX_ACTIVE_KEYS,
   type NewKeyInput,

@@ -1,7 +1,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { Injectable } from '@nestjs/common';
-import { type AuditRequestContext, AuditService } from '@grantkeeper/audit';
+import { type AuditRequestContext, AuditService, auditContextOf } from '@grantkeeper/audit';
 import { ConfigService } from '@grantkeeper/config';
+import type { FastifyRequest } from 'fastify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { issueApiKey, secretEnvOf } from './api-key.js';
 import { CheckedCredentials } from './checked-credentials.js';
@@ -47,6 +48,11 @@ export interface NewKeyInput {
 export interface AdminActor {
   readonly id: string;
   readonly context: AuditRequestContext;
+}
+
+/** The admin behind a dashboard request, as the audit log records them. */
+export function adminActorOf(admin: { readonly id: string }, request: FastifyRequest): AdminActor {
+  return { id: admin.id, context: auditContextOf(request) };
 }
 
 /** Overlapping rotation: a new key is added before the old one is revoked, never a third. */
