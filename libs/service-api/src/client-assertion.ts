@@ -56,11 +56,6 @@ export class ClientAssertionVerifier {
     this.audiences = [`${issuer}/api/v1/oauth/token`, issuer];
   }
 
-  /** The URL clients must put in `aud` (the OpenAPI document and README name it too). */
-  get tokenEndpoint(): string {
-    return this.audiences[0];
-  }
-
   async verify(client: ServiceClient, assertion: string): Promise<VerifiedAssertion> {
     const keys = this.keysOf(client);
     if (!keys) throw invalidClient('The client has no registered keys for private_key_jwt.');

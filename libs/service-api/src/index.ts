@@ -12,7 +12,6 @@ export {
   DisclosuresService,
 } from './disclosures.service.js';
 export {
-  CONTROLS_CACHE_MS,
   type EffectiveRateLimits,
   type IssuanceStop,
   type ScopeKillSwitch,
@@ -21,7 +20,7 @@ export {
 } from './issuance-controls.js';
 export { ServiceControlsService } from './service-controls.service.js';
 export { SERVICE_API_KEY_SCHEME } from './service-auth.guard.js';
-export { ACCESS_TOKEN_PREFIX, ServiceAccessTokens } from './access-tokens.js';
+export { ServiceAccessTokens } from './access-tokens.js';
 export { publicJwkSetProblem, jwksUriProblem } from './client-key-sets.js';
 export {
   OAUTH_TOKEN_ERROR_STATUS,
@@ -33,7 +32,6 @@ export {
   type PublicJwkSet,
   type ServiceApiScope,
   type ServiceClient,
-  type ServiceCredentialKind,
   type ServiceClientStatus,
   type ServiceKeyView,
   type ServicePurpose,
