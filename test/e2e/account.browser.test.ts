@@ -5,6 +5,7 @@ import { launchChromium } from '../support/chromium.js';
 import { request } from '../support/http-client.js';
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
 import { expectPublicPagesFreeOfCspViolations } from '../support/public-pages-csp.js';
+import { chooseAccount } from '../support/browser-flows.js';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
 const GMAIL_SEND = 'https://www.googleapis.com/auth/gmail.send';
@@ -71,9 +72,7 @@ describe('/account in Chromium', () => {
     });
     page = await context.newPage();
     await page.goto(`${stack.apiUrl}/`);
-    const button = page.frameLocator('#google-button iframe').getByRole('button');
-    const [chooser] = await Promise.all([context.waitForEvent('page'), button.click()]);
-    await chooser.getByRole('button', { name: /Alice Example/ }).click();
+    await chooseAccount(context, page, /Alice Example/);
     await page.waitForURL(`${stack.apiUrl}/account`);
   });
   afterAll(async () => {
@@ -192,11 +191,7 @@ describe('/account in Chromium', () => {
     const dashboard = await browser.newContext({ viewport: VIEWPORTS[0] });
     const admin = await dashboard.newPage();
     await admin.goto(`${stack.apiUrl}/`);
-    const [chooser] = await Promise.all([
-      dashboard.waitForEvent('page'),
-      admin.frameLocator('#google-button iframe').getByRole('button').click(),
-    ]);
-    await chooser.getByRole('button', { name: /Ada Admin/ }).click();
+    await chooseAccount(dashboard, admin, /Ada Admin/);
     await admin.waitForURL(`${stack.apiUrl}/account`);
     await admin.goto(`${stack.apiUrl}/admin/users/${await aliceId()}`);
     const health = admin.locator('[data-health]').first();

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+import { chooseAccount } from '../support/browser-flows.js';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
 
@@ -35,9 +36,7 @@ describe('Browser language and dark mode in Chromium', () => {
   /** Signs Alice in with Google's button on `/`; leaves the page on /account. */
   async function signInAlice(context: BrowserContext, page: Page): Promise<void> {
     await page.goto(`${stack.apiUrl}/`);
-    const button = page.frameLocator('#google-button iframe').getByRole('button');
-    const [chooser] = await Promise.all([context.waitForEvent('page'), button.click()]);
-    await chooser.getByRole('button', { name: /Alice Example/ }).click();
+    await chooseAccount(context, page, /Alice Example/);
     await page.waitForURL(`${stack.apiUrl}/account`);
   }
 

@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
 import { type ProcessStack, startProcessStack } from '../support/process-stack.js';
+import { chooseAccount } from '../support/browser-flows.js';
 
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? '.data/screenshots';
 
@@ -31,9 +32,7 @@ describe('News digest in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 1100 } });
     const page = await context.newPage();
     await page.goto(`${stack.apiUrl}/`);
-    const button = page.frameLocator('#google-button iframe').getByRole('button');
-    const [chooser] = await Promise.all([context.waitForEvent('page'), button.click()]);
-    await chooser.getByRole('button', { name: /Alice Example/ }).click();
+    await chooseAccount(context, page, /Alice Example/);
     await page.waitForURL(`${stack.apiUrl}/account`);
 
     const [popup] = await Promise.all([

@@ -5,7 +5,7 @@ import type { ScopeKillSwitch, ServiceClientControls } from '../../api/api-types
 import type { ReasonDialog } from '../../shared/reason-dialog.service';
 import { ScopeKillSwitchesComponent } from './scope-kill-switches.component';
 import { ServiceClientControlsComponent, limitsBodyOf } from './service-client-controls.component';
-import { configureServiceClientTestBed, input } from './service-client-testing';
+import { configurePageTestBed, input } from '../../shared/page-testing';
 
 const ID = '11111111-1111-4111-8111-111111111111';
 const ADMIN = '33333333-3333-4333-8333-333333333333';
@@ -43,7 +43,7 @@ describe('issuance controls', () => {
 
   beforeEach(() => {
     ask.mockReset();
-    http = configureServiceClientTestBed(ask);
+    http = configurePageTestBed(ask);
   });
 
   describe(limitsBodyOf.name, () => {

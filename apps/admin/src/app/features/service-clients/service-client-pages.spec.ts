@@ -6,7 +6,7 @@ import type { CreatedServiceKey, ServiceClient, ServiceClientDetail } from '../.
 import type { ReasonDialog } from '../../shared/reason-dialog.service';
 import { ServiceClientDetailPage } from './service-client-detail.page';
 import { ServiceClientNewPage } from './service-client-new.page';
-import { configureServiceClientTestBed, input } from './service-client-testing';
+import { configurePageTestBed, input } from '../../shared/page-testing';
 
 const ID = '11111111-1111-4111-8111-111111111111';
 const KEY_ID = '22222222-2222-4222-8222-222222222222';
@@ -52,7 +52,7 @@ describe('service client pages', () => {
 
   beforeEach(() => {
     ask.mockReset();
-    http = configureServiceClientTestBed(ask);
+    http = configurePageTestBed(ask);
   });
 
   describe(ServiceClientNewPage.name, () => {

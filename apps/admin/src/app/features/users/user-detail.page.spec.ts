@@ -1,12 +1,11 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import type { HttpTestingController } from '@angular/common/http/testing';
 import type { WritableSignal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AdminUserDetail } from '../../api/api-types';
 import { SessionService } from '../../auth/session.service';
-import { ReasonDialog } from '../../shared/reason-dialog.service';
+import { configurePageTestBed } from '../../shared/page-testing';
+import type { ReasonDialog } from '../../shared/reason-dialog.service';
 import { UserDetailPage } from './user-detail.page';
 
 const ME = '11111111-1111-4111-8111-111111111111';
@@ -44,15 +43,7 @@ describe(UserDetailPage.name, () => {
 
   beforeEach(() => {
     ask.mockReset();
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        provideRouter([]),
-        { provide: ReasonDialog, useValue: { ask } },
-      ],
-    });
-    http = TestBed.inject(HttpTestingController);
+    http = configurePageTestBed(ask);
   });
 
   async function open(id: string, detail: AdminUserDetail) {

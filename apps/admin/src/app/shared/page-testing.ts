@@ -1,12 +1,12 @@
-// Shared by the service client specs: the TestBed they run in and typing into a field.
+// Shared by the page specs: the TestBed they run in and typing into a field.
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ReasonDialog } from '../../shared/reason-dialog.service';
+import { ReasonDialog } from './reason-dialog.service';
 
 /** A TestBed with a testing HTTP backend, a router and `ask` as the reason dialog. */
-export function configureServiceClientTestBed(ask: ReasonDialog['ask']): HttpTestingController {
+export function configurePageTestBed(ask: ReasonDialog['ask']): HttpTestingController {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
