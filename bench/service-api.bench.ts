@@ -1,12 +1,16 @@
 // POST /api/v1/tokens, authenticated by API key, with a cached Google token (the broker warmed
-// first): each answer reads the grant, opens the cached token, records the use and writes the
-// disclosure durably before it answers. The api runs as separate processes in its default
+// first): each answer counts the client's and the user's rate-limit buckets, reads the grant,
+// serves the token the broker opened before and writes the disclosure (the user's block read in
+// that statement) durably before it answers. The api runs as separate processes in its default
 // production configuration (LOG_LEVEL unset: info, one JSON access line per request, stdout to
 // a file), loaded by autocannon at 50 connections. The floor it is judged against, measured in
 // the same rounds: a bare `INSERT … RETURNING` loop into a table of the same shape as
 // `disclosures` (its columns, defaults and indexes), 50 in flight through a pool of the api's
-// size. Then both again with two api instances on one database (two pools, 25 + 25).
-// Target: issuances/s ≥ 0.5 × the inserts/s of the floor.
+// size. Two ceilings in the same rounds, bare Fastify as its own process through a pool of the
+// api's size (bench/servers/bare-insert.ts): answering with the floor's INSERT (what HTTP costs),
+// and making the statements a cached issuance makes (what the required statements cost without
+// any product code). Then the floor and the api again with two api instances on one database
+// (two pools, 25 + 25). Target: issuances/s ≥ 0.5 × the inserts/s of the floor.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
@@ -113,17 +117,40 @@ export async function run(): Promise<void> {
     for (let i = 0; i < 2; i++) {
       pools.push(new pg.Pool({ connectionString: url, max: poolSize }));
     }
+    // The ceilings: bare Fastify with the floor's INSERT, and with an issuance's statements.
+    const ceilingPort = await freePort();
+    const ceilingServer = spawn(process.execPath, ['dist/bench/servers/bare-insert.js'], {
+      env: {
+        ...process.env,
+        PORT: String(ceilingPort),
+        DATABASE_URL: url,
+        POOL_SIZE: String(poolSize),
+        FLOOR_ROW: JSON.stringify(floorRow),
+      },
+      stdio: 'ignore',
+    });
+    children.push(ceilingServer);
+    const ceiling = { port: ceilingPort, pid: ceilingServer.pid! };
+    await waitFor(`http://localhost:${ceilingPort}/`);
     await floor(pools.slice(0, 1), floorRow, 1);
+    await load([ceiling], key, users, 1, '/insert');
+    await load([ceiling], key, users, 1, '/statements');
     await load([apis[0]], key, users, 1);
 
     const cases = {
       floorOne: [] as Run[],
+      ceilingInsert: [] as Run[],
+      ceilingStatements: [] as Run[],
       apiOne: [] as Run[],
       floorTwo: [] as Run[],
       apiTwo: [] as Run[],
     };
     for (let round = 0; round < ROUNDS; round++) {
       cases.floorOne.push(await floor(pools.slice(0, 1), floorRow, DURATION_SECONDS));
+      cases.ceilingInsert.push(await load([ceiling], key, users, DURATION_SECONDS, '/insert'));
+      cases.ceilingStatements.push(
+        await load([ceiling], key, users, DURATION_SECONDS, '/statements'),
+      );
       cases.apiOne.push(await load([apis[0]], key, users, DURATION_SECONDS));
       cases.floorTwo.push(await floor(pools, floorRow, DURATION_SECONDS));
       cases.apiTwo.push(await load(apis, key, users, DURATION_SECONDS));
@@ -205,6 +232,7 @@ async function load(
   key: string,
   users: readonly string[],
   seconds: number,
+  path = '/api/v1/tokens',
 ): Promise<Run> {
   let next = 0;
   const before = apis.map((api) => cpuSeconds(api.pid));
@@ -217,7 +245,7 @@ async function load(
         requests: [
           {
             method: 'POST',
-            path: '/api/v1/tokens',
+            path,
             headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
             setupRequest: (request) => ({
               ...request,
@@ -299,8 +327,10 @@ async function floor(pools: readonly pg.Pool[], row: FloorRow, seconds: number):
   };
 }
 
+type Case = 'floorOne' | 'ceilingInsert' | 'ceilingStatements' | 'apiOne' | 'floorTwo' | 'apiTwo';
+
 function report(
-  cases: Record<'floorOne' | 'apiOne' | 'floorTwo' | 'apiTwo', Run[]>,
+  cases: Record<Case, Run[]>,
   poolSize: number,
   disclosures: number,
   logBytes: number[],
@@ -310,6 +340,11 @@ function report(
   // Paired per round: the machine's speed shifts between rounds.
   const ratioOne = median(
     cases.apiOne.map((run, i) => run.perSecond / cases.floorOne[i].perSecond),
+  );
+  const ofFloor = (runs: Run[]) =>
+    median(runs.map((run, i) => run.perSecond / cases.floorOne[i].perSecond));
+  const ratioToStatements = median(
+    cases.apiOne.map((run, i) => run.perSecond / cases.ceilingStatements[i].perSecond),
   );
   const ratioTwo = median(
     cases.apiTwo.map((run, i) => run.perSecond / cases.floorTwo[i].perSecond),
@@ -329,6 +364,8 @@ function report(
   );
   const rows: Array<[string, Run[]]> = [
     ['floor: INSERT … RETURNING, 1 pool', cases.floorOne],
+    ['ceiling: bare Fastify, the INSERT', cases.ceilingInsert],
+    ['ceiling: bare Fastify, the statements', cases.ceilingStatements],
     ['api, 1 instance (issuances)', cases.apiOne],
     ['floor: INSERT … RETURNING, 2 pools', cases.floorTwo],
     ['api, 2 instances (issuances)', cases.apiTwo],
@@ -350,6 +387,11 @@ function report(
   }
   console.log(`  disclosures written: ${disclosures}; access log bytes: ${logBytes.join(' + ')}`);
   console.log(`  ${formatTarget('1 instance vs the floor (issuances/s)', ratioOne, TARGET)}`);
+  console.log(
+    `  vs the floor: bare Fastify with the INSERT ${ofFloor(cases.ceilingInsert).toFixed(2)}×, ` +
+      `with an issuance's statements ${ofFloor(cases.ceilingStatements).toFixed(2)}×; ` +
+      `the api, 1 instance, vs the latter ${ratioToStatements.toFixed(2)}×`,
+  );
   console.log(
     `  ${formatTarget('2 instances vs the floor, 2 pools (issuances/s)', ratioTwo, TARGET)}`,
   );

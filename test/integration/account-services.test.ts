@@ -217,6 +217,17 @@ describe('Account: the services using your Google access', () => {
   it('does not let another user’s block affect this one', async () => {
     expect((await toggle(bob, reminders.id, 'PUT')).status).toBe(200);
     expect((await token(reminders.key, bobId)).body.error).toBe('blocked_by_user');
+    // The block outranks what the grant says: a scope Bob never granted is not answered with
+    // insufficient_scope and a consent link, and the refusal on the record is the block.
+    const unscoped = await token(reminders.key, bobId, 'reminders', CALENDAR);
+    expect([unscoped.status, unscoped.body.error]).toEqual([403, 'blocked_by_user']);
+    expect(unscoped.body).not.toHaveProperty('consent_url');
+    const [last] = await api.db.query<{ outcome: string; refusal: string }>(
+      `SELECT outcome, refusal FROM disclosures WHERE client_id = $1 AND user_id = $2
+        ORDER BY id DESC LIMIT 1`,
+      [reminders.id, bobId],
+    );
+    expect(last).toEqual({ outcome: 'refused', refusal: 'blocked_by_user' });
     expect((await token(reminders.key, aliceId, 'reminders')).status).toBe(200);
     expect((await serviceOf(alice, reminders.id))?.blocked).toBe(false);
     expect((await toggle(bob, reminders.id, 'DELETE')).status).toBe(200);

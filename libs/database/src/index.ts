@@ -1,6 +1,7 @@
 export { applyMigrations } from './apply-migrations.js';
 export { buildDataSourceOptions, type DatabaseOptions } from './data-source-options.js';
 export { DatabaseModule } from './database.module.js';
+export { entityRows } from './entity-rows.js';
 export { EmbeddedDatabase, type EmbeddedDatabaseOptions } from './embedded-database.js';
 export { freePort } from './free-port.js';
 export { assertDatabaseReady, DatabaseNotReadyError } from './startup-check.js';

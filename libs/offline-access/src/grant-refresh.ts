@@ -9,6 +9,7 @@ import { REAUTH_FLAG } from './health-flags.js';
 import { OfflineAccessError } from './offline-access.errors.js';
 import { CLIENT_REJECTED_REASON, type RefreshOutcome } from './refresh-audit.js';
 import { nextRefreshAttempt } from './refresh-backoff.js';
+import { OpenedAccessTokens } from './opened-access-tokens.js';
 
 /** An access token is handed out only with at least this much life left. */
 const MIN_REMAINING_MS = 5 * 60_000;
@@ -21,6 +22,8 @@ const JUST_REFRESHED_MS = 30_000;
  */
 @Injectable()
 export class GrantRefresh {
+  private readonly opened = new OpenedAccessTokens();
+
   constructor(
     private readonly google: GoogleTokenEndpoint,
     private readonly grantVault: GrantVault,
@@ -208,8 +211,13 @@ export class GrantRefresh {
     };
   }
 
+  /** The grant's cached access token: opened from its envelope once per token per process. */
   async cachedToken(grant: GrantEntity, manager?: EntityManager): Promise<BrokeredAccessToken> {
-    return tokenOf(grant, await this.grantVault.open(grant, 'access', manager));
+    const opened = this.opened.get(grant);
+    if (opened !== undefined) return tokenOf(grant, opened);
+    const token = await this.grantVault.open(grant, 'access', manager);
+    this.opened.set(grant, token);
+    return tokenOf(grant, token);
   }
 }
 

@@ -181,6 +181,43 @@ export class DisclosuresService {
     }));
   }
 
+  /**
+   * Writes the disclosure of a token given, unless the user blocked the service: the row then
+   * records the refusal (`blocked_by_user`, no fingerprint) instead. The block is read in the
+   * statement that writes the row, so a cached issuance is one durable statement here, and no
+   * block can land between the check and the record. The caller answers only once it returns.
+   */
+  async recordIssuance(
+    input: DisclosureInput & { readonly outcome: { readonly issued: string } },
+  ): Promise<{ readonly id: string; readonly blocked: boolean }> {
+    const [row] = await this.dataSource.query<Array<{ id: string; blocked: boolean }>>(
+      `INSERT INTO disclosures
+         (client_id, key_id, user_id, grant_id, scopes, purpose, purpose_detail, outcome, refusal,
+          token_fingerprint, request_id, ip, access_token_id)
+       SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text[], $6::text, $7::text,
+              CASE WHEN b.blocked THEN 'refused' ELSE 'issued' END,
+              CASE WHEN b.blocked THEN 'blocked_by_user' END,
+              CASE WHEN b.blocked THEN NULL ELSE $8::text END, $9::text, $10::text, $11::uuid
+         FROM (SELECT EXISTS (SELECT 1 FROM user_service_blocks
+                               WHERE user_id = $3::uuid AND client_id = $1::uuid) AS blocked) b
+       RETURNING id::text, outcome = 'refused' AS blocked`,
+      [
+        input.clientId,
+        input.credentialKind === 'api_key' ? input.keyId : null,
+        input.userId,
+        input.grantId,
+        [...input.scopes],
+        input.purpose,
+        input.purposeDetail,
+        tokenFingerprint(input.outcome.issued),
+        input.context.requestId?.slice(0, 100) ?? null,
+        input.context.ip ?? null,
+        input.credentialKind === 'access_token' ? input.keyId : null,
+      ],
+    );
+    return row;
+  }
+
   /** Writes the disclosure and returns its id; the caller answers only once it is durable. */
   async record(input: DisclosureInput): Promise<string> {
     const issued = 'issued' in input.outcome ? input.outcome.issued : null;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditRequestContext } from '@grantkeeper/audit';
+import { isUuid } from '@grantkeeper/database';
 import { UsersService } from '@grantkeeper/identity';
 import {
   AccessTokenBroker,
@@ -14,7 +15,7 @@ import { IssuanceControls } from './issuance-controls.js';
 import type { ServicePrincipal, UserReference } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
 import { assertAllowedRequest, userIdOf } from './service-request-checks.js';
-import { UserServiceBlocksService } from './user-service-blocks.service.js';
+import { blockedByUser, UserServiceBlocksService } from './user-service-blocks.service.js';
 
 export interface TokenRequest {
   readonly user: UserReference;
@@ -57,64 +58,83 @@ export class TokenIssuanceService {
     request: TokenRequest,
     context: AuditRequestContext,
   ): Promise<IssuedToken> {
-    const record = (
-      userId: string | null,
-      grantId: string | null,
-      outcome: { issued: string } | { refused: string },
-    ) =>
-      this.disclosures.record({
-        clientId: service.client.id,
-        keyId: service.keyId,
-        credentialKind: service.credentialKind,
-        userId,
-        grantId,
-        scopes: request.scopes,
-        purpose: request.purpose,
-        purposeDetail: request.purposeDetail ?? null,
-        outcome,
-        context,
-      });
+    const base = {
+      clientId: service.client.id,
+      keyId: service.keyId,
+      credentialKind: service.credentialKind,
+      scopes: request.scopes,
+      purpose: request.purpose,
+      purposeDetail: request.purposeDetail ?? null,
+      context,
+    };
     let userId: string | null = null;
     let grantId: string | null = null;
+    // The statement that finds a block writes its refusal itself.
+    let recorded = false;
     try {
       assertAllowedRequest(service, request.scopes, request.purpose);
-      const user = await this.userIdOf(request.user);
+      const user = await this.referencedUser(request.user);
       userId = user;
       await this.controls.assertIssuanceAllowed(service.client.id, request.scopes);
-      await this.blocks.assertNotBlocked(user, service.client.id);
       const token = await this.broker
         .accessTokenFor(user, request.scopes)
         .catch(async (error: unknown) => {
           if (!(error instanceof OfflineAccessError)) throw error;
-          // The broker said no: the grant, read once, says why and goes on the record.
+          // Only a refusal asks who the user is: one named by our id is not read first (the
+          // broker's read of their grant finds them or not).
+          if (error.code === 'grant_not_found' && !(await this.users.findById(user))) {
+            userId = null;
+            throw noGrant({ cause: error });
+          }
+          // The user's block outranks what their grant says; the grant, read once, says why.
+          await this.blocks.assertNotBlocked(user, service.client.id);
           const grant = await this.grants.forUser(user);
           grantId = grant?.id ?? null;
-          const refusal = refusalOf(error, grant, request.scopes);
           throw await this.consent.withConsentLink(
-            refusal,
+            refusalOf(error, grant, request.scopes),
             service,
             user,
             request.purpose,
             context,
           );
         });
-      const disclosureId = await record(user, token.grantId, { issued: token.accessToken });
+      // The block is decided in the statement that writes the disclosure (given or refused).
+      const disclosure = await this.disclosures.recordIssuance({
+        ...base,
+        userId: user,
+        grantId: token.grantId,
+        outcome: { issued: token.accessToken },
+      });
+      if (disclosure.blocked) {
+        recorded = true;
+        throw blockedByUser();
+      }
       return {
         accessToken: token.accessToken,
         expiresAt: token.expiresAt,
         scopes: token.scopes,
         grant: { id: token.grantId, status: 'active', grantedScopes: [...token.scopes] },
-        disclosureId,
+        disclosureId: disclosure.id,
       };
     } catch (error) {
-      if (error instanceof ServiceApiError) {
-        await record(userId, grantId, { refused: error.code });
+      if (error instanceof ServiceApiError && !recorded) {
+        await this.disclosures.record({
+          ...base,
+          userId,
+          grantId,
+          outcome: { refused: error.code },
+        });
       }
       throw error;
     }
   }
 
-  private async userIdOf(user: UserReference): Promise<string> {
+  /** Our id of the user a request names: read only for a Google `sub`. */
+  private async referencedUser(user: UserReference): Promise<string> {
+    if ('id' in user) {
+      if (!isUuid(user.id)) throw noGrant();
+      return user.id.toLowerCase();
+    }
     const id = await userIdOf(this.users, user);
     if (!id) throw noGrant();
     return id;

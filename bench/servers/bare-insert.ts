@@ -1,0 +1,71 @@
+// Ceilings for the service API's token issuance, as bare Fastify (no logger, no validation, no
+// framework) through a `pg` pool of the api's size, each statement on its own checkout as the
+// api makes them. What the api costs above these is the product's own work.
+//   POST /insert      one `INSERT … RETURNING` into the floor's table: any HTTP service that
+//                     writes one durable record per answer.
+//   POST /statements  the statements a cached issuance makes, each table read or written by its
+//                     owner alone: the client's and the user's rate-limit buckets (identity's
+//                     upsert, the client's row hot under every request), the grant's read
+//                     (offline-access; the broker keeps the tokens it opened, so no envelope is
+//                     read), the disclosure's INSERT with the user's block read in it.
+import Fastify from 'fastify';
+import pg from 'pg';
+
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.POOL_SIZE ?? 10),
+});
+const row = JSON.parse(process.env.FLOOR_ROW ?? '[]') as unknown[];
+const clientId = row[0] as string;
+
+const BUCKETS = `WITH outer_bucket AS (
+    INSERT INTO rate_limit_buckets AS b (key, hits, window_ends_at)
+      VALUES ($1, 1, now() + interval '60 seconds')
+    ON CONFLICT (key) DO UPDATE SET hits = CASE WHEN b.window_ends_at <= now() THEN 1 ELSE b.hits + 1 END,
+      window_ends_at = CASE WHEN b.window_ends_at <= now() THEN EXCLUDED.window_ends_at ELSE b.window_ends_at END
+    RETURNING b.hits
+  ), inner_bucket AS (
+    INSERT INTO rate_limit_buckets AS b (key, hits, window_ends_at)
+      SELECT $2, 1, now() + interval '60 seconds' FROM outer_bucket
+    ON CONFLICT (key) DO UPDATE SET hits = CASE WHEN b.window_ends_at <= now() THEN 1 ELSE b.hits + 1 END,
+      window_ends_at = CASE WHEN b.window_ends_at <= now() THEN EXCLUDED.window_ends_at ELSE b.window_ends_at END
+    RETURNING b.hits
+  )
+  SELECT hits FROM outer_bucket UNION ALL SELECT hits FROM inner_bucket`;
+
+const FLOOR_INSERT = `INSERT INTO bench_disclosures
+    (client_id, key_id, user_id, grant_id, scopes, purpose, purpose_detail, outcome,
+     token_fingerprint, request_id, ip)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`;
+
+const DISCLOSURE_INSERT = `INSERT INTO bench_disclosures
+    (client_id, key_id, user_id, grant_id, scopes, purpose, purpose_detail, outcome,
+     token_fingerprint, request_id, ip)
+  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
+  WHERE NOT EXISTS (SELECT 1 FROM user_service_blocks WHERE user_id = $3 AND client_id = $1)
+  RETURNING id`;
+
+const app = Fastify({ logger: false });
+app.post('/insert', async (request) => {
+  const values = [...row];
+  values[6] = (request.body as { purpose_detail?: string }).purpose_detail ?? null;
+  const result = await pool.query<{ id: string }>(FLOOR_INSERT, values);
+  return { disclosure_id: result.rows[0].id };
+});
+app.post('/statements', async (request) => {
+  const body = request.body as { user: { id: string }; purpose_detail?: string };
+  const userId = body.user.id;
+  await pool.query(BUCKETS, [`service:${clientId}`, `service:${clientId}:user:${userId}`]);
+  const grants = await pool.query<{ id: string }>(`SELECT * FROM grants WHERE user_id = $1`, [
+    userId,
+  ]);
+  const grant = grants.rows[0];
+  const values = [...row];
+  values[2] = userId;
+  values[3] = grant.id;
+  values[6] = body.purpose_detail ?? null;
+  const result = await pool.query<{ id: string }>(DISCLOSURE_INSERT, values);
+  return { disclosure_id: result.rows[0].id };
+});
+await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
+console.log('ready');
