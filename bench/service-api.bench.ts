@@ -135,12 +135,14 @@ export async function run(): Promise<void> {
     await floor(pools.slice(0, 1), floorRow, 1);
     await load([ceiling], key, users, 1, '/insert');
     await load([ceiling], key, users, 1, '/statements');
+    await load([ceiling], key, users, 1, '/statements-without-limits');
     await load([apis[0]], key, users, 1);
 
     const cases = {
       floorOne: [] as Run[],
       ceilingInsert: [] as Run[],
       ceilingStatements: [] as Run[],
+      ceilingWithoutLimits: [] as Run[],
       apiOne: [] as Run[],
       floorTwo: [] as Run[],
       apiTwo: [] as Run[],
@@ -150,6 +152,9 @@ export async function run(): Promise<void> {
       cases.ceilingInsert.push(await load([ceiling], key, users, DURATION_SECONDS, '/insert'));
       cases.ceilingStatements.push(
         await load([ceiling], key, users, DURATION_SECONDS, '/statements'),
+      );
+      cases.ceilingWithoutLimits.push(
+        await load([ceiling], key, users, DURATION_SECONDS, '/statements-without-limits'),
       );
       cases.apiOne.push(await load([apis[0]], key, users, DURATION_SECONDS));
       cases.floorTwo.push(await floor(pools, floorRow, DURATION_SECONDS));
@@ -327,7 +332,14 @@ async function floor(pools: readonly pg.Pool[], row: FloorRow, seconds: number):
   };
 }
 
-type Case = 'floorOne' | 'ceilingInsert' | 'ceilingStatements' | 'apiOne' | 'floorTwo' | 'apiTwo';
+type Case =
+  | 'floorOne'
+  | 'ceilingInsert'
+  | 'ceilingStatements'
+  | 'ceilingWithoutLimits'
+  | 'apiOne'
+  | 'floorTwo'
+  | 'apiTwo';
 
 function report(
   cases: Record<Case, Run[]>,
@@ -366,6 +378,7 @@ function report(
     ['floor: INSERT … RETURNING, 1 pool', cases.floorOne],
     ['ceiling: bare Fastify, the INSERT', cases.ceilingInsert],
     ['ceiling: bare Fastify, the statements', cases.ceilingStatements],
+    ['ceiling: the statements but the limits', cases.ceilingWithoutLimits],
     ['api, 1 instance (issuances)', cases.apiOne],
     ['floor: INSERT … RETURNING, 2 pools', cases.floorTwo],
     ['api, 2 instances (issuances)', cases.apiTwo],
@@ -389,8 +402,9 @@ function report(
   console.log(`  ${formatTarget('1 instance vs the floor (issuances/s)', ratioOne, TARGET)}`);
   console.log(
     `  vs the floor: bare Fastify with the INSERT ${ofFloor(cases.ceilingInsert).toFixed(2)}×, ` +
-      `with an issuance's statements ${ofFloor(cases.ceilingStatements).toFixed(2)}×; ` +
-      `the api, 1 instance, vs the latter ${ratioToStatements.toFixed(2)}×`,
+      `with an issuance's statements ${ofFloor(cases.ceilingStatements).toFixed(2)}× ` +
+      `(${ofFloor(cases.ceilingWithoutLimits).toFixed(2)}× without the rate limits); ` +
+      `the api, 1 instance, vs the statements' ceiling ${ratioToStatements.toFixed(2)}×`,
   );
   console.log(
     `  ${formatTarget('2 instances vs the floor, 2 pools (issuances/s)', ratioTwo, TARGET)}`,

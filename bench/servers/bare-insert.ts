@@ -8,7 +8,8 @@
 //                     upsert, the client's row hot under every request), the grant's read
 //                     (offline-access; the broker keeps the tokens it opened, so no envelope is
 //                     read), the disclosure's INSERT with the user's block read in it.
-import Fastify from 'fastify';
+//   POST /statements-without-limits  the same without the buckets: what the rate limits cost.
+import Fastify, { type FastifyRequest } from 'fastify';
 import pg from 'pg';
 
 const pool = new pg.Pool({
@@ -52,10 +53,12 @@ app.post('/insert', async (request) => {
   const result = await pool.query<{ id: string }>(FLOOR_INSERT, values);
   return { disclosure_id: result.rows[0].id };
 });
-app.post('/statements', async (request) => {
+const statements = (limits: boolean) => async (request: FastifyRequest) => {
   const body = request.body as { user: { id: string }; purpose_detail?: string };
   const userId = body.user.id;
-  await pool.query(BUCKETS, [`service:${clientId}`, `service:${clientId}:user:${userId}`]);
+  if (limits) {
+    await pool.query(BUCKETS, [`service:${clientId}`, `service:${clientId}:user:${userId}`]);
+  }
   const grants = await pool.query<{ id: string }>(`SELECT * FROM grants WHERE user_id = $1`, [
     userId,
   ]);
@@ -66,6 +69,8 @@ app.post('/statements', async (request) => {
   values[6] = body.purpose_detail ?? null;
   const result = await pool.query<{ id: string }>(DISCLOSURE_INSERT, values);
   return { disclosure_id: result.rows[0].id };
-});
+};
+app.post('/statements', statements(true));
+app.post('/statements-without-limits', statements(false));
 await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 console.log('ready');

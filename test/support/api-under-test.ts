@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { emulatorConfig } from '../../apps/google-emulator/src/emulator.config.js';
 import { buildEmulator } from '../../apps/google-emulator/src/emulator.app.js';
 import { createApp } from '../../apps/api/src/create-app.js';
-import { request } from './http-client.js';
+import { emulatorControl } from './emulator-control.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const WEB_CLIENT_ID = 'grantkeeper-test-web.apps.googleusercontent.com';
@@ -76,15 +76,7 @@ export async function startApiUnderTest(env: Record<string, string> = {}): Promi
   };
   let app = await startApp({});
 
-  const control = async (path: string, body?: unknown): Promise<unknown> => {
-    const response = await request(`${emulatorUrl}/__control/${path}`, {
-      method: 'POST',
-      json: body ?? {},
-    });
-    if (response.status >= 300)
-      throw new Error(`control ${path}: ${response.status} ${response.text}`);
-    return response.body;
-  };
+  const { control, mintIdToken } = emulatorControl(emulatorUrl);
   return {
     url,
     emulatorUrl,
@@ -97,10 +89,7 @@ export async function startApiUnderTest(env: Record<string, string> = {}): Promi
       await app.close();
       app = await startApp(extra);
     },
-    async mintIdToken(claims = {}, header = {}) {
-      const answer = (await control('id-token', { claims, header })) as { id_token: string };
-      return answer.id_token;
-    },
+    mintIdToken,
     async close() {
       await app.close();
       await emulator.close();

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '@grantkeeper/database';
 import type { ApiUnderTest } from './api-under-test.js';
-import { request } from './http-client.js';
+import { emulatorControl } from './emulator-control.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const STACK_CLIENT_ID = 'grantkeeper-e2e.apps.googleusercontent.com';
@@ -44,11 +44,8 @@ export type StackTarget = Pick<
 export function targetOf(stack: ProcessStack, url: string = stack.apiUrl): StackTarget {
   return {
     url,
-    emulatorUrl: stack.emulatorUrl,
     db: stack.db,
-    mintIdToken: (claims) => stack.mintIdToken(claims),
-    control: async (path, body) =>
-      (await request(`${stack.emulatorUrl}/__control/${path}`, { json: body ?? {} })).body,
+    ...emulatorControl(stack.emulatorUrl),
   };
 }
 
@@ -138,14 +135,7 @@ export async function startProcessStack(
     api,
     emulator,
     env: sharedEnv,
-    async mintIdToken(claims = {}) {
-      const response = await fetch(`${emulatorUrl}/__control/id-token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ claims }),
-      });
-      return ((await response.json()) as { id_token: string }).id_token;
-    },
+    mintIdToken: emulatorControl(emulatorUrl).mintIdToken,
     async startApi(env = {}) {
       const port = await freePort();
       const url = `http://localhost:${port}`;

@@ -187,45 +187,34 @@ export class DisclosuresService {
    * statement that writes the row, so a cached issuance is one durable statement here, and no
    * block can land between the check and the record. The caller answers only once it returns.
    */
-  async recordIssuance(
+  recordIssuance(
     input: DisclosureInput & { readonly outcome: { readonly issued: string } },
   ): Promise<{ readonly id: string; readonly blocked: boolean }> {
+    return this.write(input, true);
+  }
+
+  /** Writes the disclosure and returns its id; the caller answers only once it is durable. */
+  async record(input: DisclosureInput): Promise<string> {
+    return (await this.write(input, false)).id;
+  }
+
+  private async write(
+    input: DisclosureInput,
+    unlessBlocked: boolean,
+  ): Promise<{ id: string; blocked: boolean }> {
+    const issued = 'issued' in input.outcome ? input.outcome.issued : null;
     const [row] = await this.dataSource.query<Array<{ id: string; blocked: boolean }>>(
       `INSERT INTO disclosures
          (client_id, key_id, user_id, grant_id, scopes, purpose, purpose_detail, outcome, refusal,
           token_fingerprint, request_id, ip, access_token_id)
        SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::text[], $6::text, $7::text,
-              CASE WHEN b.blocked THEN 'refused' ELSE 'issued' END,
-              CASE WHEN b.blocked THEN 'blocked_by_user' END,
-              CASE WHEN b.blocked THEN NULL ELSE $8::text END, $9::text, $10::text, $11::uuid
-         FROM (SELECT EXISTS (SELECT 1 FROM user_service_blocks
-                               WHERE user_id = $3::uuid AND client_id = $1::uuid) AS blocked) b
-       RETURNING id::text, outcome = 'refused' AS blocked`,
-      [
-        input.clientId,
-        input.credentialKind === 'api_key' ? input.keyId : null,
-        input.userId,
-        input.grantId,
-        [...input.scopes],
-        input.purpose,
-        input.purposeDetail,
-        tokenFingerprint(input.outcome.issued),
-        input.context.requestId?.slice(0, 100) ?? null,
-        input.context.ip ?? null,
-        input.credentialKind === 'access_token' ? input.keyId : null,
-      ],
-    );
-    return row;
-  }
-
-  /** Writes the disclosure and returns its id; the caller answers only once it is durable. */
-  async record(input: DisclosureInput): Promise<string> {
-    const issued = 'issued' in input.outcome ? input.outcome.issued : null;
-    const [row] = await this.dataSource.query<Array<{ id: string }>>(
-      `INSERT INTO disclosures
-         (client_id, key_id, user_id, grant_id, scopes, purpose, purpose_detail, outcome, refusal,
-          token_fingerprint, request_id, ip, access_token_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id::text`,
+              CASE WHEN b.blocked THEN 'refused' ELSE $8::text END,
+              CASE WHEN b.blocked THEN 'blocked_by_user' ELSE $9::text END,
+              CASE WHEN b.blocked THEN NULL ELSE $10::text END, $11::text, $12::text, $13::uuid
+         FROM (SELECT $14::boolean AND EXISTS (
+                 SELECT 1 FROM user_service_blocks WHERE user_id = $3::uuid AND client_id = $1::uuid
+               ) AS blocked) b
+       RETURNING id::text, $14::boolean AND outcome = 'refused' AS blocked`,
       [
         input.clientId,
         input.credentialKind === 'api_key' ? input.keyId : null,
@@ -240,9 +229,10 @@ export class DisclosuresService {
         input.context.requestId?.slice(0, 100) ?? null,
         input.context.ip ?? null,
         input.credentialKind === 'access_token' ? input.keyId : null,
+        unlessBlocked,
       ],
     );
-    return row.id;
+    return row;
   }
 }
 
