@@ -35,10 +35,16 @@ const bits = (item: Buffer, unusedBits = 0) => tlv(0x03, Buffer.from([unusedBits
 const bool = (value: boolean) => tlv(0x01, Buffer.from([value ? 0xff : 0]));
 const NULL = Buffer.from([0x05, 0x00]);
 
+/** A non-negative DER INTEGER of the big-endian bytes `value`, in its one minimal encoding. */
 function integer(value: Buffer): Buffer {
-  // DER integers are signed: a leading 1 bit needs a zero byte to stay positive.
-  const first = value[0] ?? 0;
-  return tlv(0x02, first & 0x80 ? Buffer.concat([Buffer.from([0]), value]) : value);
+  // DER allows no redundant leading zero byte (OpenSSL refuses it as "illegal padding": a random
+  // serial starting 0x00 0x00–0x7f), and integers are signed: a leading 1 bit needs one.
+  let start = 0;
+  while (start < value.length - 1 && value[start] === 0 && (value[start + 1] & 0x80) === 0) {
+    start += 1;
+  }
+  const minimal = value.subarray(start);
+  return tlv(0x02, (minimal[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal);
 }
 
 function oid(dotted: string): Buffer {
@@ -69,13 +75,14 @@ export function selfSignedCertificatePem(
   privateKey: KeyObject,
   validFrom: Date,
   validDays = 14,
+  serialNumber: Buffer = randomBytes(8),
 ): string {
   const algorithm = sequence(oid(OID.sha256WithRsa), NULL);
   const name = sequence(set(sequence(oid(OID.commonName), tlv(0x0c, Buffer.from(SUBJECT)))));
   const validUntil = new Date(validFrom.getTime() + validDays * 86_400_000);
   const tbs = sequence(
     explicit(0, integer(Buffer.from([2]))), // v3
-    integer(randomBytes(8)),
+    integer(serialNumber),
     algorithm,
     name,
     sequence(utcTime(validFrom), utcTime(validUntil)),
