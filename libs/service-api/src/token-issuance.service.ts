@@ -4,17 +4,18 @@ import { isUuid } from '@grantkeeper/database';
 import { UsersService } from '@grantkeeper/identity';
 import {
   AccessTokenBroker,
+  type BrokeredAccessToken,
   type GrantEntity,
   GrantsService,
   missingScopes,
   OfflineAccessError,
 } from '@grantkeeper/offline-access';
 import { ConsentRequestsService } from './consent-requests.service.js';
-import { DisclosuresService } from './disclosures.service.js';
+import { type DisclosureInput, DisclosuresService } from './disclosures.service.js';
 import { IssuanceControls } from './issuance-controls.js';
 import type { ServicePrincipal, UserReference } from './service-client.js';
 import { ServiceApiError } from './service-api.errors.js';
-import { assertAllowedRequest, userIdOf } from './service-request-checks.js';
+import { assertAllowedRequest } from './service-request-checks.js';
 import { blockedByUser, UserServiceBlocksService } from './user-service-blocks.service.js';
 
 export interface TokenRequest {
@@ -67,10 +68,33 @@ export class TokenIssuanceService {
       purposeDetail: request.purposeDetail ?? null,
       context,
     };
+    const { user, token } = await this.brokeredToken(service, request, context, base);
+    // The block is decided in the statement that writes the disclosure (given or refused).
+    const disclosure = await this.disclosures.recordIssuance({
+      ...base,
+      userId: user,
+      grantId: token.grantId,
+      outcome: { issued: token.accessToken },
+    });
+    if (disclosure.blocked) throw blockedByUser();
+    return {
+      accessToken: token.accessToken,
+      expiresAt: token.expiresAt,
+      scopes: token.scopes,
+      grant: { id: token.grantId, status: 'active', grantedScopes: [...token.scopes] },
+      disclosureId: disclosure.id,
+    };
+  }
+
+  /** The user's token from the broker, or the refusal, on the record before it is thrown. */
+  private async brokeredToken(
+    service: ServicePrincipal,
+    request: TokenRequest,
+    context: AuditRequestContext,
+    base: Omit<DisclosureInput, 'userId' | 'grantId' | 'outcome'>,
+  ): Promise<{ user: string; token: BrokeredAccessToken }> {
     let userId: string | null = null;
     let grantId: string | null = null;
-    // The statement that finds a block writes its refusal itself.
-    let recorded = false;
     try {
       assertAllowedRequest(service, request.scopes, request.purpose);
       const user = await this.referencedUser(request.user);
@@ -98,26 +122,9 @@ export class TokenIssuanceService {
             context,
           );
         });
-      // The block is decided in the statement that writes the disclosure (given or refused).
-      const disclosure = await this.disclosures.recordIssuance({
-        ...base,
-        userId: user,
-        grantId: token.grantId,
-        outcome: { issued: token.accessToken },
-      });
-      if (disclosure.blocked) {
-        recorded = true;
-        throw blockedByUser();
-      }
-      return {
-        accessToken: token.accessToken,
-        expiresAt: token.expiresAt,
-        scopes: token.scopes,
-        grant: { id: token.grantId, status: 'active', grantedScopes: [...token.scopes] },
-        disclosureId: disclosure.id,
-      };
+      return { user, token };
     } catch (error) {
-      if (error instanceof ServiceApiError && !recorded) {
+      if (error instanceof ServiceApiError) {
         await this.disclosures.record({
           ...base,
           userId,
@@ -135,9 +142,9 @@ export class TokenIssuanceService {
       if (!isUuid(user.id)) throw noGrant();
       return user.id.toLowerCase();
     }
-    const id = await userIdOf(this.users, user);
-    if (!id) throw noGrant();
-    return id;
+    const found = await this.users.findByGoogleSub(user.googleSub);
+    if (!found) throw noGrant();
+    return found.id;
   }
 }
 
