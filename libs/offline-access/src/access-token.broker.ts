@@ -70,12 +70,7 @@ export class AccessTokenBroker {
    *   cached token is still valid.
    */
   async accessTokenFor(userId: string, scopes: readonly string[]): Promise<BrokeredAccessToken> {
-    // A plain read (once per token served): TypeORM's find costs more than the query.
-    const [row] = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT * FROM grants WHERE user_id = $1 AND client_id = $2`,
-      [userId, this.clientId],
-    );
-    const usable = checkUsable(row ? this.grantOf(row) : null, scopes);
+    const usable = checkUsable(await this.grantOfUser(userId), scopes);
     if (!(await this.users.idInHostedDomain(userId))) {
       throw new OfflineAccessError(
         'wrong_hosted_domain',
@@ -98,9 +93,7 @@ export class AccessTokenBroker {
    * revoked at once (and audited), as any refresh would mark it.
    */
   async proveAlive(userId: string, windowMs: number): Promise<GrantProof> {
-    const grant = await this.dataSource
-      .getRepository(GrantEntity)
-      .findOneBy({ userId, clientId: this.clientId });
+    const grant = await this.grantOfUser(userId);
     if (!grant) return 'none';
     if (grant.status !== 'active' || !grant.refreshTokenEnvelopeId) return 'off';
     if (provenWithin(grant, Date.now(), windowMs)) return 'alive';
@@ -170,6 +163,15 @@ export class AccessTokenBroker {
     if (outcome.kind !== 'token') return outcome.kind;
     // Served from cache while backing off, or after a transient failure: not refreshed.
     return outcome.refreshed ? 'refreshed' : 'unavailable';
+  }
+
+  // A plain read (once per token served): TypeORM's find costs more than the query itself.
+  private async grantOfUser(userId: string): Promise<GrantEntity | null> {
+    const [row] = await this.dataSource.query<Array<Record<string, unknown>>>(
+      `SELECT * FROM grants WHERE user_id = $1 AND client_id = $2`,
+      [userId, this.clientId],
+    );
+    return row ? this.grantOf(row) : null;
   }
 
   private async refresh(grantId: string, scopes: readonly string[]): Promise<BrokeredAccessToken> {
