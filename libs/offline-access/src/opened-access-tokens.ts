@@ -14,12 +14,12 @@ type CachedGrant = Pick<GrantEntity, 'id' | 'accessTokenEnvelopeId' | 'accessTok
  * still decides whether any token is. An envelope id copied onto another grant's row finds
  * nothing here and fails to open in the vault, as before.
  *
- * The tokens are plaintext in this process's memory for at most their own life (they are
- * Google access tokens, an hour at most; never refresh tokens), as a Google client library
- * holds the credentials it uses.
+ * The tokens are plaintext in this process's memory until replaced, evicted or found expired
+ * (Google access tokens, which live an hour at most and are worthless after; never refresh
+ * tokens), as a Google client library holds the credentials it uses.
  */
 export class OpenedAccessTokens {
-  private readonly byGrant = new Map<string, { key: string; token: string; expiresAt: number }>();
+  private readonly byGrant = new Map<string, { key: string; token: string }>();
 
   constructor(private readonly capacity = OPENED_ACCESS_TOKENS_CAPACITY) {}
 
@@ -27,7 +27,8 @@ export class OpenedAccessTokens {
   get(grant: CachedGrant, now = Date.now()): string | undefined {
     const entry = this.byGrant.get(grant.id);
     if (!entry) return undefined;
-    if (entry.key !== keyOf(grant) || entry.expiresAt <= now) {
+    // The same key is the same expiry: the row's says whether the token is still alive.
+    if (entry.key !== keyOf(grant) || (grant.accessTokenExpiresAt?.getTime() ?? 0) <= now) {
       this.byGrant.delete(grant.id);
       return undefined;
     }
@@ -40,11 +41,7 @@ export class OpenedAccessTokens {
     if (this.byGrant.size >= this.capacity) {
       this.byGrant.delete(this.byGrant.keys().next().value!);
     }
-    this.byGrant.set(grant.id, {
-      key: keyOf(grant),
-      token,
-      expiresAt: grant.accessTokenExpiresAt.getTime(),
-    });
+    this.byGrant.set(grant.id, { key: keyOf(grant), token });
   }
 
   get size(): number {
