@@ -11,6 +11,8 @@
 //   POST /statements-without-limits  the same without the buckets: what the rate limits cost.
 import Fastify, { type FastifyRequest } from 'fastify';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { PostgresThrottlerStorage } from '../../libs/identity/src/rate-limit/postgres-throttler.storage.js';
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -19,20 +21,12 @@ const pool = new pg.Pool({
 const row = JSON.parse(process.env.FLOOR_ROW ?? '[]') as unknown[];
 const clientId = row[0] as string;
 
-const BUCKETS = `WITH outer_bucket AS (
-    INSERT INTO rate_limit_buckets AS b (key, hits, window_ends_at)
-      VALUES ($1, 1, now() + interval '60 seconds')
-    ON CONFLICT (key) DO UPDATE SET hits = CASE WHEN b.window_ends_at <= now() THEN 1 ELSE b.hits + 1 END,
-      window_ends_at = CASE WHEN b.window_ends_at <= now() THEN EXCLUDED.window_ends_at ELSE b.window_ends_at END
-    RETURNING b.hits
-  ), inner_bucket AS (
-    INSERT INTO rate_limit_buckets AS b (key, hits, window_ends_at)
-      SELECT $2, 1, now() + interval '60 seconds' FROM outer_bucket
-    ON CONFLICT (key) DO UPDATE SET hits = CASE WHEN b.window_ends_at <= now() THEN 1 ELSE b.hits + 1 END,
-      window_ends_at = CASE WHEN b.window_ends_at <= now() THEN EXCLUDED.window_ends_at ELSE b.window_ends_at END
-    RETURNING b.hits
-  )
-  SELECT hits FROM outer_bucket UNION ALL SELECT hits FROM inner_bucket`;
+// Identity's own bucket statement, on this pool: only its `query(sql, params)` is used.
+const buckets = new PostgresThrottlerStorage({
+  query: async (sql: string, params: unknown[]): Promise<unknown[]> =>
+    (await pool.query(sql, params)).rows as unknown[],
+} as unknown as DataSource);
+const LIMIT = 1_000_000;
 
 const FLOOR_INSERT = `INSERT INTO bench_disclosures
     (client_id, key_id, user_id, grant_id, scopes, purpose, purpose_detail, outcome,
@@ -57,7 +51,11 @@ const statements = (limits: boolean) => async (request: FastifyRequest) => {
   const body = request.body as { user: { id: string }; purpose_detail?: string };
   const userId = body.user.id;
   if (limits) {
-    await pool.query(BUCKETS, [`service:${clientId}`, `service:${clientId}:user:${userId}`]);
+    await buckets.incrementNested(
+      { key: `service:${clientId}`, limit: LIMIT },
+      { key: `service:${clientId}:user:${userId}`, limit: LIMIT },
+      60_000,
+    );
   }
   const grants = await pool.query<{ id: string }>(`SELECT * FROM grants WHERE user_id = $1`, [
     userId,
